@@ -1,0 +1,1 @@
+"""The newsreader corpus library: ingest, analysis, storage and search. No UI here."""

@@ -1,0 +1,135 @@
+"""Plain frozen records that cross the boundary between the index and its front ends.
+
+Nothing here knows about Whoosh, SQLite or spaCy: the TUI and the command line only ever
+see these types.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Where an article was read from: a file, and for multi-record files the line and byte offset."""
+
+    path: str
+    line: int | None = None
+    offset: int = 0
+    key: str = ""  # unique within the file: the record id or line for JSON sources, "" for one-article files
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One news article as stored: normalised text plus metadata.
+
+    ``text`` is normalised for reading (line endings, runs of blank lines, trailing spaces) and is
+    what every annotation's offsets refer to.
+    """
+
+    id: str
+    title: str
+    text: str
+    date: dt.date | None = None
+    source: str | None = None
+    url: str | None = None
+    category: str | None = None
+    origin: Origin | None = None
+    external_id: str | None = None
+    metadata: Mapping[str, object] = field(default_factory=dict)
+
+    @property
+    def path(self) -> str | None:
+        return self.origin.path if self.origin else None
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A named-entity mention with its canonical name within the article."""
+
+    text: str
+    label: str  # spaCy label: PERSON, ORG, GPE, LOC, NORP, DATE, EVENT, ...
+    start: int
+    end: int
+    canonical: str
+    kind: str  # display group: person, org, place, group, date, event, other
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A number stating how many or how much of something."""
+
+    text: str
+    start: int
+    end: int
+    value: float | None
+    low: float | None = None
+    high: float | None = None
+    hedge: str | None = None
+    unit: str | None = None
+    sentence: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A direct quote, possibly split in several spans by its attribution, and its speaker."""
+
+    text: str
+    start: int
+    end: int
+    spans: tuple[tuple[int, int], ...]
+    speaker: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    cue: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """Everything the analysis found in one article; offsets index the article text."""
+
+    entities: tuple[Entity, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One search result: stored metadata and a snippet with the matched terms located."""
+
+    id: str
+    title: str
+    date: dt.date | None
+    source: str | None
+    path: str | None
+    score: float
+    snippet: str
+    marks: tuple[tuple[int, int], ...] = ()  # (start, end) of matched terms in ``snippet``
+    category: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResult:
+    """A page of hits, the total count, and why the query was read differently, if it was."""
+
+    hits: tuple[Hit, ...]
+    total: int
+    query: str
+    problem: str | None = None  # e.g. "unbalanced quote: searched for the words instead"
+    terms: tuple[str, ...] = ()  # words to highlight in the reader
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One bad input: a clear message naming the file and, where known, the line."""
+
+    path: str
+    message: str
+    line: int | None = None
+    fatal: bool = True  # False for warnings: the article was still ingested
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.message}"

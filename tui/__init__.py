@@ -1,0 +1,1 @@
+"""The newsreader front ends: the Textual app and the command line."""
