@@ -92,3 +92,28 @@ class Library:
 
     def stats(self) -> Stats:
         raise NotImplementedError
+
+    # Triage state: written to SQLite at once (WAL), keyed by the stable article id.
+    def set_read(self, ids: Iterable[str], value: bool) -> None: ...
+    def set_starred(self, ids: Iterable[str], value: bool) -> None: ...
+    def set_archived(self, ids: Iterable[str], value: bool) -> None: ...
+    def add_tag(self, ids: Iterable[str], tag: str) -> None: ...
+    def remove_tag(self, ids: Iterable[str], tag: str) -> None: ...
+    def tags(self) -> list[str]:
+        """Every tag in use, sorted."""
+        raise NotImplementedError
+
+    def restore_states(self, states: dict[str, ArticleState]) -> None:
+        """Put back states taken with `states()` before an action: this is how undo works."""
+
+    # Query history and saved searches.
+    def history(self, limit: int = 100) -> list[str]:
+        """Past queries, most recent first, without repeats."""
+        raise NotImplementedError
+
+    def add_history(self, query: str) -> None: ...
+    def save_search(self, name: str, query: str) -> None: ...
+    def delete_saved_search(self, name: str) -> None: ...
+    def saved_searches(self) -> list[tuple[str, str, int]]:
+        """(name, query, unread count) for every saved search, by name."""
+        raise NotImplementedError
