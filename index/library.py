@@ -1,38 +1,34 @@
 """The library folder: one SQLite record of every article plus a Whoosh index derived from it.
 
-This is the API the command line and the TUI share.
+This is the API the command line and the TUI share. Opening a library never imports spaCy or
+dateparser: analysis loads only when something is ingested, and dates only when a query needs them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
+import shutil
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsreader.index.models import Analysis, Article, Problem, SearchResult
+from newsreader.index.engine import ClaimHit, Engine, EngineError, QuoteHit
+from newsreader.index.ingest import Ingester, IngestReport, Progress
+from newsreader.index.models import Analysis, Article, Origin, Problem, SearchResult
+from newsreader.index.query import ParsedQuery, parse_query
+from newsreader.index.state import ArticleState, StateStore
+from newsreader.index.store import ArticleStore, connect
+
+__all__ = ["ArticleState", "IngestReport", "Library", "LibraryError", "Stats", "default_path"]
+
+APP_NAME = "newsreader"
+BUNDLED_SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
-@dataclass(frozen=True, slots=True)
-class ArticleState:
-    """Triage state of one article."""
-
-    read: bool = False
-    starred: bool = False
-    archived: bool = False
-    tags: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class IngestReport:
-    """What one `index` run did."""
-
-    added: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    removed: int = 0
-    failed: int = 0
-    problems: tuple[Problem, ...] = ()
+class LibraryError(Exception):
+    """The library cannot be used: a clear message for the user, never a traceback."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,27 +42,136 @@ class Stats:
     index_bytes: int
     quotes: int
     claims: int
+    entities: int
+    path: str
+
+
+def default_path() -> Path:
+    """`NEWSREADER_LIBRARY`, else the platform's user data folder."""
+    if env := os.environ.get("NEWSREADER_LIBRARY"):
+        return Path(env).expanduser()
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir(APP_NAME, appauthor=False))
 
 
 class Library:
-    """PLANNED INTERFACE (being implemented): see the method docstrings."""
+    """An open library folder: ingest, search, read, and triage state."""
 
-    path: Path
+    def __init__(self, path: Path, store: ArticleStore, state: StateStore, engine: Engine) -> None:
+        self.path = path
+        self.store = store
+        self.triage = state
+        self.engine = engine
+        self.notices: list[str] = []
+        self._lock = threading.RLock()
 
     @classmethod
     def open(cls, path: Path | None = None) -> Library:
         """Open (creating if needed) the library folder; rebuilds a missing or broken index."""
-        raise NotImplementedError
+        path = (path or default_path()).expanduser()
+        try:
+            path.mkdir(mode=0o700, parents=True, exist_ok=True)
+            conn = connect(path / "library.db")
+        except (OSError, Exception) as error:
+            raise LibraryError(f"{path}: cannot open the library: {error}") from error
+        store, state = ArticleStore(conn), StateStore(conn)
+        engine, notice = _open_engine(path / "index", store)
+        library = cls(path, store, state, engine)
+        if notice:
+            library.notices.append(notice)
+        library._catch_up()
+        return library
 
-    def close(self) -> None: ...
+    def close(self) -> None:
+        self.engine.close()
+        self.store.conn.close()
 
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # Ingest ------------------------------------------------------------------------------------
     def is_empty(self) -> bool:
-        raise NotImplementedError
+        return self.store.count() == 0
 
     def ingest(
-        self, paths: Sequence[Path], *, progress: Callable[[int, int], None] | None = None
+        self,
+        paths: Sequence[Path],
+        *,
+        progress: Progress | None = None,
+        on_problem: Callable[[Problem], None] | None = None,
+        analyze: bool = True,
     ) -> IngestReport:
-        raise NotImplementedError
+        """Add new, update changed and remove deleted articles under paths."""
+        analyzer = self._analyzer() if analyze else None
+        with self._lock:
+            ingester = Ingester(
+                self.store, self.triage, self.engine, analyzer,
+                on_problem=on_problem, progress=progress,
+            )  # fmt: skip
+            return ingester.run(paths)
+
+    def reindex(self, *, progress: Progress | None = None) -> int:
+        """Rebuild the whole index from the SQLite record; returns the article count."""
+        with self._lock:
+            self.engine.clear()
+            self.store.mark_all_unindexed()
+            return self._catch_up(progress=progress)
+
+    def _analyzer(self):
+        from newsreader.index.analysis.nlp import MODEL_HINT
+        from newsreader.index.analysis.pipeline import Analyzer
+
+        analyzer = Analyzer.load()
+        if analyzer is None:
+            self.notices.append(f"no spaCy model: indexing without analysis. {MODEL_HINT}")
+        return analyzer
+
+    def _catch_up(self, *, progress: Progress | None = None) -> int:
+        """Index what SQLite holds and the index does not (after a crash, or a rebuild)."""
+        deletes = self.store.pending_deletes()
+        total = self.store.conn.execute(
+            "SELECT count(*) FROM articles WHERE indexed = 0"
+        ).fetchone()[0]
+        if not total and not deletes:
+            return 0
+        if total > 50:
+            self.notices.append(f"indexing {total} articles from the library record")
+        done = 0
+        batch: list[tuple[Article, Analysis | None]] = []
+        for pair in self.store.articles(only_unindexed=True):
+            batch.append(pair)
+            if len(batch) >= 2000:
+                done += self._index_batch(batch, deletes)
+                deletes = []
+                if progress:
+                    progress(done, total)
+                batch = []
+        done += self._index_batch(batch, deletes)
+        if progress:
+            progress(done, total)
+        return done
+
+    def _index_batch(self, batch: list[tuple[Article, Analysis | None]], deletes: list[str]) -> int:
+        self.engine.replace(batch, deletes, bulk=len(batch) >= 1000)
+        self.store.mark_indexed(a.id for a, _ in batch)
+        self.store.clear_pending_deletes(deletes)
+        return len(batch)
+
+    # Reading and search ---------------------------------------------------------------------
+    def article(self, article_id: str) -> Article | None:
+        """An article by id (or by the id its source gave it)."""
+        return self.store.article(article_id)
+
+    def analysis(self, article_id: str) -> Analysis:
+        """Stored annotations; an empty Analysis when the article was not analysed."""
+        return self.store.analysis(article_id) or Analysis()
+
+    def origins(self, article_id: str) -> list[Origin]:
+        return self.store.origins(article_id)
 
     def search(
         self,
@@ -74,46 +179,140 @@ class Library:
         *,
         limit: int = 20,
         offset: int = 0,
-        sort: str = "relevance",  # relevance | date (oldest first) | -date (newest first)
+        sort: str = "relevance",
         now: dt.datetime | None = None,
         include_archived: bool = False,
     ) -> SearchResult:
-        raise NotImplementedError
+        """Hits for a query in the query language; a bad query falls back and says why."""
+        parsed = parse_query(query, now=now)
+        allow, deny = self._state_filter(parsed, include_archived)
+        return self.engine.search(
+            parsed, limit=limit, offset=offset, sort=sort, allow_ids=allow, deny_ids=deny
+        )
 
-    def article(self, article_id: str) -> Article | None:
-        raise NotImplementedError
+    def quotes(self, query: str = "", *, speaker: str | None = None, limit: int = 50):
+        """Quotes across the library, by words of the quote and/or speaker."""
+        result: list[QuoteHit] = self.engine.search_quotes(query, speaker=speaker, limit=limit)
+        return result
 
-    def analysis(self, article_id: str) -> Analysis:
-        """Stored annotations; an empty Analysis when the article was not analysed."""
-        raise NotImplementedError
+    def claims(self, query: str = "", *, limit: int = 50):
+        """Numeric claims across the library whose sentence or unit matches the query."""
+        result: list[ClaimHit] = self.engine.search_claims(query, limit=limit)
+        return result
 
-    def states(self, ids: Iterable[str]) -> dict[str, ArticleState]:
-        raise NotImplementedError
+    def _state_filter(
+        self, parsed: ParsedQuery, include_archived: bool
+    ) -> tuple[frozenset[str] | None, frozenset[str] | None]:
+        want = parsed.state
+        allow: set[str] | None = None
+        deny: set[str] = set()
+
+        def narrow(ids: set[str]) -> None:
+            nonlocal allow
+            allow = ids if allow is None else allow & ids
+
+        for flag in ("read", "starred", "archived"):
+            value = getattr(want, flag)
+            if value is True:
+                narrow(self.triage.ids_where(flag, True))
+            elif value is False or (flag == "archived" and not include_archived):
+                deny |= self.triage.ids_where(flag, True)
+        for tag in want.tags:
+            narrow(self.triage.ids_tagged(tag))
+        return (
+            frozenset(allow) if allow is not None else None,
+            frozenset(deny) if deny else None,
+        )
 
     def stats(self) -> Stats:
-        raise NotImplementedError
+        conn = self.store.conn
+        count, first, last = conn.execute(
+            "SELECT count(*), min(date), max(date) FROM articles"
+        ).fetchone()
+        sources = conn.execute(
+            "SELECT coalesce(source, '(none)'), count(*) FROM articles GROUP BY 1 ORDER BY 2 DESC"
+        ).fetchall()
+        quotes, claims, entities = conn.execute(
+            "SELECT coalesce(sum(json_array_length(analysis, '$.q')), 0),"
+            " coalesce(sum(json_array_length(analysis, '$.c')), 0),"
+            " coalesce(sum(json_array_length(analysis, '$.e')), 0)"
+            " FROM articles WHERE analysis IS NOT NULL"
+        ).fetchone()
+        return Stats(
+            articles=count,
+            first_date=dt.date.fromisoformat(first) if first else None,
+            last_date=dt.date.fromisoformat(last) if last else None,
+            sources=tuple((s, n) for s, n in sources),
+            index_bytes=self.engine.size_bytes(),
+            quotes=quotes,
+            claims=claims,
+            entities=entities,
+            path=str(self.path),
+        )
 
-    # Triage state: written to SQLite at once (WAL), keyed by the stable article id.
-    def set_read(self, ids: Iterable[str], value: bool) -> None: ...
-    def set_starred(self, ids: Iterable[str], value: bool) -> None: ...
-    def set_archived(self, ids: Iterable[str], value: bool) -> None: ...
-    def add_tag(self, ids: Iterable[str], tag: str) -> None: ...
-    def remove_tag(self, ids: Iterable[str], tag: str) -> None: ...
+    # Triage state ---------------------------------------------------------------------------
+    def states(self, ids: Iterable[str]) -> dict[str, ArticleState]:
+        return self.triage.states(ids)
+
+    def set_read(self, ids: Iterable[str], value: bool) -> None:
+        self.triage.set_flag(ids, "read", value)
+
+    def set_starred(self, ids: Iterable[str], value: bool) -> None:
+        self.triage.set_flag(ids, "starred", value)
+
+    def set_archived(self, ids: Iterable[str], value: bool) -> None:
+        self.triage.set_flag(ids, "archived", value)
+
+    def add_tag(self, ids: Iterable[str], tag: str) -> None:
+        self.triage.add_tag(ids, tag)
+
+    def remove_tag(self, ids: Iterable[str], tag: str) -> None:
+        self.triage.remove_tag(ids, tag)
+
     def tags(self) -> list[str]:
         """Every tag in use, sorted."""
-        raise NotImplementedError
+        return self.triage.tags()
 
     def restore_states(self, states: dict[str, ArticleState]) -> None:
         """Put back states taken with `states()` before an action: this is how undo works."""
+        self.triage.restore(states)
 
-    # Query history and saved searches.
     def history(self, limit: int = 100) -> list[str]:
         """Past queries, most recent first, without repeats."""
-        raise NotImplementedError
+        return self.triage.history(limit)
 
-    def add_history(self, query: str) -> None: ...
-    def save_search(self, name: str, query: str) -> None: ...
-    def delete_saved_search(self, name: str) -> None: ...
+    def add_history(self, query: str) -> None:
+        self.triage.add_history(query)
+
+    def save_search(self, name: str, query: str) -> None:
+        self.triage.save_search(name, query)
+
+    def delete_saved_search(self, name: str) -> None:
+        self.triage.delete_saved_search(name)
+
     def saved_searches(self) -> list[tuple[str, str, int]]:
         """(name, query, unread count) for every saved search, by name."""
-        raise NotImplementedError
+        return [
+            (name, query, self.search(f"({query}) read:no" if query.strip() else "read:no",
+                                      limit=1).total)
+            for name, query in self.triage.saved_searches()
+        ]  # fmt: skip
+
+
+def _open_engine(folder: Path, store: ArticleStore) -> tuple[Engine, str | None]:
+    """Open the index; a missing or broken one is rebuilt from the SQLite record.
+
+    The index holds nothing that SQLite does not, so a broken one is removed, not repaired.
+    """
+    missing = not folder.exists()
+    try:
+        engine = Engine.open(folder)
+    except EngineError as error:
+        shutil.rmtree(folder, ignore_errors=True)
+        engine = Engine.open(folder)
+        store.mark_all_unindexed()
+        return engine, f"the search index would not open ({error}): rebuilding it"
+    if engine.doc_count() == 0 and store.count() > 0:
+        store.mark_all_unindexed()
+        return engine, "the search index was missing: rebuilding it" if missing else None
+    return engine, None

@@ -1,0 +1,259 @@
+"""The SQLite record of every article: text, metadata, origins, annotations and file fingerprints.
+
+The Whoosh index is derived from this and can always be rebuilt from it. `indexed` marks the
+articles whose index documents are known to be committed, and `unindexed` lists ids whose
+documents must still be deleted, so an interrupted run is caught up on the next open.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from newsreader.index.codec import (
+    decode_analysis,
+    decode_date,
+    decode_metadata,
+    encode_analysis,
+    encode_date,
+    encode_metadata,
+)
+from newsreader.index.models import Analysis, Article, Origin
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS articles (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    text TEXT NOT NULL,
+    date TEXT,
+    source TEXT,
+    url TEXT,
+    category TEXT,
+    external_id TEXT,
+    metadata TEXT,
+    analysis TEXT,
+    indexed INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS articles_external ON articles(external_id);
+CREATE INDEX IF NOT EXISTS articles_unindexed ON articles(indexed) WHERE indexed = 0;
+CREATE TABLE IF NOT EXISTS origins (
+    path TEXT NOT NULL,
+    key TEXT NOT NULL,
+    line INTEGER,
+    offset INTEGER NOT NULL DEFAULT 0,
+    article_id TEXT NOT NULL,
+    PRIMARY KEY (path, key)
+);
+CREATE INDEX IF NOT EXISTS origins_article ON origins(article_id);
+CREATE TABLE IF NOT EXISTS files (
+    path TEXT PRIMARY KEY,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    sha256 TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS unindexed (id TEXT PRIMARY KEY);
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class FileRecord:
+    """The fingerprint of an ingested file, to skip it when unchanged."""
+
+    path: str
+    size: int
+    mtime_ns: int
+    sha256: str
+
+
+@contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """One atomic write: the connection runs in autocommit mode otherwise."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    """A connection in WAL mode, created private to the user."""
+    if not path.exists():
+        fd = os.open(path, os.O_CREAT | os.O_RDWR, 0o600)
+        os.close(fd)
+    conn = sqlite3.connect(path, timeout=30, check_same_thread=False, isolation_level=None)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=NORMAL")
+    conn.execute("PRAGMA foreign_keys=ON")
+    return conn
+
+
+_ARTICLE_COLUMNS = "id, title, text, date, source, url, category, external_id, metadata"
+
+
+class ArticleStore:
+    """Articles, their origins and analyses, and the fingerprints of ingested files."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        conn.executescript(SCHEMA)
+
+    # Articles -----------------------------------------------------------------------------
+    def has(self, article_id: str) -> bool:
+        row = self.conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return row is not None
+
+    def put(self, article: Article, analysis: Analysis | None) -> None:
+        self.conn.execute(
+            "INSERT OR REPLACE INTO articles"
+            f" ({_ARTICLE_COLUMNS}, analysis, indexed) VALUES (?,?,?,?,?,?,?,?,?,?,0)",
+            (
+                article.id,
+                article.title,
+                article.text,
+                encode_date(article.date),
+                article.source,
+                article.url,
+                article.category,
+                article.external_id,
+                encode_metadata(article.metadata),
+                encode_analysis(analysis) if analysis is not None else None,
+            ),
+        )
+        self.conn.execute("DELETE FROM unindexed WHERE id = ?", (article.id,))
+
+    def article(self, article_id: str) -> Article | None:
+        row = self.conn.execute(
+            f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        if row is None:
+            row = self.conn.execute(
+                f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE external_id = ? LIMIT 1",
+                (article_id,),
+            ).fetchone()
+        return self._article(row) if row else None
+
+    def analysis(self, article_id: str) -> Analysis | None:
+        row = self.conn.execute(
+            "SELECT analysis FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        return decode_analysis(row[0]) if row and row[0] else None
+
+    def articles(
+        self, *, only_unindexed: bool = False, batch: int = 500
+    ) -> Iterator[tuple[Article, Analysis | None]]:
+        """Every article with its analysis, in batches so that memory stays flat."""
+        where = "WHERE indexed = 0" if only_unindexed else ""
+        last = ""
+        while True:
+            rows = self.conn.execute(
+                f"SELECT {_ARTICLE_COLUMNS}, analysis FROM articles {where}"
+                f" {'AND' if where else 'WHERE'} id > ? ORDER BY id LIMIT ?",
+                (last, batch),
+            ).fetchall()
+            if not rows:
+                return
+            for row in rows:
+                yield self._article(row[:9]), decode_analysis(row[9]) if row[9] else None
+            last = rows[-1][0]
+
+    def mark_indexed(self, ids: Iterable[str]) -> None:
+        self.conn.executemany("UPDATE articles SET indexed = 1 WHERE id = ?", ((i,) for i in ids))
+
+    def mark_all_unindexed(self) -> None:
+        self.conn.execute("UPDATE articles SET indexed = 0")
+
+    def pending_deletes(self) -> list[str]:
+        return [r[0] for r in self.conn.execute("SELECT id FROM unindexed")]
+
+    def clear_pending_deletes(self, ids: Iterable[str]) -> None:
+        self.conn.executemany("DELETE FROM unindexed WHERE id = ?", ((i,) for i in ids))
+
+    def delete_if_orphan(self, article_id: str) -> bool:
+        """Delete an article no origin points at any more; True when it was deleted."""
+        if self.conn.execute(
+            "SELECT 1 FROM origins WHERE article_id = ? LIMIT 1", (article_id,)
+        ).fetchone():
+            return False
+        self.conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+        self.conn.execute("INSERT OR IGNORE INTO unindexed (id) VALUES (?)", (article_id,))
+        return True
+
+    def count(self) -> int:
+        return self.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+    def _article(self, row: tuple) -> Article:
+        origin = self.conn.execute(
+            "SELECT path, line, offset, key FROM origins WHERE article_id = ?"
+            " ORDER BY path, key LIMIT 1",
+            (row[0],),
+        ).fetchone()
+        return Article(
+            id=row[0],
+            title=row[1],
+            text=row[2],
+            date=decode_date(row[3]),
+            source=row[4],
+            url=row[5],
+            category=row[6],
+            external_id=row[7],
+            metadata=decode_metadata(row[8]),
+            origin=Origin(*origin) if origin else None,
+        )
+
+    # Origins ------------------------------------------------------------------------------
+    def origins_of_file(self, path: str) -> dict[str, str]:
+        """key -> article id for every origin in one file."""
+        rows = self.conn.execute("SELECT key, article_id FROM origins WHERE path = ?", (path,))
+        return dict(rows.fetchall())
+
+    def origins(self, article_id: str) -> list[Origin]:
+        rows = self.conn.execute(
+            "SELECT path, line, offset, key FROM origins WHERE article_id = ? ORDER BY path, key",
+            (article_id,),
+        )
+        return [Origin(*r) for r in rows]
+
+    def put_origin(self, origin: Origin, article_id: str) -> None:
+        self.conn.execute(
+            "INSERT OR REPLACE INTO origins (path, key, line, offset, article_id)"
+            " VALUES (?,?,?,?,?)",
+            (origin.path, origin.key, origin.line, origin.offset, article_id),
+        )
+
+    def drop_origin(self, path: str, key: str) -> str | None:
+        """Remove one origin; the article id it pointed at, or None."""
+        row = self.conn.execute(
+            "SELECT article_id FROM origins WHERE path = ? AND key = ?", (path, key)
+        ).fetchone()
+        if row:
+            self.conn.execute("DELETE FROM origins WHERE path = ? AND key = ?", (path, key))
+        return row[0] if row else None
+
+    # Files --------------------------------------------------------------------------------
+    def file(self, path: str) -> FileRecord | None:
+        row = self.conn.execute(
+            "SELECT path, size, mtime_ns, sha256 FROM files WHERE path = ?", (path,)
+        ).fetchone()
+        return FileRecord(*row) if row else None
+
+    def put_file(self, record: FileRecord) -> None:
+        self.conn.execute(
+            "INSERT OR REPLACE INTO files (path, size, mtime_ns, sha256) VALUES (?,?,?,?)",
+            (record.path, record.size, record.mtime_ns, record.sha256),
+        )
+
+    def drop_file(self, path: str) -> None:
+        self.conn.execute("DELETE FROM files WHERE path = ?", (path,))
+
+    def files_under(self, folder: str) -> list[str]:
+        prefix = folder.rstrip(os.sep) + os.sep
+        rows = self.conn.execute(
+            "SELECT path FROM files WHERE substr(path, 1, ?) = ?", (len(prefix), prefix)
+        )
+        return [r[0] for r in rows]

@@ -1,0 +1,156 @@
+"""The command line, run through its installed entry point as a user runs it."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+NEWSREADER = Path(sys.executable).with_name("newsreader")
+
+
+def run(*args: str, library: Path, stdin: str | None = None) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NEWSREADER_LIBRARY": str(library), "NO_COLOR": "1", "COLUMNS": "120"}
+    return subprocess.run(
+        [str(NEWSREADER), *args], capture_output=True, text=True, env=env, input=stdin, timeout=300
+    )
+
+
+def json_lines(text: str) -> list[dict]:
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    library = tmp_path_factory.mktemp("cli") / "library"
+    seeds = Path(__file__).resolve().parents[1] / "seeds"
+    done = run("index", str(seeds), "--json", library=library)
+    assert done.returncode == 0, done.stderr
+    assert json_lines(done.stdout)[0]["added"] == 2
+    return library
+
+
+def test_search_json_lines(seeded: Path) -> None:
+    done = run("search", "north", "korean", "soldiers", "--json", library=seeded)
+    assert done.returncode == 0, done.stderr
+    hits = json_lines(done.stdout)
+    assert len(hits) == 2
+    assert set(hits[0]) >= {"id", "title", "date", "source", "path", "score", "snippet"}
+    assert {h["date"] for h in hits} == {"2025-01-13", "2025-01-12"}
+    assert any("**" in h["snippet"] for h in hits)
+
+
+def test_search_human_table_shows_count(seeded: Path) -> None:
+    done = run("search", "ultimatums", library=seeded)
+    assert done.returncode == 0
+    assert "1-1 of 1 hits" in done.stdout
+
+
+def test_bad_query_falls_back_with_a_reason(seeded: Path) -> None:
+    done = run("search", '"unbalanced', "kursk", "--json", library=seeded)
+    assert done.returncode == 0
+    assert "Traceback" not in done.stderr
+    assert done.stderr.strip()
+    assert len(json_lines(done.stdout)) == 2
+
+
+def test_date_filter_with_fixed_now(seeded: Path) -> None:
+    done = run("search", "date:yesterday", "--now", "2025-01-13T10:00", "--json", library=seeded)
+    assert [h["date"] for h in json_lines(done.stdout)] == ["2025-01-12"]
+
+
+def test_show_json_has_annotations(seeded: Path) -> None:
+    hit = json_lines(run("search", "ultimatums", "--json", library=seeded).stdout)[0]
+    done = run("show", hit["id"], "--json", library=seeded)
+    record = json_lines(done.stdout)[0]
+    assert record["id"] == hit["id"]
+    assert record["origins"][0]["path"].endswith(".txt")
+    text = record["text"]
+    for key in ("entities", "claims", "quotes"):
+        assert isinstance(record[key], list)
+    assert record["entities"], "the seeds name people and places"
+    for entity in record["entities"]:
+        assert text[entity["start"] : entity["end"]] == entity["text"]
+
+
+def test_show_unknown_id_is_one_clear_line(seeded: Path) -> None:
+    done = run("show", "nope", library=seeded)
+    assert done.returncode == 1
+    assert done.stderr.strip() == "newsreader: no article with id 'nope'"
+
+
+def test_stats(seeded: Path) -> None:
+    info = json_lines(run("stats", "--json", library=seeded).stdout)[0]
+    assert info["articles"] == 2
+    assert (info["first_date"], info["last_date"]) == ("2025-01-12", "2025-01-13")
+
+
+def test_index_reports_bad_files_and_exits_1(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "ok.txt").write_text("Markets rallied\n\nShares rose 3% on Monday, traders said.\n")
+    (folder / "bad.json").write_text("[{]")
+    done = run("index", str(folder), "--no-analysis", library=tmp_path / "lib")
+    assert done.returncode == 1
+    assert "bad.json" in done.stderr
+    assert "1 added" in done.stderr and "1 failed" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_usage_error_exits_2(tmp_path: Path) -> None:
+    assert run("search", "--limit", "many", library=tmp_path / "lib").returncode == 2
+    assert run("index", library=tmp_path / "lib").returncode == 2
+
+
+def test_missing_path_is_named(tmp_path: Path) -> None:
+    done = run("index", str(tmp_path / "nowhere"), "--no-analysis", library=tmp_path / "lib")
+    assert done.returncode == 1
+    assert "nowhere" in done.stderr
+
+
+def test_state_export_import_merges(seeded: Path, tmp_path: Path) -> None:
+    hit = json_lines(run("search", "ultimatums", "--json", library=seeded).stdout)[0]
+    other = tmp_path / "other"
+    seeds = Path(__file__).resolve().parents[1] / "seeds"
+    assert run("index", str(seeds), "--no-analysis", library=other).returncode == 0
+    exported = tmp_path / "state.json"
+    from newsreader.index.library import Library
+
+    with Library.open(other) as library:
+        library.set_starred([hit["id"]], True)
+        library.add_tag([hit["id"]], "check")
+    assert run("state", "export", str(exported), library=other).returncode == 0
+    with Library.open(seeded) as library:
+        library.set_read([hit["id"]], True)
+    assert run("state", "import", str(exported), library=seeded).returncode == 0
+    with Library.open(seeded) as library:
+        state = library.states([hit["id"]])[hit["id"]]
+    assert state.read and state.starred and state.tags == ("check",)
+
+
+def test_state_import_rejects_garbage(seeded: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json")
+    done = run("state", "import", str(bad), library=seeded)
+    assert done.returncode == 1
+    assert "bad.json" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_analyze_offsets_slice_the_raw_file(seeds_dir: Path, tmp_path: Path) -> None:
+    path = next(seeds_dir.glob("000_*.txt"))
+    done = run("analyze", str(path), "--json", library=tmp_path / "unused")
+    assert done.returncode == 0, done.stderr
+    row = json_lines(done.stdout)[0]
+    raw = path.read_text("utf-8")
+    assert row["quotes"] and row["claims"] and row["entities"]
+    for entity in row["entities"]:
+        assert raw[entity["start"] : entity["end"]] == entity["text"]
+    for claim in row["claims"]:
+        assert raw[claim["start"] : claim["end"]] == claim["text"]
+    for quote in row["quotes"]:
+        for start, end in quote["spans"]:
+            assert raw[start:end] in quote["text"]

@@ -1,0 +1,114 @@
+"""`newsreader analyze FILE...`: annotations of files without indexing them.
+
+Offsets are into the article text as the file was decoded, before normalisation (for
+one-article files, from the start of the file; for JSON records, into their "text" value),
+so that they can be checked against other annotations of the same file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from newsreader.index.models import Analysis, Problem
+from newsreader.index.normalize import normalize
+from newsreader.index.sources import SourceRecord, iter_files, read_source
+from newsreader.tui.cli.output import console, error, print_json_lines
+
+
+def analyze(args: argparse.Namespace) -> int:
+    """Print entities, claims and quotes of every article in the given files."""
+    from newsreader.index.analysis.nlp import MODEL_HINT
+    from newsreader.index.analysis.pipeline import Analyzer
+
+    analyzer = Analyzer.load()
+    if analyzer is None:
+        error(f"no spaCy model could be loaded. {MODEL_HINT}")
+        return 1
+    failed = 0
+    records: list[SourceRecord] = []
+    for item in iter_files(args.paths):
+        if isinstance(item, Problem):
+            failed += _report(item)
+            continue
+        for record in read_source(item):
+            if isinstance(record, Problem):
+                failed += _report(record)
+            else:
+                records.append(record)
+    analyses = analyzer.analyze_many((r.article.text for r in records), n_process=1)
+    rows = (annotations(r, a) for r, a in zip(records, analyses, strict=True))
+    if args.json:
+        print_json_lines(rows)
+    else:
+        _print(rows)
+    return 1 if failed else 0
+
+
+def annotations(record: SourceRecord, analysis: Analysis) -> dict[str, Any]:
+    """The JSON object of one analysed article, offsets mapped back to the raw text."""
+    _, index = normalize(record.raw_text)
+    base = record.raw_start
+
+    def span(start: int, end: int) -> tuple[int, int]:
+        return base + index[start], base + index[end - 1] + 1
+
+    def located(start: int, end: int) -> dict[str, int]:
+        s, e = span(start, end)
+        return {"start": s, "end": e}
+
+    origin = record.article.origin
+    row: dict[str, Any] = {"path": origin.path if origin else None}
+    if origin and origin.key:
+        row.update(key=origin.key, line=origin.line)
+    row["title"] = record.article.title
+    row["entities"] = [
+        {"text": e.text, "label": e.label, **located(e.start, e.end), "canonical": e.canonical}
+        for e in analysis.entities
+    ]
+    row["claims"] = [
+        {"text": c.text, **located(c.start, c.end), "value": c.value, "hedge": c.hedge,
+         "unit": c.unit}
+        for c in analysis.claims
+    ]  # fmt: skip
+    row["quotes"] = [_quote(q, span) for q in analysis.quotes]
+    return row
+
+
+def _quote(quote, span) -> dict[str, Any]:
+    start, end = span(quote.start, quote.end)
+    speaker = (
+        span(quote.speaker_start, quote.speaker_end)
+        if quote.speaker_start is not None and quote.speaker_end is not None
+        else (None, None)
+    )
+    return {
+        "text": quote.text,
+        "start": start,
+        "end": end,
+        "spans": [list(span(s, e)) for s, e in quote.spans],
+        "speaker": quote.speaker,
+        "speaker_start": speaker[0],
+        "speaker_end": speaker[1],
+    }
+
+
+def _report(problem: Problem) -> int:
+    sys.stderr.write(("" if problem.fatal else "warning: ") + f"{problem}\n")
+    return int(problem.fatal)
+
+
+def _print(rows) -> None:
+    from rich.text import Text
+
+    out = console()
+    for row in rows:
+        out.print(Text(f"{row['path']}  {row['title']}", style="bold"))
+        for q in row["quotes"]:
+            out.print(Text(f"  quote  {q['speaker'] or 'unknown speaker'}: “{q['text']}”"))
+        for c in row["claims"]:
+            hedge = f"{c['hedge']} " if c["hedge"] else ""
+            out.print(Text(f"  claim  {c['text']}  = {hedge}{c['value']} {c['unit'] or ''}"))
+        names = sorted({f"{e['canonical']} ({e['label']})" for e in row["entities"]})
+        out.print(Text("  entities  " + "; ".join(names), style="dim"))

@@ -1,0 +1,108 @@
+"""`newsreader index` and `reindex`: a progress bar on a terminal, plain lines otherwise."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+from newsreader.index.library import IngestReport, Library
+from newsreader.index.models import Problem
+from newsreader.tui.cli.output import error, print_json_lines
+
+Progress = Callable[[int, int], None]
+
+
+def index(args: argparse.Namespace) -> int:
+    """Ingest the given paths; exit 1 when some inputs failed."""
+    missing = [p for p in args.paths if not p.exists()]
+    with Library.open(args.library) as library:
+        _notices(library)
+        with progress_reporter("indexing") as progress:
+            report = library.ingest(
+                [p for p in args.paths if p not in missing],
+                progress=progress,
+                on_problem=_say_problem,
+                analyze=not args.no_analysis,
+            )
+        _notices(library)
+    for path in missing:
+        error(f"{path}: no such file or folder")
+    failed = report.failed + len(missing)
+    if args.json:
+        print_json_lines([_summary(report, failed)])
+    else:
+        sys.stderr.write(_summary_line(report, failed) + "\n")
+    return 1 if failed else 0
+
+
+def reindex(args: argparse.Namespace) -> int:
+    """Rebuild the Whoosh index from SQLite."""
+    with Library.open(args.library) as library, progress_reporter("reindexing") as progress:
+        count = library.reindex(progress=progress)
+    if args.json:
+        print_json_lines([{"indexed": count}])
+    else:
+        sys.stderr.write(f"reindexed {count} articles\n")
+    return 0
+
+
+def _notices(library: Library) -> None:
+    for notice in library.notices:
+        error(notice)
+    library.notices.clear()
+
+
+def _say_problem(problem: Problem) -> None:
+    kind = "" if problem.fatal else "warning: "
+    sys.stderr.write(f"{kind}{problem}\n")
+
+
+def _summary(report: IngestReport, failed: int) -> dict[str, int]:
+    return {
+        "added": report.added,
+        "updated": report.updated,
+        "unchanged": report.unchanged,
+        "removed": report.removed,
+        "duplicates": report.duplicates,
+        "failed": failed,
+        "warnings": report.warnings,
+    }
+
+
+def _summary_line(report: IngestReport, failed: int) -> str:
+    return ", ".join(f"{v} {k}" for k, v in _summary(report, failed).items())
+
+
+@contextmanager
+def progress_reporter(label: str) -> Iterator[Progress]:
+    """A rich progress bar when stderr is a terminal, else a plain line every few seconds."""
+    if sys.stderr.isatty():
+        from rich.progress import BarColumn, Progress, TaskProgressColumn, TimeRemainingColumn
+
+        bar = Progress(
+            "[progress.description]{task.description}", BarColumn(), TaskProgressColumn(),
+            TimeRemainingColumn(), transient=True, console=_stderr_console(),
+        )  # fmt: skip
+        task = bar.add_task(label, total=None)
+        with bar:
+            yield lambda done, total: bar.update(task, completed=done, total=total or None)
+        return
+    last = [0.0]
+
+    def plain(done: int, total: int) -> None:
+        now = time.monotonic()
+        if now - last[0] >= 2 or done == total:
+            last[0] = now
+            share = f"{100 * done // total}%" if total else str(done)
+            sys.stderr.write(f"{label}: {share}\n")
+
+    yield plain
+
+
+def _stderr_console():
+    from newsreader.tui.cli.output import console
+
+    return console(stderr=True)

@@ -1,0 +1,30 @@
+"""Opening the reader: the library, the bundled seeds on first launch, then the Textual app."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from newsreader.index.library import BUNDLED_SEEDS, Library
+from newsreader.tui.cli.output import error
+
+
+def launch(args: argparse.Namespace) -> int:
+    """Run the TUI on the library; index the bundled seeds when the library is empty."""
+    library = Library.open(args.library)
+    try:
+        for notice in library.notices:
+            error(notice)
+        if library.is_empty() and BUNDLED_SEEDS.is_dir():
+            sys.stderr.write(
+                f"newsreader: empty library, indexing the demo articles in {BUNDLED_SEEDS}\n"
+            )
+            library.ingest([BUNDLED_SEEDS])
+        from newsreader.tui.app import NewsReaderApp
+
+        query = args.query if args.query is not None else " ".join(args.words)
+        app = NewsReaderApp(library, query=query, now=args.now)
+        app.run(mouse=not args.no_mouse)
+        return app.return_code or 0
+    finally:
+        library.close()

@@ -1,0 +1,142 @@
+"""`newsreader search | show | quotes | claims | stats`: thin views over the Library API."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from newsreader.index.library import Library
+from newsreader.tui.cli.output import (
+    console,
+    error,
+    highlighted,
+    hit_json,
+    jsonable,
+    print_json_lines,
+)
+
+MAX_QUERY = 2000
+
+
+def search(args: argparse.Namespace) -> int:
+    """Top hits for a query, as a table or JSON Lines."""
+    query = " ".join(args.query)
+    with Library.open(args.library) as library:
+        result = library.search(
+            query, limit=max(args.limit, 0), offset=max(args.offset, 0), sort=args.sort,
+            now=args.now, include_archived=args.archived,
+        )  # fmt: skip
+    if result.problem:
+        error(result.problem)
+    if args.json:
+        print_json_lines(hit_json(h) for h in result.hits)
+        return 0
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(box=None, show_header=True, header_style="bold", pad_edge=False, expand=True)
+    table.add_column("id", style="dim", no_wrap=True)
+    table.add_column("date", no_wrap=True)
+    table.add_column("title / snippet", ratio=1)
+    for hit in result.hits:
+        title = Text(hit.title, style="bold")
+        title.append(f"  {hit.source or ''}", style="dim")
+        body = Text("\n").join([title, highlighted(hit.snippet, hit.marks)])
+        table.add_row(hit.id, hit.date.isoformat() if hit.date else "—", body)
+    out = console()
+    out.print(table)
+    shown = f"{args.offset + 1}-{args.offset + len(result.hits)}" if result.hits else "0"
+    out.print(Text(f"{shown} of {result.total} hits", style="dim"))
+    return 0
+
+
+def show(args: argparse.Namespace) -> int:
+    """One article with its metadata and (with --json) its annotations."""
+    with Library.open(args.library) as library:
+        article = library.article(args.id)
+        if article is None:
+            error(f"no article with id {args.id!r}")
+            return 1
+        analysis = library.analysis(article.id)
+        origins = library.origins(article.id)
+        state = library.states([article.id])[article.id]
+    if args.json:
+        record = jsonable(article)
+        record.update(origins=jsonable(origins), state=jsonable(state), **jsonable(analysis))
+        print_json_lines([record])
+        return 0
+    from rich.text import Text
+
+    out = console()
+    out.print(Text(article.title, style="bold"))
+    meta = [article.date.isoformat() if article.date else "undated", article.source or ""]
+    meta += [o.path + (f":{o.line}" if o.line and o.key else "") for o in origins]
+    out.print(Text("  ".join(m for m in meta if m), style="dim"))
+    out.print()
+    out.print(Text(article.text))
+    if analysis.quotes:
+        out.print()
+        for quote in analysis.quotes:
+            line = Text(f"{quote.speaker or 'unknown speaker'}: ", style="bold")
+            line.append(f"“{quote.text}”")
+            out.print(line)
+    return 0
+
+
+def quotes(args: argparse.Namespace) -> int:
+    """What people said across the library."""
+    with Library.open(args.library) as library:
+        hits = library.quotes(" ".join(args.query), speaker=args.speaker, limit=args.limit)
+    if args.json:
+        print_json_lines(hits)
+        return 0
+    from rich.text import Text
+
+    out = console()
+    for hit in hits:
+        line = Text(f"{hit.quote.speaker or 'unknown speaker'}", style="bold")
+        line.append(f"  {hit.title}", style="dim")
+        out.print(line)
+        out.print(Text(f"  “{hit.quote.text}”"))
+    if not hits:
+        sys.stderr.write("no quotes found\n")
+    return 0
+
+
+def claims(args: argparse.Namespace) -> int:
+    """Numeric claims across the library, side by side."""
+    with Library.open(args.library) as library:
+        hits = library.claims(" ".join(args.query), limit=args.limit)
+    if args.json:
+        print_json_lines(hits)
+        return 0
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(box=None, header_style="bold", expand=True)
+    for column in ("claim", "value", "hedge", "unit", "article"):
+        table.add_column(column)
+    for hit in hits:
+        c = hit.claim
+        value = "" if c.value is None else f"{c.value:g}"
+        table.add_row(Text(c.text), value, c.hedge or "", Text(c.unit or ""), Text(hit.title))
+    console().print(table)
+    return 0
+
+
+def stats(args: argparse.Namespace) -> int:
+    """Counts over the library."""
+    with Library.open(args.library) as library:
+        info = library.stats()
+    if args.json:
+        print_json_lines([info])
+        return 0
+    out = console()
+    span = f"{info.first_date or '—'} .. {info.last_date or '—'}"
+    out.print(f"library   {info.path}")
+    out.print(f"articles  {info.articles}   dates {span}")
+    out.print(f"analysis  {info.entities} entities, {info.claims} claims, {info.quotes} quotes")
+    out.print(f"index     {info.index_bytes / 1e6:.1f} MB")
+    for source, count in info.sources[:10]:
+        out.print(f"  {count:>7}  {source}", markup=False)
+    return 0
