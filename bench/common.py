@@ -35,3 +35,13 @@ def emit(name: str, figures: dict) -> None:
     text = json.dumps({"benchmark": name, **figures}, indent=2)
     (RESULTS / f"{name}.json").write_text(text + "\n")
     print(text)
+
+
+def cached_library(*names: str) -> Path:
+    """A text-only library of the named corpora, built once under bench/results/ and reused."""
+    from newsreader.index.library import Library
+
+    folder = RESULTS / ("library-" + "-".join(n.split(".")[0] for n in names))
+    with Library.open(folder) as library:
+        library.ingest(corpus_files(*names), analyze=False)
+    return folder

@@ -122,8 +122,8 @@ def test_missing_index_is_rebuilt_with_a_notice(tmp_path: Path, corpus: Path) ->
 def test_broken_index_is_rebuilt_with_a_notice(tmp_path: Path, corpus: Path) -> None:
     with Library.open(tmp_path / "lib") as lib:
         lib.ingest([corpus], analyze=False)
-    for item in (tmp_path / "lib" / "index").iterdir():
-        if item.is_file():
+    for item in (tmp_path / "lib" / "index").rglob("*"):
+        if item.is_file() and item.name != "MAIN_WRITELOCK":
             item.write_bytes(os.urandom(64))
     with Library.open(tmp_path / "lib") as lib:
         assert lib.notices
