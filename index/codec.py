@@ -30,6 +30,7 @@ def encode_analysis(analysis: Analysis) -> str:
                     q.speaker_start,
                     q.speaker_end,
                     q.cue,
+                    q.partial,
                 ]
                 for q in analysis.quotes
             ],

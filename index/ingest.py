@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 Progress = Callable[[int, int], None]
 SMALL_RUN_BYTES = 256 * 1024  # below this, forking spaCy workers costs more than it saves
+BULK_THRESHOLD = 1000  # articles in one commit from which the multi-process writer is used
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,12 +97,14 @@ class Ingester:
         *,
         on_problem: Callable[[Problem], None] | None = None,
         progress: Progress | None = None,
-        batch_size: int = 500,
+        batch_size: int | None = None,
     ) -> None:
         self.store, self.state, self.engine, self.analyzer = store, state, engine, analyzer
         self.on_problem = on_problem
         self.progress = progress
-        self.batch_size = batch_size
+        # Analysed batches stay small so progress is committed often; text-only ones are large
+        # so that the multi-process index writer pays off.
+        self.batch_size = batch_size or (500 if analyzer else 4000)
         self.counts = _Counts()
         self._queued: set[str] = set()
 
@@ -251,7 +254,7 @@ class Ingester:
                 self._apply(op, orphans, written)
             deleted = [i for i in orphans if self.store.delete_if_orphan(i)]
         docs = [(w.record.article, w.analysis) for w in written]
-        self.engine.replace(docs, deleted, bulk=len(docs) >= 1000)
+        self.engine.replace(docs, deleted, bulk=len(docs) >= BULK_THRESHOLD)
         with transaction(self.store.conn):
             self.store.mark_indexed(w.record.article.id for w in written)
             self.store.clear_pending_deletes(deleted)

@@ -84,6 +84,7 @@ class Quote:
     speaker_start: int | None = None
     speaker_end: int | None = None
     cue: str | None = None
+    partial: bool = False  # woven into the writer's sentence ('called it "a con"'), not direct
 
 
 @dataclass(frozen=True, slots=True)

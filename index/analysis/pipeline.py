@@ -1,0 +1,213 @@
+"""The analysis pipeline: one article's text in, its entities, numeric claims and quotes out.
+
+``Analyzer.analyze_many`` runs spaCy in worker processes (both cores) and does all the rule work
+there too, so only small ``Analysis`` records cross process boundaries, never spaCy Docs. One
+article failing never stops the rest: it gets an empty Analysis and one line goes to ``on_error``.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import multiprocessing
+import threading
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import TYPE_CHECKING, Any
+
+from ..models import Analysis
+from .claims import find_claims
+from .entities import find_entities
+from .nlp import load_nlp
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+log = logging.getLogger(__name__)
+
+# One article is analysed up to this many characters; past it spaCy needs minutes and gigabytes,
+# and no news article is that long (the longest BBC story has about 25,000).
+MAX_CHARS = 300_000
+DEFAULT_BATCH = 16
+
+ErrorHandler = Callable[[int, str], None]
+"""Called with the article's position in the input and a one-line message."""
+
+_Result = tuple[Analysis, str | None]
+
+
+class Analyzer:
+    """Finds entities, numeric claims and quotes in article texts with a loaded spaCy pipeline."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.nlp = nlp
+
+    @classmethod
+    def load(cls) -> Analyzer | None:
+        """Return an Analyzer on the installed English model, or None when there is none."""
+        nlp = load_nlp()
+        return cls(nlp) if nlp is not None else None
+
+    def analyze(self, text: str) -> Analysis:
+        """Analyse one article text; offsets in the result index ``text``."""
+        analysis, error = self._analyze_texts([text])[0]
+        if error:
+            log.warning("analysis: %s", error)
+        return analysis
+
+    def analyze_many(
+        self,
+        texts: Iterable[str],
+        *,
+        n_process: int = 2,
+        batch_size: int = DEFAULT_BATCH,
+        on_error: ErrorHandler | None = None,
+    ) -> Iterator[Analysis]:
+        """Analyse many texts, yielding one Analysis per text in input order.
+
+        With ``n_process`` > 1 the work runs in that many worker processes (which load the default
+        model, see ``load_nlp``); small inputs and ``n_process=1`` run in this process. A text that
+        fails yields an empty Analysis and ``on_error(position, message)`` is called (or the
+        message is logged as a warning when no handler is given).
+        """
+        report = on_error or _log_error
+        chunks = _chunks(texts, max(1, batch_size))
+        first = list(itertools.islice(chunks, 2))
+        if n_process <= 1 or len(first) < 2:
+            results = (self._analyze_texts(c) for c in itertools.chain(first, chunks))
+        else:
+            results = _parallel(self, itertools.chain(first, chunks), n_process)
+        position = 0
+        for chunk_results in results:
+            for analysis, error in chunk_results:
+                if error:
+                    report(position, error)
+                yield analysis
+                position += 1
+
+    def _analyze_texts(self, texts: list[str]) -> list[_Result]:
+        """Analyse a batch with ``nlp.pipe``; on a batch failure, retry the texts one by one."""
+        clipped = [_clip(t) for t in texts]
+        try:
+            docs = list(self.nlp.pipe(clipped))
+        except Exception:
+            return [self._analyze_one(c, t) for c, t in zip(clipped, texts, strict=True)]
+        return [_analyze_doc(doc, len(t)) for doc, t in zip(docs, texts, strict=True)]
+
+    def _analyze_one(self, clipped: str, text: str) -> _Result:
+        try:
+            doc = self.nlp(clipped)
+        except Exception as exc:
+            return Analysis(), _one_line(f"spaCy failed: {type(exc).__name__}: {exc}")
+        return _analyze_doc(doc, len(text))
+
+
+def _clip(text: str) -> str:
+    # Non-strings pass through untouched so spaCy reports them for that article alone.
+    return text[:MAX_CHARS] if isinstance(text, str) else text
+
+
+def _one_line(message: str) -> str:
+    return " ".join(message.split())[:300]
+
+
+def _analyze_doc(doc: Doc, full_length: int) -> _Result:
+    """Run the rule stages on a parsed article; each stage fails alone."""
+    problems: list[str] = []
+    entities = _guarded(find_entities, doc, "entities", problems, ())
+    claims = _guarded(find_claims, doc, "numbers", problems, ())
+    quote_finder = _quote_finder()
+    quotes = _guarded(quote_finder, doc, "quotes", problems, (), entities) if quote_finder else ()
+    if full_length > len(doc.text):
+        problems.append(f"only the first {len(doc.text):,} of {full_length:,} characters analysed")
+    analysis = Analysis(entities=tuple(entities), claims=tuple(claims), quotes=tuple(quotes))
+    return analysis, "; ".join(problems) or None
+
+
+def _guarded(
+    stage: Callable[..., Any], doc: Doc, name: str, problems: list[str], empty: Any, *args: Any
+) -> Any:
+    try:
+        return stage(doc, *args)
+    except Exception as exc:  # a rule bug must cost one article one stage, not the whole run
+        log.debug("analysis stage %s failed", name, exc_info=True)
+        problems.append(_one_line(f"{name} failed: {type(exc).__name__}: {exc}"))
+        return empty
+
+
+def _quote_finder() -> Callable[..., Any] | None:
+    """The quote engineer's ``find_quotes`` when that module is present."""
+    try:
+        from .quotes import find_quotes
+    except ImportError:
+        return None
+    return find_quotes
+
+
+def _chunks(texts: Iterable[str], size: int) -> Iterator[list[str]]:
+    iterator = iter(texts)
+    while chunk := list(itertools.islice(iterator, size)):
+        yield chunk
+
+
+def _log_error(position: int, message: str) -> None:
+    log.warning("article %d: %s", position, message)
+
+
+# --- worker processes -------------------------------------------------------------------------
+
+_WORKER: Analyzer | None = None
+
+
+def _init_worker() -> None:
+    global _WORKER
+    _WORKER = Analyzer.load()
+
+
+def _work(texts: list[str]) -> list[_Result]:
+    if _WORKER is None:
+        return [(Analysis(), "no spaCy model in the worker process") for _ in texts]
+    return _WORKER._analyze_texts(texts)
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    # fork shares the loaded model copy-on-write and starts instantly, but forking a process that
+    # runs other threads (a TUI, a thread pool) can deadlock; spawn is safe there.
+    if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods():
+        load_nlp()  # load once before forking so the workers inherit it
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
+
+
+def _parallel(
+    analyzer: Analyzer, chunks: Iterator[list[str]], n_process: int
+) -> Iterator[list[_Result]]:
+    """Analyse chunks in worker processes, at most a few chunks ahead, in input order.
+
+    If a worker dies (killed, out of memory) the rest of the input is analysed in this process.
+    """
+    pending: deque[tuple[list[str], Future[list[_Result]]]] = deque()
+    pool = ProcessPoolExecutor(n_process, mp_context=_context(), initializer=_init_worker)
+    try:
+        for chunk in chunks:
+            pending.append((chunk, pool.submit(_work, chunk)))
+            if len(pending) >= 3 * n_process:
+                yield _next_result(pending)
+        while pending:
+            yield _next_result(pending)
+    except BrokenProcessPool:
+        log.warning("an analysis worker died; continuing in one process")
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+    # Only reached with chunks left after a broken pool: finish them here.
+    for chunk in itertools.chain([c for c, _ in pending], chunks):
+        yield analyzer._analyze_texts(chunk)
+
+
+def _next_result(pending: deque[tuple[list[str], Future[list[_Result]]]]) -> list[_Result]:
+    result = pending[0][1].result()  # raises before popping, so a lost chunk is redone
+    pending.popleft()
+    return result

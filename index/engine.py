@@ -1,0 +1,384 @@
+"""The full-text search engine: three Whoosh indexes (articles, quotes, claims) behind one class.
+
+SQLite is the record; everything here is derived and can be rebuilt from it, so a broken index is
+reported as EngineError and the caller rebuilds rather than repairs.
+
+Locking: Whoosh's write lock is ``fcntl.flock`` on a ``*_WRITELOCK`` file. The kernel drops a flock
+when its process dies, so the file a killed writer leaves behind does not block the next writer;
+only a live process holding the lock does, and that is reported as EngineError. A killed writer's
+``MAIN.tmp`` folder is reused and removed by the next writer (Whoosh names it after the index),
+and its uncommitted segment files are deleted by the next commit, which keeps only the files of
+the segments its table of contents lists.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from whoosh import index as whoosh_index
+from whoosh.index import Index, LockError
+from whoosh.multiproc import MpWriter
+from whoosh.query import And, Every, Phrase, Query, Term
+from whoosh.searching import Searcher
+from whoosh.writing import IndexWriter
+
+from newsreader.index.docsets import deleted_docnums, evaluate
+from newsreader.index.models import Analysis, Article, Claim, Hit, Quote, SearchResult
+from newsreader.index.query import ParsedQuery
+from newsreader.index.schema import (
+    article_schema,
+    claim_documents,
+    claim_from_record,
+    claim_schema,
+    index_document,
+    quote_documents,
+    quote_from_record,
+    quote_schema,
+    stem_terms,
+)
+from newsreader.index.snippets import make_snippet, marked_terms
+
+__all__ = ["ClaimHit", "Engine", "EngineError", "QuoteHit", "index_document"]
+
+LOCKED_MESSAGE = "index is being written by another newsreader process"
+_SCHEMAS = {"articles": article_schema, "quotes": quote_schema, "claims": claim_schema}
+_SORT_KEYS = {"relevance": None, "date": "day", "-date": "rday"}
+BULK_LIMIT_MB = 512  # per process: keeps a 20,000-article rebuild's postings in memory
+
+
+class EngineError(Exception):
+    """The index is missing, corrupt, or held by another process; the message says which."""
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteHit:
+    """A quote found by ``Engine.search_quotes`` with the article it comes from."""
+
+    article_id: str
+    title: str
+    date: dt.date | None
+    quote: Quote
+    score: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimHit:
+    """A numeric claim found by ``Engine.search_claims`` with the article it comes from."""
+
+    article_id: str
+    title: str
+    date: dt.date | None
+    claim: Claim
+    score: float = 0.0
+
+
+def _private_dir(path: Path) -> None:
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    os.chmod(path, 0o700)
+
+
+def _open_part(folder: Path, name: str, create: bool) -> Index:
+    part = folder / name
+    if part.is_dir() and any(part.glob("*.toc")):
+        try:
+            ix = whoosh_index.open_dir(str(part))
+        except Exception as exc:  # Whoosh raises many kinds for a damaged TOC or segment
+            raise EngineError(f"the search index in {part} will not open ({exc})") from exc
+        if set(ix.schema.names()) != set(_SCHEMAS[name]().names()):
+            ix.close()
+            raise EngineError(f"the search index in {part} was built by another version")
+        return ix
+    if not create:
+        raise EngineError(f"no search index in {folder}")
+    _private_dir(part)
+    return whoosh_index.create_in(str(part), _SCHEMAS[name]())
+
+
+def _make_private(folder: Path) -> None:
+    """Whoosh creates files with the process umask; the library is private to its user."""
+    for path in folder.iterdir():
+        if path.is_file():
+            os.chmod(path, 0o600)
+
+
+class Engine:
+    """Whoosh indexes of one library: articles, quotes and claims, each in a subfolder."""
+
+    def __init__(self, folder: Path, parts: dict[str, Index], lock_timeout: float) -> None:
+        self.folder = folder
+        self._parts = parts
+        self._lock_timeout = lock_timeout
+        self._write_lock = threading.Lock()  # one writer per process; flock guards the rest
+        self._local = threading.local()
+        self._searchers: list[Searcher] = []
+        self._searchers_lock = threading.Lock()
+        self._columns: dict[int, tuple[Searcher, dict[str, Any]]] = {}
+
+    @classmethod
+    def open(cls, folder: Path, *, create: bool = True, lock_timeout: float = 2.0) -> Engine:
+        """Open the indexes in ``folder``, creating them when missing and ``create`` is set."""
+        folder = Path(folder)
+        if not create and not folder.is_dir():
+            raise EngineError(f"no search index in {folder}")
+        try:
+            _private_dir(folder)
+        except OSError as exc:
+            raise EngineError(f"cannot create the search index folder {folder}: {exc}") from exc
+        parts: dict[str, Index] = {}
+        try:
+            for name in _SCHEMAS:
+                parts[name] = _open_part(folder, name, create)
+        except (EngineError, OSError) as exc:
+            for ix in parts.values():
+                ix.close()
+            raise exc if isinstance(exc, EngineError) else EngineError(str(exc)) from exc
+        return cls(folder, parts, lock_timeout)
+
+    # Writing
+
+    def _writer(self, name: str, bulk: bool) -> IndexWriter:
+        ix = self._parts[name]
+        try:
+            if bulk:
+                writer: IndexWriter = MpWriter(
+                    ix, procs=2, limitmb=BULK_LIMIT_MB, multisegment=True, batchsize=200
+                )
+            else:
+                writer = ix.writer(timeout=self._lock_timeout, limitmb=128)
+        except LockError as exc:
+            raise EngineError(LOCKED_MESSAGE) from exc
+        return writer
+
+    def _writers(self, bulk: bool) -> dict[str, IndexWriter]:
+        writers: dict[str, IndexWriter] = {}
+        try:
+            for name in _SCHEMAS:
+                writers[name] = self._writer(name, bulk and name == "articles")
+        except BaseException:
+            for writer in writers.values():
+                writer.cancel()
+            raise
+        return writers
+
+    def replace(
+        self,
+        docs: Iterable[tuple[Article, Analysis | None]],
+        delete_ids: Iterable[str] = (),
+        *,
+        bulk: bool = False,
+    ) -> int:
+        """Delete ``delete_ids`` and add or update ``docs`` in one go; return how many were written.
+
+        ``bulk=True`` indexes articles with two processes (for rebuilds of thousands of articles).
+        """
+        with self._write_lock:
+            writers = self._writers(bulk)
+            try:
+                written = self._fill(writers, docs, delete_ids)
+            except BaseException:
+                for writer in writers.values():
+                    writer.cancel()
+                raise
+            # Articles last: a crash in between leaves extra quotes, never missing articles.
+            for name in ("quotes", "claims", "articles"):
+                writers[name].commit()
+                _make_private(self.folder / name)
+        return written
+
+    def _fill(
+        self,
+        writers: dict[str, IndexWriter],
+        docs: Iterable[tuple[Article, Analysis | None]],
+        delete_ids: Iterable[str],
+    ) -> int:
+        articles, quotes, claims = writers["articles"], writers["quotes"], writers["claims"]
+        for article_id in delete_ids:
+            articles.delete_by_term("id", article_id)
+            quotes.delete_by_term("article", article_id)
+            claims.delete_by_term("article", article_id)
+        fresh = self._parts["articles"].is_empty()
+        written = 0
+        for article, analysis in docs:
+            document = index_document(article, analysis)
+            if fresh:
+                articles.add_document(**document)
+            else:
+                articles.update_document(**document)
+                quotes.delete_by_term("article", article.id)
+                claims.delete_by_term("article", article.id)
+            if analysis is not None:
+                for doc in quote_documents(article, analysis):
+                    quotes.add_document(**doc)
+                for doc in claim_documents(article, analysis):
+                    claims.add_document(**doc)
+            written += 1
+        return written
+
+    def clear(self) -> None:
+        """Remove every document from the three indexes."""
+        with self._write_lock:
+            for name, ix in self._parts.items():
+                try:
+                    writer = ix.writer(timeout=self._lock_timeout)
+                except LockError as exc:
+                    raise EngineError(LOCKED_MESSAGE) from exc
+                writer.commit(mergetype=_clear_segments)
+                _make_private(self.folder / name)
+
+    def doc_count(self) -> int:
+        """Number of articles in the index."""
+        return self._parts["articles"].doc_count()
+
+    def size_bytes(self) -> int:
+        """Bytes the index files take on disk."""
+        return sum(p.stat().st_size for p in self.folder.rglob("*") if p.is_file())
+
+    def close(self) -> None:
+        """Close every searcher and index; the engine is unusable afterwards."""
+        with self._searchers_lock:
+            for searcher in self._searchers:
+                searcher.close()
+            self._searchers.clear()
+            self._columns.clear()
+        for ix in self._parts.values():
+            ix.close()
+
+    # Searching
+
+    def _searcher(self, name: str) -> Searcher:
+        """This thread's searcher on ``name``, refreshed when the index changed on disk."""
+        current: Searcher | None = getattr(self._local, name, None)
+        if current is not None and current.up_to_date():
+            return current
+        fresh = self._parts[name].searcher()
+        with self._searchers_lock:
+            if current is not None:
+                self._searchers.remove(current)
+                self._columns.pop(id(current), None)
+                current.close()
+            self._searchers.append(fresh)
+        setattr(self._local, name, fresh)
+        return fresh
+
+    def _column(self, searcher: Searcher, name: str) -> Any:
+        """Per-searcher cached data: "id" maps id -> live docnum, "cache" is evaluate's cache,
+        sort keys ("day", "rday") are numpy arrays by docnum."""
+        cached = self._columns.get(id(searcher))
+        if cached is None or cached[0] is not searcher:
+            cached = (searcher, {"cache": {}})
+            with self._searchers_lock:
+                self._columns[id(searcher)] = cached
+        columns = cached[1]
+        if name not in columns:
+            reader = searcher.reader()
+            values = list(reader.column_reader(name)) if reader.has_column(name) else []
+            if name == "id":
+                deleted = set(deleted_docnums(reader))
+                columns[name] = {v: d for d, v in enumerate(values) if d not in deleted}
+            else:
+                columns[name] = np.array(values, dtype=np.int64)
+        return columns[name]
+
+    def search(
+        self,
+        parsed: ParsedQuery,
+        *,
+        limit: int = 20,
+        offset: int = 0,
+        sort: str = "relevance",
+        allow_ids: frozenset[str] | None = None,
+        deny_ids: frozenset[str] | None = None,
+    ) -> SearchResult:
+        """One page of article hits with snippets (BM25F over title and body) and the total.
+
+        ``sort`` is "relevance", "date" (oldest first) or "-date" (newest first); undated
+        articles come last either way.
+        """
+        limit, offset = max(0, limit), max(0, offset)
+        try:
+            searcher = self._searcher("articles")
+            mask, scores = evaluate(searcher, parsed.query, self._column(searcher, "cache"))
+            if allow_ids is not None:
+                mask &= self._id_mask(searcher, allow_ids)
+            if deny_ids:
+                mask &= ~self._id_mask(searcher, deny_ids)
+            docs = np.flatnonzero(mask)
+            key = _SORT_KEYS.get(sort)
+            if key:  # stable sort of ascending docnums: ties stay in index order
+                docs = docs[np.argsort(self._column(searcher, key)[docs], kind="stable")]
+            else:
+                docs = docs[np.lexsort((docs, -scores[docs]))]
+            stems, prefixes = marked_terms(parsed.query)
+            hits = tuple(
+                _hit(searcher.stored_fields(int(d)), float(scores[d]), stems, prefixes)
+                for d in docs[offset : offset + limit]
+            )
+        except Exception as exc:  # an odd query must not take the reader down
+            problem = f"the search could not run ({type(exc).__name__}: {exc})"
+            return SearchResult((), 0, parsed.text, problem, parsed.terms)
+        return SearchResult(hits, len(docs), parsed.text, parsed.problem, parsed.terms)
+
+    def _id_mask(self, searcher: Searcher, ids: frozenset[str]) -> np.ndarray:
+        mapping = self._column(searcher, "id")
+        mask = np.zeros(searcher.doc_count_all(), dtype=bool)
+        mask[[mapping[i] for i in ids if i in mapping]] = True
+        return mask
+
+    def search_quotes(
+        self, query: str, *, speaker: str | None = None, limit: int = 50
+    ) -> list[QuoteHit]:
+        """Quotes whose text has every word of ``query``, optionally by a speaker (name words)."""
+        clauses = [Term("text", t) for t in stem_terms(query)]
+        names = [w.lower() for w in (speaker or "").split() if w.strip()]
+        if names:
+            clauses.append(
+                Phrase("speaker", names) if len(names) > 1 else Term("speaker", names[0])
+            )
+        found = self._records("quotes", clauses, limit)
+        return [
+            QuoteHit(f["article"], f["title"], f["date"], quote_from_record(f["record"]), score)
+            for f, score in found
+        ]
+
+    def search_claims(self, query: str, *, limit: int = 50) -> list[ClaimHit]:
+        """Numeric claims whose text or sentence has every word of ``query``."""
+        found = self._records("claims", [Term("text", t) for t in stem_terms(query)], limit)
+        return [
+            ClaimHit(f["article"], f["title"], f["date"], claim_from_record(f["record"]), score)
+            for f, score in found
+        ]
+
+    def _records(
+        self, name: str, clauses: list[Query], limit: int
+    ) -> list[tuple[dict[str, Any], float]]:
+        query: Query = And(clauses) if clauses else Every()
+        results = self._searcher(name).search(query, limit=max(1, limit))
+        return [(hit.fields(), hit.score or 0.0) for hit in results]
+
+
+def _clear_segments(writer: IndexWriter, segments: list) -> list:
+    """Merge policy that drops every existing segment: how ``clear`` empties an index."""
+    return []
+
+
+def _hit(fields: dict[str, Any], score: float, stems: frozenset[str], prefixes: tuple) -> Hit:
+    snippet, marks = make_snippet(fields.get("body", ""), stems, prefixes)
+    when = fields.get("date")
+    return Hit(
+        id=fields["id"],
+        title=fields.get("title", ""),
+        date=when.date() if isinstance(when, dt.datetime) else None,
+        source=fields.get("source") or None,
+        path=fields.get("path"),
+        score=float(score),
+        snippet=snippet,
+        marks=marks,
+        category=fields.get("category") or None,
+    )

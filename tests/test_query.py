@@ -1,0 +1,155 @@
+"""The query language: operators, fields, triage filters, fallbacks, and never raising.
+
+Hits against a real index are checked in test_engine.py; here the parsed result itself.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from whoosh.query import AndNot, DateRange, Every, NullQuery, Or, Phrase, Prefix, Term
+
+from newsreader.index.query import QUERY_HELP, ParsedQuery, StateFilter, parse_query
+
+NOW = dt.datetime(2025, 1, 15, 10, 30)
+
+
+def parse(text: str) -> ParsedQuery:
+    return parse_query(text, now=NOW)
+
+
+def test_plain_words_are_stemmed_over_title_and_body() -> None:
+    parsed = parse("tariffs")
+    assert parsed.query == Or([Term("title", "tariff"), Term("body", "tariff")])
+    assert parsed.problem is None
+    assert parsed.terms == ("tariffs",)
+
+
+def test_minus_excludes_instead_of_including() -> None:
+    parsed = parse("tariff -china")
+    assert isinstance(parsed.query, AndNot)
+    assert parsed.query.b == Or([Term("title", "china"), Term("body", "china")])
+    assert parsed.terms == ("tariff",)
+
+
+def test_phrase_prefix_and_title_field() -> None:
+    assert parse('"trade war"').query == Or(
+        [Phrase("title", ["trade", "war"]), Phrase("body", ["trade", "war"])]
+    )
+    assert parse("tarif*").query == Or([Prefix("title", "tarif"), Prefix("body", "tarif")])
+    assert parse("title:budgets").query == Term("title", "budget")
+
+
+def test_entity_fields_take_any_word_or_a_quoted_name_unstemmed() -> None:
+    assert parse("person:Merkel").query == Term("person", "merkel")
+    assert parse('person:"Kim Jong"').query == Phrase("person", ["kim", "jong"])
+    assert parse("org:banks").query == Term("org", "banks")
+
+
+def test_date_fields_become_date_ranges() -> None:
+    query = parse("date:2025-01").query
+    assert isinstance(query, DateRange)
+    assert (query.startdate, query.enddate) == (dt.datetime(2025, 1, 1), dt.datetime(2025, 1, 31))
+    after = parse('after:"2 weeks ago"').query
+    assert (after.startdate, after.enddate) == (dt.datetime(2024, 12, 30), None)
+    before = parse("before:yesterday").query
+    assert (before.startdate, before.enddate) == (None, dt.datetime(2025, 1, 13))
+    assert parse("date:2025-02..2025-01").query is NullQuery  # an empty range
+
+
+def test_triage_filters_are_extracted_from_the_top_level_and() -> None:
+    parsed = parse("read:no starred:yes tag:Work -tag:spam tariff -archived:no")
+    assert parsed.state == StateFilter(
+        read=False, starred=True, archived=True, tags=("Work",), exclude_tags=("spam",)
+    )
+    assert parsed.query == Or([Term("title", "tariff"), Term("body", "tariff")])
+    assert parse("unread:no").problem is not None  # not a field
+    assert isinstance(parse("read:no").query, Every)
+
+
+def test_triage_filters_inside_or_fall_back_with_a_reason() -> None:
+    parsed = parse("tag:x OR tariff")
+    assert parsed.problem is not None and "only combine with AND" in parsed.problem
+    assert parsed.state == StateFilter()
+
+
+def test_empty_query_matches_everything() -> None:
+    for text in ("", "   ", "\n\t"):
+        parsed = parse(text)
+        assert isinstance(parsed.query, Every) and parsed.problem is None
+
+
+def test_only_stop_words_match_nothing_with_a_reason() -> None:
+    parsed = parse("the of")
+    assert parsed.query is NullQuery
+    assert parsed.problem == "only very common words, which are not indexed"
+
+
+FALLBACKS = [
+    ('"trade war', "unbalanced quote", "trade war"),
+    ("(tariff OR duty", "unbalanced parenthesis", "tariff duty"),
+    ("tariff)", "unbalanced parenthesis", "tariff"),
+    ("colour:red car", 'unknown field "colour:"', "colour red car"),
+    ("tariff OR", 'a lone "OR" with nothing on one side', "tariff"),
+    ("-", 'a lone "-" with nothing after it', None),
+    ("NOT", 'a lone "NOT" with nothing after it', None),
+    ("AND tariff", 'a lone "AND" with nothing to join', "tariff"),
+    ("person: x", '"person:" has no value', "person"),
+    ("date:someday-ish", 'cannot read the date "someday-ish"', "date someday ish"),
+    ("read:maybe", '"read:" takes yes or no, not "maybe"', "read maybe"),
+    ("()", "empty parentheses", None),
+]
+
+
+def test_fallbacks_say_what_was_wrong_and_what_was_searched() -> None:
+    for text, reason, words in FALLBACKS:
+        searched = f'searched for the words "{words}"' if words else "showing all articles"
+        assert parse(text).problem == f"{reason}: {searched} instead", text
+
+
+def test_long_queries_are_cut_with_a_message() -> None:
+    parsed = parse("tariff " * 400)
+    assert parsed.problem is not None and "cut to its first 2,000 characters" in parsed.problem
+    assert len(parsed.text) == 2000
+
+
+def test_deep_nesting_falls_back() -> None:
+    parsed = parse("(" * 60 + "tariff" + ")" * 60)
+    assert parsed.problem is not None and "nested too deeply" in parsed.problem
+
+
+def test_help_documents_every_operator() -> None:
+    for piece in ("OR", "-china", '"trade war"', "tarif*", "title:", "person:", "date:", "after:"):
+        assert piece in QUERY_HELP
+
+
+def _imports_dateparser(query: str) -> bool:
+    code = (
+        "import sys\nfrom newsreader.index.query import parse_query\n"
+        f"parse_query({query!r})\nprint('dateparser' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return out.stdout.strip() == "True"
+
+
+def test_dateparser_is_imported_only_for_natural_language_dates() -> None:
+    assert not _imports_dateparser("tariff china date:2025-01 before:yesterday -x")
+    assert _imports_dateparser('after:"2 weeks ago"')
+
+
+PIECES = st.sampled_from(
+    ['"', "(", ")", ":", "-", "+", "*", " ", "OR", "AND", "NOT", "date:", "person:", "tag:",
+     "after:", "..", ">", "<=", "title:", "é", "\x00", "\n", "\u202e", "2025-01", "tariff"]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(max_size=80), st.lists(PIECES, max_size=25).map("".join)))
+def test_parse_query_never_raises(text: str) -> None:
+    parsed = parse_query(text, now=NOW)
+    assert parsed.query is not None
+    assert isinstance(parsed.terms, tuple)

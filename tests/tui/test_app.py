@@ -1,0 +1,362 @@
+"""Pilot tests of the main screen: search, list, reader, quotes panel, layout and keys."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input, OptionList
+from tui_helpers import NOW, screen_text, wait_for
+
+from newsreader.tui.app import NewsReaderApp
+from newsreader.tui.screens.help import HelpScreen
+from newsreader.tui.widgets.quotes_panel import QuotesPanel
+from newsreader.tui.widgets.reader import Paragraph, Reader
+from newsreader.tui.widgets.results_list import ResultsList
+from newsreader.tui.widgets.search_bar import SearchBar
+
+pytestmark = pytest.mark.anyio
+
+WIDE, NARROW = (160, 48), (80, 24)
+
+
+def results(app: NewsReaderApp) -> ResultsList:
+    return app.screen.query_one(ResultsList)
+
+
+def reader(app: NewsReaderApp) -> Reader:
+    return app.screen.query_one(Reader)
+
+
+async def search(pilot, app: NewsReaderApp, query: str) -> None:
+    """Type a query in the search bar, press Enter, wait for the first article in the reader."""
+    await pilot.press("slash")
+    app.screen.query_one(SearchBar).value = ""
+    await pilot.press(*query, "enter")
+    await wait_for(pilot, lambda: isinstance(app.focused, ResultsList))
+    await wait_for(pilot, lambda: reader(app).article is not None and bool(results(app).hits))
+    await wait_for(pilot, lambda: reader(app).article.id == results(app).current.id)
+
+
+async def test_enter_in_search_focuses_list_and_shows_first_hit(library) -> None:
+    app = NewsReaderApp(library, now=NOW)
+    async with app.run_test(size=WIDE) as pilot:
+        assert isinstance(app.focused, SearchBar)
+        await search(pilot, app, "zelensky")
+        hits = results(app).hits
+        assert len(hits) == 2 and results(app).highlighted == 0
+        assert reader(app).article.id == hits[0].id
+        text = screen_text(app)
+        assert "2 hits" in text and "'zelensky'" in text
+        assert "Zelensky" in text.split("hits", 1)[1]
+
+
+async def test_search_as_you_type_without_enter(library) -> None:
+    app = NewsReaderApp(library, now=NOW)
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_for(pilot, lambda: results(app).total > 2)
+        await pilot.press(*"harbour")
+        await wait_for(pilot, lambda: app.screen.status.total == 30)
+        assert isinstance(app.focused, SearchBar)
+        assert all("Harbour" in hit.title for hit in results(app).hits)
+
+
+async def test_query_problem_is_shown_under_the_search_bar(library) -> None:
+    app = NewsReaderApp(library, now=NOW)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press(*'"harbour ships', "enter")
+        problem = app.screen.query_one("#problem")
+        await wait_for(pilot, lambda: problem.display)
+        assert "quote" in str(problem.render()).lower()
+
+
+async def test_pages_load_as_the_cursor_nears_the_end(library, monkeypatch) -> None:
+    import newsreader.tui.screens.main as main
+
+    monkeypatch.setattr(main, "PAGE", 10)
+    app = NewsReaderApp(library, query="harbour", now=NOW)
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_for(pilot, lambda: len(results(app).hits) == 10)
+        assert results(app).total == 30
+        results(app).focus()
+        await pilot.press("G")
+        await wait_for(pilot, lambda: len(results(app).hits) == 30)
+        ids = [hit.id for hit in results(app).hits]
+        assert len(set(ids)) == 30
+
+
+async def test_list_keys_move_and_brackets_step_articles(library) -> None:
+    app = NewsReaderApp(library, query="harbour", now=NOW)
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_for(pilot, lambda: bool(results(app).hits))
+        results(app).focus()
+        await pilot.press("j", "j")
+        assert results(app).highlighted == 2
+        await pilot.press("k")
+        assert results(app).highlighted == 1
+        await pilot.press("G")
+        assert results(app).highlighted == len(results(app).hits) - 1
+        await pilot.press("g")
+        assert results(app).highlighted == 0
+        await pilot.press("enter")
+        assert app.focused is reader(app)
+        await pilot.press("right_square_bracket")
+        await wait_for(pilot, lambda: reader(app).article.id == results(app).hits[1].id)
+        assert app.focused is reader(app)
+        await pilot.press("left_square_bracket")
+        await wait_for(pilot, lambda: reader(app).article.id == results(app).hits[0].id)
+
+
+async def test_reader_scrolls_and_finds_search_hits(library) -> None:
+    app = NewsReaderApp(library, now=NOW)
+    async with app.run_test(size=(100, 20)) as pilot:
+        await search(pilot, app, "soldiers")
+        await pilot.press("enter")
+        view = reader(app)
+        assert view.hit_count > 3
+        await pilot.press("space")
+        await wait_for(pilot, lambda: view.scroll_y > 0)
+        await pilot.press("g")
+        await wait_for(pilot, lambda: view.scroll_y == 0)
+        await pilot.press("n", "n")
+        assert view.highlights.current is not None
+        second = view.highlights.current
+        await pilot.press("N")
+        assert view.highlights.current != second
+        await pilot.press("N")  # wraps to the last occurrence
+        assert view.highlights.current == view._hits[-1]
+        await wait_for(pilot, lambda: view.scroll_y > 0)
+
+
+async def test_layers_toggle_with_keys(library) -> None:
+    app = NewsReaderApp(library, query="zelensky", now=NOW)
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_for(pilot, lambda: reader(app).article is not None)
+        view = reader(app)
+        legend = app.screen.query_one("#reader-legend")
+        assert "person" in str(legend.render())
+        await pilot.press("tab")  # leave the search bar, whose Input eats letters
+        await pilot.press("e", "c", "h")
+        assert (view.highlights.entities, view.highlights.claims, view.highlights.terms) == (
+            False,
+            False,
+            False,
+        )
+        assert "no highlights" in str(legend.render())
+        await pilot.press("e")
+        assert view.highlights.entities
+
+
+async def test_quotes_panel_lists_quotes_and_jumps_to_one(library) -> None:
+    app = NewsReaderApp(library, query="zelensky", now=NOW)
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_for(pilot, lambda: reader(app).article is not None)
+        await pilot.press("tab", "q")
+        panel = app.screen.query_one(QuotesPanel)
+        assert panel.display
+        quotes_list = panel.query_one("#quotes-list", OptionList)
+        assert app.focused is quotes_list
+        analysis = reader(app).analysis
+        assert analysis.quotes, "the seed articles have quotes"
+        assert quotes_list.option_count == len(analysis.quotes)
+        shown = [panel._quote_at(i) for i in range(quotes_list.option_count)]
+        assert [q.start for q in shown] == sorted(q.start for q in analysis.quotes)
+        speakers = {q.speaker or "unknown speaker" for q in analysis.quotes}
+        assert any(name in screen_text(app) for name in speakers)
+        await pilot.press("G", "enter")
+        last = shown[-1]
+        assert reader(app).highlights.quote[0][0] == (last.spans or ((last.start, last.end),))[0][0]
+        await wait_for(pilot, lambda: reader(app).scroll_y > 0)
+        await pilot.press("q")
+        assert not panel.display
+
+
+async def test_quotes_group_by_speaker(library) -> None:
+    app = NewsReaderApp(library, query="zelensky", now=NOW)
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_for(pilot, lambda: reader(app).article is not None)
+        await pilot.press("tab", "q", "b")
+        panel = app.screen.query_one(QuotesPanel)
+        assert panel.by_speaker
+        quotes_list = panel.query_one("#quotes-list", OptionList)
+        headers = [o for o in quotes_list.options if o.disabled]
+        speakers = {q.speaker or "unknown speaker" for q in reader(app).analysis.quotes}
+        assert len(headers) == len(speakers)
+        await pilot.press("b")
+        assert not any(o.disabled for o in quotes_list.options)
+
+
+async def test_selecting_an_entity_searches_for_it(library) -> None:
+    app = NewsReaderApp(library, query="zelensky", now=NOW)
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_for(pilot, lambda: reader(app).article is not None)
+        await pilot.press("tab", "q")
+        panel = app.screen.query_one(QuotesPanel)
+        panel.query_one("TabbedContent").active = "tab-entities"
+        entities = panel.query_one("#entities-list", OptionList)
+        entities.focus()
+        await pilot.pause()
+        await pilot.press("enter")
+        search_bar = app.screen.query_one(SearchBar)
+        await wait_for(pilot, lambda: ":" in search_bar.value)
+        assert search_bar.value.split(":")[0] in {"person", "org", "place", "entity"}
+        await wait_for(pilot, lambda: app.screen.status.total is not None)
+        assert app.screen.status.query == search_bar.value
+        assert app.screen.status.total >= 1
+
+
+async def test_narrow_layout_reader_takes_the_screen_and_escape_goes_back(library) -> None:
+    app = NewsReaderApp(library, now=NOW)
+    async with app.run_test(size=NARROW) as pilot:
+        await search(pilot, app, "zelensky")
+        assert app.screen.has_class("-narrow")
+        assert not reader(app).display or reader(app).region.width == 0
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: reader(app).region.width > 70)
+        assert results(app).region.width == 0
+        assert "Zelensky" in screen_text(app)
+        await pilot.press("escape")
+        assert app.focused is results(app)
+        await wait_for(pilot, lambda: results(app).region.width > 70)
+        await pilot.press("enter", "backspace")  # Escape is not the only way back
+        assert app.focused is results(app)
+
+
+async def test_split_ratio_changes_and_is_remembered(library) -> None:
+    app = NewsReaderApp(library, now=NOW)
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_for(pilot, lambda: bool(results(app).hits))
+        before = results(app).region.width
+        await pilot.press("tab", "greater_than_sign", "greater_than_sign")
+        await wait_for(pilot, lambda: results(app).region.width > before)
+        await app.workers.wait_for_complete()
+        split = app.screen.split
+    again = NewsReaderApp(library, now=NOW)
+    async with again.run_test(size=WIDE) as pilot:
+        await wait_for(pilot, lambda: bool(results(again).hits))
+        assert again.screen.split == split == 50
+        assert results(again).region.width == pytest.approx(80, abs=1)
+
+
+async def test_header_shows_sort_filters_and_ssh_host(library, monkeypatch) -> None:
+    monkeypatch.setenv("SSH_CONNECTION", "10.0.0.1 5000 10.0.0.2 22")
+    app = NewsReaderApp(library, query="harbour", now=NOW)
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_for(pilot, lambda: app.screen.status.total == 30)
+        await pilot.press("tab", "S")
+        await wait_for(pilot, lambda: app.screen.status.total == 30)
+        status = str(app.screen.query_one("#status").render())
+        assert "newest first" in status and "@" in status
+        assert results(app).hits[0].date >= results(app).hits[-1].date
+        await pilot.press("U")
+        await wait_for(pilot, lambda: app.screen.status.total is not None)
+        assert "unread" in str(app.screen.query_one("#status").render())
+
+
+async def test_history_walks_with_up_and_down(library) -> None:
+    app = NewsReaderApp(library, now=NOW)
+    async with app.run_test(size=WIDE) as pilot:
+        await search(pilot, app, "harbour")
+        await search(pilot, app, "zelensky")
+        await app.workers.wait_for_complete()
+        await pilot.press("slash")
+        bar = app.screen.query_one(SearchBar)
+        bar.value = "draft"
+        await pilot.press("up")
+        assert bar.value == "zelensky"
+        await pilot.press("up")
+        assert bar.value == "harbour"
+        await pilot.press("down", "down")
+        assert bar.value == "draft"
+
+
+async def test_help_lists_remapped_keys(library, quiet_environment: Path) -> None:
+    quiet_environment.parent.mkdir(parents=True, exist_ok=True)
+    quiet_environment.write_text('[keys]\n"main.quotes" = "w"\n', encoding="utf-8")
+    app = NewsReaderApp(library, query="zelensky", now=NOW)
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_for(pilot, lambda: reader(app).article is not None)
+        await pilot.press("tab", "question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        rows = {description: keys for _where, keys, description in app.help_rows()}
+        assert rows["Quotes"] == "w"
+        assert "Quotes" in screen_text(app)
+        await pilot.press("escape")
+        await pilot.press("w")
+        assert app.screen.query_one(QuotesPanel).display
+        await pilot.press("escape", "q")  # q is no longer bound to the panel
+        assert not app.screen.query_one(QuotesPanel).display
+
+
+async def test_command_palette_offers_every_action(library) -> None:
+    app = NewsReaderApp(library, now=NOW)
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_for(pilot, lambda: bool(results(app).hits))
+        names = {name for name, _keys, _callback in app.screen.palette_commands()}
+        assert {"Quotes", "Sort", "Undo", "Save search", "Help"} <= names
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"sort")
+        await wait_for(pilot, lambda: "Sort" in screen_text(app))
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app.screen.status.sort == "-date")
+
+
+async def test_markup_and_escape_sequences_show_as_text(library) -> None:
+    app = NewsReaderApp(library, now=NOW)
+    async with app.run_test(size=WIDE) as pilot:
+        await search(pilot, app, "zebrafish")
+        text = screen_text(app)
+        assert "[bold]not bold[/]" in text
+        assert "[bold]still plain[/] and [/] and [link=https://evil.test]click[/link]" in text
+        assert "[31mred" in text and "\x1b" not in text
+        paragraphs = app.screen.query(Paragraph)
+        assert not any(p.visual.spans for p in paragraphs if "still plain" in str(p.visual))
+
+
+async def test_quit_with_capital_q(library) -> None:
+    app = NewsReaderApp(library, now=NOW)
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_for(pilot, lambda: bool(results(app).hits))
+        await pilot.press("tab", "Q")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+async def test_typing_letters_in_the_search_bar_does_not_trigger_keys(library) -> None:
+    app = NewsReaderApp(library, now=NOW)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press(*"quiet Sunday mass")
+        bar = app.screen.query_one(Input)
+        assert bar.value == "quiet Sunday mass"
+        assert not app.screen.query_one(QuotesPanel).display
+        assert app.is_running
+
+
+async def test_y_copies_the_quote_and_o_copies_the_target_over_ssh(library, monkeypatch) -> None:
+    monkeypatch.setenv("SSH_CONNECTION", "10.0.0.1 5000 10.0.0.2 22")
+    app = NewsReaderApp(library, query="zelensky", now=NOW)
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_for(pilot, lambda: reader(app).article is not None)
+        article = reader(app).article
+        await pilot.press("tab", "q", "y")
+        quote = app.screen.query_one(QuotesPanel).current_quote
+        assert quote is not None
+        assert app.clipboard.endswith(f"({article.title}, {article.date.isoformat()})")
+        assert (quote.speaker or "unknown speaker") in app.clipboard
+        await pilot.press("escape", "o")
+        assert app.clipboard == (article.url or article.path)
+
+
+async def test_narrow_quotes_panel_takes_the_screen_and_returns_to_the_quote(library) -> None:
+    app = NewsReaderApp(library, now=NOW)
+    async with app.run_test(size=NARROW) as pilot:
+        await search(pilot, app, "zelensky")
+        await pilot.press("enter", "q")
+        panel = app.screen.query_one(QuotesPanel)
+        await wait_for(pilot, lambda: panel.region.width > 70)
+        assert reader(app).region.width == 0
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: reader(app).region.width > 70)
+        assert not panel.display and app.focused is reader(app)
+        assert reader(app).highlights.quote

@@ -1,0 +1,72 @@
+"""Config file (key remapping), remembered split ratio, clipboard helpers."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from newsreader.index.models import Article, Quote
+from newsreader.tui import keymap
+from newsreader.tui.clipboard import article_target, quote_citation, ssh_host
+
+
+def test_keys_come_from_the_config_file(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text('[keys]\n"app.quit" = "x"\n"main.quotes" = "Q, ctrl+o"\n', encoding="utf-8")
+    config = keymap.load_config(path)
+    assert config.keys == {"app.quit": "x", "main.quotes": "Q,ctrl+o"}
+    assert config.problem is None
+
+
+def test_a_missing_config_file_means_defaults(tmp_path: Path) -> None:
+    config = keymap.load_config(tmp_path / "absent.toml")
+    assert config == keymap.Config()
+
+
+def test_a_broken_config_file_is_a_message_not_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text("[keys\nquit = ", encoding="utf-8")
+    config = keymap.load_config(path)
+    assert config.keys == {}
+    assert config.problem is not None and str(path) in config.problem
+
+
+def test_non_string_keys_are_reported(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text('[keys]\n"app.quit" = 3\n"main.quotes" = "w"\n', encoding="utf-8")
+    config = keymap.load_config(path)
+    assert config.keys == {"main.quotes": "w"}
+    assert config.problem is not None and "app.quit" in config.problem
+
+
+def test_env_var_names_the_config_file(quiet_environment: Path) -> None:
+    assert keymap.config_path() == quiet_environment
+
+
+def test_split_is_remembered_and_clamped(tmp_path: Path) -> None:
+    path = tmp_path / "cfg" / "config.toml"
+    assert keymap.load_config(path).split == keymap.DEFAULT_SPLIT
+    assert keymap.save_split(55, path) is None
+    assert keymap.load_config(path).split == 55
+    keymap.save_split(500, path)
+    assert keymap.load_config(path).split == keymap.MAX_SPLIT
+    keymap.state_path(path).write_text("not json", encoding="utf-8")
+    assert keymap.load_config(path).split == keymap.DEFAULT_SPLIT
+
+
+def test_ssh_host_only_over_ssh() -> None:
+    assert ssh_host({}) is None
+    assert ssh_host({"SSH_CONNECTION": "1.2.3.4 5 6.7.8.9 22"})
+
+
+def test_quote_citation_names_speaker_title_and_date() -> None:
+    article = Article("a1", "Talks resume", "text", date=dt.date(2025, 1, 12))
+    quote = Quote("“We are ready”", 0, 10, ((0, 10),), speaker="Zelensky")
+    assert quote_citation(quote, article) == "“We are ready” — Zelensky (Talks resume, 2025-01-12)"
+    anonymous = Quote("words", 0, 5, ((0, 5),))
+    assert "unknown speaker" in quote_citation(anonymous, article)
+
+
+def test_article_target_prefers_the_url() -> None:
+    assert article_target(Article("a", "t", "x", url="https://n.test/a")) == "https://n.test/a"
+    assert article_target(Article("a", "t", "x")) is None

@@ -1,0 +1,76 @@
+"""End to end: the installed `newsreader` in a real tmux session, driven with send-keys."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.e2e
+
+TMUX = shutil.which("tmux")
+NEWSREADER = Path(sys.executable).with_name("newsreader")
+
+
+def tmux(*args: str) -> str:
+    done = subprocess.run(["tmux", *args], capture_output=True, text=True, timeout=10)
+    return done.stdout
+
+
+@pytest.fixture
+def session(library_path: Path, quiet_environment: Path) -> Iterator[str]:
+    """A detached 120x40 tmux session running the reader on a copy of the test library."""
+    if TMUX is None:
+        pytest.skip("tmux is not installed")
+    if not NEWSREADER.exists():
+        pytest.skip(f"the newsreader script is not installed next to {sys.executable}")
+    name = f"nr-e2e-{uuid.uuid4().hex[:8]}"
+    command = (
+        f"env NEWSREADER_CONFIG={quiet_environment} TERM=xterm-256color "
+        f"{NEWSREADER} --library {library_path}"
+    )
+    tmux("new-session", "-d", "-s", name, "-x", "120", "-y", "40", command)
+    try:
+        yield name
+    finally:
+        tmux("kill-session", "-t", name)
+
+
+def screen(name: str) -> str:
+    return tmux("capture-pane", "-p", "-t", name)
+
+
+def wait_for_screen(name: str, condition: Callable[[str], bool], timeout: float = 30.0) -> str:
+    """Poll the pane until condition holds on its text; fail with the last screen otherwise."""
+    deadline = time.monotonic() + timeout
+    text = screen(name)
+    while not condition(text):
+        if time.monotonic() > deadline:
+            raise AssertionError("screen never matched; last screen:\n" + text)
+        time.sleep(0.1)
+        text = screen(name)
+    return text
+
+
+def test_search_open_and_quotes_in_tmux(session: str) -> None:
+    wait_for_screen(session, lambda s: "hits" in s and "all articles" in s)
+    tmux("send-keys", "-t", session, "-l", "zelensky")
+    wait_for_screen(session, lambda s: "2 hits" in s and "'zelensky'" in s)
+    tmux("send-keys", "-t", session, "Enter")
+    tmux("send-keys", "-t", session, "Enter")
+    # The reader shows the article's date line once it has loaded.
+    wait_for_screen(session, lambda s: "Volodymyr Zelensky" in s and "2025-01-1" in s)
+    tmux("send-keys", "-t", session, "q")
+    text = wait_for_screen(session, lambda s: "Quotes" in s and "Entities" in s)
+    assert "speaker" in text or "Zelensky" in text
+    tmux("send-keys", "-t", session, "Q")
+    deadline = time.monotonic() + 15
+    while session in tmux("list-sessions", "-F", "#{session_name}"):
+        assert time.monotonic() < deadline, "the app did not quit on Q"
+        time.sleep(0.1)

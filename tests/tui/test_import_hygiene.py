@@ -1,0 +1,45 @@
+"""The app must start without importing spaCy or dateparser (they load lazily, elsewhere)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+SCRIPT = textwrap.dedent(
+    """
+    import asyncio, sys
+    from pathlib import Path
+    from newsreader.index.library import Library
+    from newsreader.tui.app import NewsReaderApp
+
+    async def main():
+        app = NewsReaderApp(Library.open(Path(sys.argv[1])), query="zelensky")
+        async with app.run_test(size=(120, 40)) as pilot:
+            for _ in range(200):
+                if app.screen.query_one("Reader").article is not None:
+                    break
+                await pilot.pause(0.05)
+            assert app.screen.query_one("Reader").article is not None, "no article shown"
+            await pilot.press("tab", "q", "enter")
+            await pilot.pause(0.2)
+            await app.workers.wait_for_complete()
+
+    asyncio.run(main())
+    heavy = sorted(m for m in ("spacy", "dateparser") if m in sys.modules)
+    print("HEAVY:" + ",".join(heavy))
+    """
+)
+
+
+def test_app_does_not_import_spacy_or_dateparser(library_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", SCRIPT, str(library_path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    report = [line for line in done.stdout.splitlines() if line.startswith("HEAVY:")]
+    assert report == ["HEAVY:"], done.stdout[-2000:]

@@ -1,0 +1,74 @@
+"""The newsreader Textual app: opens the main screen on a library and applies the user's keymap."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+
+from newsreader.tui import keymap
+from newsreader.tui.screens.commands import NewsCommands
+from newsreader.tui.screens.help import HelpScreen, Section, binding_rows
+from newsreader.tui.screens.main import MainScreen
+from newsreader.tui.widgets.quotes_panel import QuotesPanel
+from newsreader.tui.widgets.reader import Reader
+from newsreader.tui.widgets.results_list import ResultsList
+from newsreader.tui.widgets.search_bar import SearchBar
+
+if TYPE_CHECKING:
+    from newsreader.index.library import Library
+
+
+class NewsReaderApp(App[None]):
+    """Keyboard-driven search, triage and reading of a newsreader library.
+
+    `library` is an open Library; `query` the first search; `now` fixes "today" for relative
+    dates (tests); the keymap comes from the config file (see `newsreader.tui.keymap`).
+    """
+
+    TITLE = "newsreader"
+    CSS_PATH = "app.tcss"
+    COMMANDS: ClassVar = {*App.COMMANDS, NewsCommands}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("Q", "quit", "Quit", id="app.quit"),
+        Binding("ctrl+c", "quit", "Quit", show=False, priority=True, id="app.quit_ctrl_c"),
+    ]
+    HELP_SECTIONS: ClassVar[list[Section]] = [
+        ("Anywhere", MainScreen),
+        ("Results list", ResultsList),
+        ("Reader", Reader),
+        ("Quotes panel", QuotesPanel),
+        ("Search bar", SearchBar),
+        ("App", App),
+    ]
+
+    def __init__(
+        self, library: Library, *, query: str | None = None, now: dt.datetime | None = None
+    ) -> None:
+        super().__init__()
+        self.library = library
+        self.initial_query = query or ""
+        self.now = now
+        self.config = keymap.load_config()
+        self.main_screen: MainScreen | None = None
+
+    def on_mount(self) -> None:
+        if self.config.keys:
+            self.set_keymap(self.config.keys)
+        if self.config.problem:
+            self.notify(self.config.problem, title="config", severity="warning", timeout=8)
+        self.main_screen = MainScreen(self.library, self.initial_query, self.now)
+        self.push_screen(self.main_screen)
+
+    def help_rows(self) -> list[tuple[str, str, str]]:
+        """Every binding in force, as (where, keys, description), after remapping."""
+        sections = [*self.HELP_SECTIONS[:-1], ("App", type(self))]
+        rows = binding_rows(sections, self._keymap, self.get_key_display)
+        palette = Binding(self.COMMAND_PALETTE_BINDING, "command_palette")
+        return [*rows, ("App", self.get_key_display(palette), "Command palette: every action")]
+
+    def action_help(self) -> None:
+        """Show the keys in force."""
+        self.push_screen(HelpScreen(self.help_rows()))

@@ -1,0 +1,64 @@
+"""Getting things out of the terminal: system opener on a desktop, OSC 52 text over SSH."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Mapping
+
+from newsreader.index.models import Article, Quote
+
+_QUOTE_MARKS = '“”"«»'
+
+
+def ssh_host(environ: Mapping[str, str] | None = None) -> str | None:
+    """The host name when running over SSH (SSH_CONNECTION set), else None."""
+    env = os.environ if environ is None else environ
+    if not env.get("SSH_CONNECTION"):
+        return None
+    import socket
+
+    return socket.gethostname()
+
+
+def article_target(article: Article) -> str | None:
+    """What `o` opens for an article: its URL, else the file it was read from."""
+    return article.url or article.path
+
+
+def opener() -> list[str] | None:
+    """The desktop's open command, or None when there is none."""
+    if sys.platform == "darwin":
+        return ["open"]
+    if sys.platform.startswith("win"):
+        return ["explorer"]
+    found = shutil.which("xdg-open")
+    return [found] if found else None
+
+
+def open_externally(target: str) -> str | None:
+    """Launch the system opener on target, detached; an error message instead of raising."""
+    command = opener()
+    if command is None:
+        return "no system opener (xdg-open) found"
+    try:
+        subprocess.Popen(
+            [*command, target],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+    except OSError as error:
+        return f"could not open {target}: {error}"
+    return None
+
+
+def quote_citation(quote: Quote, article: Article) -> str:
+    """A quote as copied by `y`: the words, the speaker, the article's title and date."""
+    speaker = quote.speaker or "unknown speaker"
+    when = f", {article.date.isoformat()}" if article.date else ""
+    words = quote.text.strip().strip(_QUOTE_MARKS)
+    return f"“{words}” — {speaker} ({article.title}{when})"

@@ -1,0 +1,75 @@
+"""The help screen: every key in force, generated from the real bindings after remapping."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingsMap, BindingType
+from textual.containers import VerticalScroll
+from textual.dom import DOMNode
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+Section = tuple[str, type[DOMNode]]
+
+
+def binding_rows(
+    sections: Sequence[Section], keymap: dict[str, str], key_display: object
+) -> list[tuple[str, str, str]]:
+    """(section, keys, description) for every described binding, keys as remapped by keymap."""
+    rows: list[tuple[str, str, str]] = []
+    for title, node_type in sections:
+        merged = node_type._merged_bindings
+        bindings = merged.copy() if merged is not None else BindingsMap()
+        if keymap:
+            bindings.apply_keymap(keymap)
+        by_action: dict[str, list[str]] = {}
+        described: dict[str, Binding] = {}
+        for _key, binding in bindings:
+            if not binding.description:
+                continue
+            by_action.setdefault(binding.action, []).append(key_display(binding))  # type: ignore[operator]
+            described.setdefault(binding.action, binding)
+        for action, keys in by_action.items():
+            rows.append((title, " ".join(dict.fromkeys(keys)), described[action].description))
+    return rows
+
+
+def help_table(rows: Sequence[tuple[str, str, str]]) -> Table:
+    """The rows as a three-column Rich table (built from Text: descriptions are not markup)."""
+    table = Table(box=None, expand=True, show_header=True, header_style="bold reverse")
+    table.add_column("Where")
+    table.add_column("Keys", style="bold")
+    table.add_column("Does")
+    previous = ""
+    for section, keys, description in rows:
+        table.add_row(Text(section if section != previous else ""), Text(keys), Text(description))
+        previous = section
+    return table
+
+
+class HelpScreen(ModalScreen[None]):
+    """A modal listing every binding in force; any of Escape, q or ? closes it."""
+
+    CSS_PATH = "dialog.tcss"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q,question_mark", "dismiss_help", "Close help", id="help.close"),
+    ]
+
+    def __init__(self, rows: Sequence[tuple[str, str, str]]) -> None:
+        super().__init__()
+        self._rows = list(rows)
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-body"):
+            yield Static(Text("newsreader keys", style="bold"), id="help-title")
+            yield Static(help_table(self._rows))
+
+    def action_dismiss_help(self) -> None:
+        """Close the help screen."""
+        self.dismiss(None)

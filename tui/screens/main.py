@@ -1,0 +1,316 @@
+"""The main screen: search bar, results, reader and quotes panel, and the workers behind them."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.events import Resize
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Input, Static
+from textual.worker import get_current_worker
+
+from newsreader.index.models import Hit, SearchResult
+from newsreader.tui import keymap
+from newsreader.tui.clipboard import ssh_host
+from newsreader.tui.screens.panes import PanesMixin
+from newsreader.tui.screens.triage import TriageMixin
+from newsreader.tui.widgets.quotes_panel import QuotesPanel
+from newsreader.tui.widgets.reader import Reader
+from newsreader.tui.widgets.results_list import ResultsList
+from newsreader.tui.widgets.search_bar import SearchBar
+from newsreader.tui.widgets.status_line import Status, StatusLine
+
+if TYPE_CHECKING:
+    from newsreader.index.library import Library
+    from newsreader.index.state import ArticleState
+
+PAGE = 100
+DEBOUNCE = 0.15
+READ_DELAY = 1.5
+ARTICLE_DELAY = 0.06
+NARROW = 100  # below this many columns the reader takes the whole screen
+
+
+@dataclass(frozen=True, slots=True)
+class SearchRequest:
+    """One page to fetch, and which search it belongs to (stale pages are dropped)."""
+
+    query: str
+    offset: int
+    sort: str
+    archived: bool
+    generation: int
+
+
+class MainScreen(PanesMixin, TriageMixin, Screen[None]):
+    """Search, list and read: the screen the app opens on."""
+
+    CSS_PATH = "main.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("slash", "focus_search", "Search", id="main.search"),
+        Binding("escape,backspace", "back", "Back", show=False, id="main.back"),
+        Binding("tab", "app.focus_next", "Next pane", show=False, id="main.next_pane"),
+        Binding("shift+tab", "app.focus_previous", "Prev pane", show=False, id="main.prev_pane"),
+        Binding(
+            "right_square_bracket",
+            "step_article(1)",
+            "Next article",
+            show=False,
+            id="main.next_article",
+        ),
+        Binding(
+            "left_square_bracket",
+            "step_article(-1)",
+            "Prev article",
+            show=False,
+            id="main.prev_article",
+        ),
+        Binding("n", "next_hit(1)", "Next match", id="main.next_hit"),
+        Binding("N", "next_hit(-1)", "Prev match", show=False, id="main.prev_hit"),
+        Binding("e", "layer('entities')", "Entities", show=False, id="main.entities"),
+        Binding("c", "layer('claims')", "Numbers", show=False, id="main.claims"),
+        Binding("h", "layer('terms')", "Matches", show=False, id="main.terms"),
+        Binding("q", "toggle_quotes", "Quotes", id="main.quotes"),
+        Binding("less_than_sign", "split(-5)", "Narrower list", show=False, id="main.narrower"),
+        Binding("greater_than_sign", "split(5)", "Wider list", show=False, id="main.wider"),
+        Binding("S", "cycle_sort", "Sort", id="main.sort"),
+        Binding("U", "filter('unread_only')", "Unread only", show=False, id="main.unread_only"),
+        Binding(
+            "asterisk", "filter('starred_only')", "Starred only", show=False, id="main.starred"
+        ),
+        Binding("A", "filter('archived')", "Show archived", show=False, id="main.archived"),
+        Binding("m", "toggle_state('read')", "Read", id="main.read"),
+        Binding("s", "toggle_state('starred')", "Star", id="main.star"),
+        Binding("a", "toggle_state('archived')", "Archive", show=False, id="main.archive"),
+        Binding("t", "tag", "Tag", show=False, id="main.tag"),
+        Binding("u", "undo", "Undo", show=False, id="main.undo"),
+        Binding("W", "save_search", "Save search", show=False, id="main.save_search"),
+        Binding("L", "saved_searches", "Saved searches", show=False, id="main.saved"),
+        Binding("o", "open_external", "Open", show=False, id="main.open"),
+        Binding("question_mark", "app.help", "Help", id="main.help"),
+    ]
+
+    def __init__(self, library: Library, query: str = "", now: dt.datetime | None = None) -> None:
+        super().__init__()
+        self.library = library
+        self.now = now
+        self.status = Status(query=query, host=ssh_host())
+        self.split = keymap.load_config().split
+        self._initial_query = query
+        self._generation = 0
+        self._debounce: Timer | None = None
+        self._read_timer: Timer | None = None
+        self._article_timer: Timer | None = None
+        self._focus_list_after_search = False
+        self.terms: tuple[str, ...] = ()
+        self.init_triage()
+
+    def compose(self) -> ComposeResult:
+        yield StatusLine(id="status")
+        yield SearchBar(self._initial_query, id="search")
+        yield Static(id="problem")
+        with Horizontal(id="panes"):
+            yield ResultsList(id="results", now=self.now)
+            yield Reader(id="reader")
+            yield QuotesPanel(id="quotes")
+        yield Footer()
+
+    @property
+    def results(self) -> ResultsList:
+        """The results list."""
+        return self.query_one(ResultsList)
+
+    @property
+    def reader(self) -> Reader:
+        """The reader pane."""
+        return self.query_one(Reader)
+
+    @property
+    def quotes(self) -> QuotesPanel:
+        """The quotes panel."""
+        return self.query_one(QuotesPanel)
+
+    def on_mount(self) -> None:
+        self._apply_split()
+        self.query_one("#problem").display = False
+        self.quotes.display = False
+        self.query_one(StatusLine).show(self.status)
+        self.load_history()
+        self.run_search(self._initial_query)
+        self.query_one(SearchBar).focus()
+
+    def on_resize(self, event: Resize) -> None:
+        self.set_class(event.size.width < NARROW, "-narrow")
+        self._apply_split()
+
+    def _apply_split(self) -> None:
+        """Give the list its share of the width, or all of it on a narrow terminal."""
+        narrow = self.has_class("-narrow")
+        self.results.styles.width = "1fr" if narrow else f"{self.split}%"
+
+    # Searching ------------------------------------------------------------------------------
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if not isinstance(event.input, SearchBar) or event.value == self.status.query:
+            return  # also skips the echo of a value set by the app itself
+        if self._debounce is not None:
+            self._debounce.stop()
+        self._debounce = self.set_timer(DEBOUNCE, lambda: self.run_search(event.value))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if not isinstance(event.input, SearchBar):
+            return
+        event.stop()
+        if self._debounce is not None:
+            self._debounce.stop()
+        self._focus_list_after_search = True
+        self.run_search(event.value)
+        if event.value.strip():
+            self.remember_query(event.value.strip())
+
+    def run_search(self, query: str) -> None:
+        """Start a fresh search for query with the current sort and filters."""
+        self._generation += 1
+        self.status = self._with(query=query, total=None)
+        self.query_one(StatusLine).show(self.status)
+        self._search_worker(self._request(query, 0))
+
+    def _request(self, query: str, offset: int) -> SearchRequest:
+        return SearchRequest(
+            query=self.full_query(query),
+            offset=offset,
+            sort=self.status.sort,
+            archived=self.status.archived,
+            generation=self._generation,
+        )
+
+    def full_query(self, query: str) -> str:
+        """The query with the active filters added in the library's query language."""
+        extra = [
+            flag
+            for flag, on in (
+                ("read:no", self.status.unread_only),
+                ("starred:yes", self.status.starred_only),
+            )
+            if on
+        ]
+        return " ".join([query.strip(), *extra]).strip()
+
+    def _fetch(self, request: SearchRequest) -> None:
+        """Run one search in a worker thread and hand the page to the UI thread."""
+        result = self.library.search(
+            request.query,
+            limit=PAGE,
+            offset=request.offset,
+            sort=request.sort,
+            now=self.now,
+            include_archived=request.archived,
+        )
+        states = self.library.states(hit.id for hit in result.hits)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show_result, result, states, request)
+
+    @work(thread=True, exclusive=True, group="search")
+    def _search_worker(self, request: SearchRequest) -> None:
+        self._fetch(request)
+
+    @work(thread=True, exclusive=True, group="more")
+    def _more_worker(self, request: SearchRequest) -> None:
+        self._fetch(request)
+
+    def _show_result(
+        self, result: SearchResult, states: dict[str, ArticleState], request: SearchRequest
+    ) -> None:
+        if request.generation != self._generation:
+            return  # a newer search has started since
+        offset = request.offset
+        self.results.show_hits(result.hits, result.total, states, append=offset > 0)
+        if offset == 0:
+            self.terms = result.terms
+            self._show_problem(result.problem)
+            if not result.hits:
+                self.reader.show_message(no_hits_message(result))
+                self.quotes.show(None, self.reader.analysis)
+        self.status = self._with(total=result.total)
+        self.query_one(StatusLine).show(self.status)
+        if self._focus_list_after_search and offset == 0:
+            self._focus_list_after_search = False
+            self.results.focus()
+
+    def _show_problem(self, problem: str | None) -> None:
+        widget = self.query_one("#problem", Static)
+        widget.update(problem or "")
+        widget.display = bool(problem)
+
+    def on_results_list_need_more(self, event: ResultsList.NeedMore) -> None:
+        self._more_worker(self._request(self.status.query, len(self.results.hits)))
+
+    def _with(self, **changes: object) -> Status:
+        marked = len(self.results.marked) if self.is_mounted else 0
+        return dataclasses.replace(self.status, marked=marked, **changes)  # type: ignore[arg-type]
+
+    # Reading --------------------------------------------------------------------------------
+
+    def on_results_list_highlighted(self, event: ResultsList.Highlighted) -> None:
+        self.load_article(event.hit)
+
+    def on_results_list_opened(self, event: ResultsList.Opened) -> None:
+        self.add_class("-reading")
+        self.reader.focus()
+        self._start_read_timer(event.hit.id)
+
+    def on_results_list_marks_changed(self, event: ResultsList.MarksChanged) -> None:
+        self.status = self._with()
+        self.query_one(StatusLine).show(self.status)
+
+    def load_article(self, hit: Hit) -> None:
+        """Fetch and show the article of a hit in a worker, once the cursor rests a moment."""
+        if self._read_timer is not None:
+            self._read_timer.stop()
+        if self._article_timer is not None:
+            self._article_timer.stop()
+        # Holding j should not build every article it passes over.
+        self._article_timer = self.set_timer(
+            ARTICLE_DELAY, lambda: self._article_worker(hit.id, self.terms)
+        )
+
+    @work(thread=True, exclusive=True, group="article")
+    def _article_worker(self, article_id: str, terms: tuple[str, ...]) -> None:
+        article = self.library.article(article_id)
+        analysis = self.library.analysis(article_id)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show_article, article_id, article, analysis, terms)
+
+    async def _show_article(self, article_id, article, analysis, terms) -> None:  # type: ignore[no-untyped-def]
+        current = self.results.current
+        if current is None or current.id != article_id:
+            return  # the cursor moved on while this one loaded
+        if article is None:
+            self.reader.show_message("This article is no longer in the library.")
+            return
+        await self.reader.show_article(article, analysis, terms)
+        self.quotes.show(article, analysis)
+        if not self.has_class("-narrow") or self.has_class("-reading"):
+            self._start_read_timer(article_id)
+
+    def _start_read_timer(self, article_id: str) -> None:
+        if self._read_timer is not None:
+            self._read_timer.stop()
+        if self.results.states.get(article_id) and self.results.states[article_id].read:
+            return
+        self._read_timer = self.set_timer(READ_DELAY, lambda: self.mark_read(article_id))
+
+
+def no_hits_message(result: SearchResult) -> str:
+    """What the reader says when a search finds nothing."""
+    if result.query.strip():
+        return f"No articles match {result.query!r}."
+    return "The library is empty: add articles with `newsreader index PATH`."

@@ -1,0 +1,121 @@
+"""Panes and layout on the main screen: focus, quotes panel, split, sort, filters, palette list.
+
+A mixin so the screen stays readable; the key bindings live on MainScreen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING
+
+from textual import work
+
+from newsreader.tui import keymap
+from newsreader.tui.screens.help import binding_rows
+from newsreader.tui.widgets.quotes_panel import QuotesPanel
+from newsreader.tui.widgets.reader import Reader
+from newsreader.tui.widgets.search_bar import SearchBar
+
+if TYPE_CHECKING:
+    from newsreader.tui.screens.main import MainScreen
+
+SORTS = ("relevance", "-date", "date")
+
+
+class PanesMixin:
+    """Moving between panes and changing the layout, sort and filters, for MainScreen."""
+
+    def action_focus_search(self: MainScreen) -> None:
+        """Put the cursor in the search bar."""
+        self.remove_class("-reading")
+        self.query_one(SearchBar).focus()
+
+    def action_back(self: MainScreen) -> None:
+        """Go back one level: panel to reader, reader to list, list to search bar."""
+        focused = self.focused
+        if self.quotes.display and focused is not None and self.quotes in focused.ancestors:
+            self.action_toggle_quotes()
+        elif self.has_class("-reading") or focused is self.reader:
+            self.remove_class("-reading")
+            self.results.focus()
+        elif focused is self.results:
+            self.query_one(SearchBar).focus()
+        else:
+            self.results.focus()
+
+    def action_toggle_quotes(self: MainScreen) -> None:
+        """Show or hide the quotes panel; showing it focuses the quotes."""
+        panel = self.quotes
+        panel.display = not panel.display
+        self.set_class(panel.display, "-panel")
+        if panel.display:
+            panel.focus_quotes()
+        else:
+            self.reader.focus()
+
+    def on_quotes_panel_quote_chosen(self: MainScreen, event: QuotesPanel.QuoteChosen) -> None:
+        self.reader.mark_quote(event.quote)
+        if self.has_class("-narrow"):
+            self.quotes.display = False
+            self.remove_class("-panel")
+            self.add_class("-reading")
+            self.reader.focus()
+
+    def on_quotes_panel_entity_chosen(self: MainScreen, event: QuotesPanel.EntityChosen) -> None:
+        self.search_for(event.query)
+
+    def action_split(self: MainScreen, step: int) -> None:
+        """Widen or narrow the results list and remember the ratio."""
+        self.split = keymap.clamp_split(self.split + step)
+        self._apply_split()
+        self._save_split(self.split)
+
+    @work(thread=True, group="config")
+    def _save_split(self: MainScreen, split: int) -> None:
+        problem = keymap.save_split(split)
+        if problem:
+            self.app.call_from_thread(self.notify, problem, severity="warning")
+
+    def action_cycle_sort(self: MainScreen) -> None:
+        """Switch between relevance, newest first and oldest first."""
+        index = SORTS.index(self.status.sort) if self.status.sort in SORTS else 0
+        self.status = self._with(sort=SORTS[(index + 1) % len(SORTS)])
+        self.run_search(self.status.query)
+
+    def palette_commands(self: MainScreen) -> list[tuple[str, str, Callable[[], object]]]:
+        """(name, keys, callback) for every described binding of this screen, keys as remapped."""
+        rows = binding_rows([("", type(self))], self.app._keymap, self.app.get_key_display)
+        actions = {b.description: b.action for _k, b in self._merged_bindings or ()}
+        return [
+            (description, f"key: {keys}", partial(self.run_action, actions[description]))
+            for _section, keys, description in rows
+            if description in actions
+        ]
+
+    def action_filter(self: MainScreen, name: str) -> None:
+        """Toggle a filter: unread_only, starred_only or archived (include archived)."""
+        self.status = self._with(**{name: not getattr(self.status, name)})
+        self.run_search(self.status.query)
+
+    def action_step_article(self: MainScreen, step: int) -> None:
+        """Show the next or previous article in the list without leaving the current pane."""
+        results = self.results
+        if not results.hits:
+            return
+        index = results.highlighted or 0
+        results.highlighted = max(0, min(len(results.hits) - 1, index + step))
+
+    def action_next_hit(self: MainScreen, step: int) -> None:
+        """Move the reader to the next or previous search-term occurrence."""
+        self.reader.action_next_hit(step)
+
+    def on_reader_hit_moved(self: MainScreen, event: Reader.HitMoved) -> None:
+        if event.index is None:
+            self.notify("No search terms in this article", timeout=2)
+        else:
+            self.notify(f"match {event.index + 1} of {event.count}", timeout=1.5)
+
+    def action_layer(self: MainScreen, name: str) -> None:
+        """Toggle a highlight layer in the reader."""
+        self.reader.action_toggle_layer(name)

@@ -1,0 +1,224 @@
+"""Triage on the main screen: read/star/archive/tag with bulk confirmation and undo; history and
+saved searches. A mixin so the screen stays readable; its key bindings live on MainScreen."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from textual import work
+
+from newsreader.index.state import ArticleState
+from newsreader.tui.clipboard import article_target, open_externally, ssh_host
+from newsreader.tui.screens.confirm import ConfirmScreen
+from newsreader.tui.screens.prompt import PromptScreen
+from newsreader.tui.screens.saved import SavedSearchesScreen
+from newsreader.tui.widgets.search_bar import SearchBar
+
+if TYPE_CHECKING:
+    from newsreader.tui.screens.main import MainScreen
+
+BULK_LIMIT = 20
+UNDO_DEPTH = 50
+_SETTERS = {"read": "set_read", "starred": "set_starred", "archived": "set_archived"}
+
+
+@dataclass(frozen=True, slots=True)
+class Undo:
+    """What an action changed: a label for the message and the states before it."""
+
+    label: str
+    before: dict[str, ArticleState]
+
+
+class TriageMixin:
+    """Triage, undo, tags, history and saved searches for MainScreen."""
+
+    def init_triage(self: MainScreen) -> None:
+        """Start with nothing to undo."""
+        self.undo_stack: list[Undo] = []
+
+    def target_ids(self: MainScreen) -> list[str]:
+        """Marked rows; else the article in the reader when it has focus; else the cursor row."""
+        if self.results.marked:
+            return self.results.selected_ids()
+        if self.focused is self.reader and self.reader.article is not None:
+            return [self.reader.article.id]
+        return self.results.selected_ids()
+
+    def bulk_threshold(self: MainScreen) -> int:
+        """Actions on more rows than this ask first: a screenful of rows, at most BULK_LIMIT."""
+        screenful = max(1, self.results.size.height // 2)
+        return min(BULK_LIMIT, screenful)
+
+    def confirm_then(
+        self: MainScreen, ids: Sequence[str], label: str, run: Callable[[], None]
+    ) -> None:
+        """Run at once for a few rows; for many, ask in a modal first."""
+        if len(ids) <= self.bulk_threshold():
+            run()
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                run()
+
+        self.app.push_screen(ConfirmScreen(f"{label} {len(ids)} articles?"), answered)
+
+    def action_toggle_state(self: MainScreen, name: str) -> None:
+        """Flip read, starred or archived on the target articles (set all when any is unset)."""
+        ids = self.target_ids()
+        if not ids:
+            return
+        states = self.results.states
+        value = not all(getattr(states.get(i, ArticleState()), name) for i in ids)
+        label = {"read": "read", "starred": "star", "archived": "archive"}[name]
+        verb = f"{'' if value else 'un'}{label}"
+        setter = _SETTERS[name]
+        self.confirm_then(
+            ids, verb.capitalize(), lambda: self._apply(verb, ids, setter, (ids, value))
+        )
+
+    def mark_read(self: MainScreen, article_id: str) -> None:
+        """Mark an article read after it has been open a moment (not undoable: it is automatic)."""
+        self._apply("", [article_id], "set_read", ([article_id], True))
+
+    @work(thread=True, group="triage")
+    def _apply(
+        self: MainScreen, label: str, ids: list[str], method: str, args: tuple[object, ...]
+    ) -> None:
+        before = self.library.states(ids)
+        getattr(self.library, method)(*args)
+        after = self.library.states(ids)
+        self.app.call_from_thread(self._applied, label, ids, Undo(label, before), after)
+
+    def _applied(
+        self: MainScreen, label: str, ids: list[str], undo: Undo, after: dict[str, ArticleState]
+    ) -> None:
+        self.results.update_states(after)
+        if not label:
+            return
+        self.undo_stack = [*self.undo_stack[-UNDO_DEPTH + 1 :], undo]
+        if self.results.marked:
+            self.results.clear_marks()
+        self.notify(f"{label}: {len(ids)} article{'s' if len(ids) != 1 else ''} (u undoes)")
+        if label == "archive" and not self.status.archived:
+            self.run_search(self.status.query)
+
+    def action_undo(self: MainScreen) -> None:
+        """Put back the states from before the last triage action."""
+        if not self.undo_stack:
+            self.notify("Nothing to undo", timeout=2)
+            return
+        undo = self.undo_stack.pop()
+        self._undo_worker(undo)
+
+    @work(thread=True, group="triage")
+    def _undo_worker(self: MainScreen, undo: Undo) -> None:
+        self.library.restore_states(undo.before)
+        after = self.library.states(undo.before)
+        self.app.call_from_thread(self._undone, undo, after)
+
+    def _undone(self: MainScreen, undo: Undo, after: dict[str, ArticleState]) -> None:
+        self.results.update_states(after)
+        self.notify(f"undid {undo.label} on {len(after)} article{'s' if len(after) != 1 else ''}")
+        if "archive" in undo.label:
+            self.run_search(self.status.query)
+
+    # Tags --------------------------------------------------------------------------------------
+
+    def action_tag(self: MainScreen) -> None:
+        """Ask for a tag to add (or `-tag` to remove) on the target articles."""
+        ids = self.target_ids()
+        if ids:
+            self._ask_tag(ids)
+
+    @work(thread=True, group="triage")
+    def _ask_tag(self: MainScreen, ids: list[str]) -> None:
+        tags = self.library.tags()
+        self.app.call_from_thread(self._push_tag_prompt, ids, tags)
+
+    def _push_tag_prompt(self: MainScreen, ids: list[str], tags: list[str]) -> None:
+        def answered(tag: str | None) -> None:
+            if not tag:
+                return
+            remove = tag.startswith("-")
+            name = tag.lstrip("-").strip()
+            if not name:
+                return
+            method = "remove_tag" if remove else "add_tag"
+            label = f"{'untag' if remove else 'tag'} {name}"
+            self.confirm_then(ids, label, lambda: self._apply(label, ids, method, (ids, name)))
+
+        question = f"Tag {len(ids)} article{'s' if len(ids) != 1 else ''} (-name removes)"
+        self.app.push_screen(PromptScreen(question, tags), answered)
+
+    # History and saved searches ----------------------------------------------------------------
+
+    @work(thread=True, group="history")
+    def load_history(self: MainScreen) -> None:
+        """Give the search bar the library's query history."""
+        history = self.library.history()
+        self.app.call_from_thread(self.query_one(SearchBar).set_history, history)
+
+    @work(thread=True, group="history")
+    def remember_query(self: MainScreen, query: str) -> None:
+        """Add a submitted query to the history."""
+        self.library.add_history(query)
+        history = self.library.history()
+        self.app.call_from_thread(self.query_one(SearchBar).set_history, history)
+
+    def action_save_search(self: MainScreen) -> None:
+        """Save the current query under a name."""
+        query = self.status.query.strip()
+        if not query:
+            self.notify("Type a query first", severity="warning")
+            return
+
+        def answered(name: str | None) -> None:
+            if name:
+                self._save_worker(name, query)
+
+        self.app.push_screen(PromptScreen(f"Save {query!r} as"), answered)
+
+    @work(thread=True, group="saved")
+    def _save_worker(self: MainScreen, name: str, query: str) -> None:
+        self.library.save_search(name, query)
+        self.app.call_from_thread(self.notify, f"saved search {name!r}")
+
+    def action_saved_searches(self: MainScreen) -> None:
+        """List the saved searches with their unread counts."""
+        self._saved_worker()
+
+    @work(thread=True, group="saved")
+    def _saved_worker(self: MainScreen) -> None:
+        saved = self.library.saved_searches()
+        self.app.call_from_thread(self.app.push_screen, SavedSearchesScreen(saved), self.search_for)
+
+    def search_for(self: MainScreen, query: str | None) -> None:
+        """Put query in the search bar and run it, focusing the results."""
+        if query is None:
+            return
+        self.query_one(SearchBar).value = query
+        if self._debounce is not None:
+            self._debounce.stop()
+        self._focus_list_after_search = True
+        self.remove_class("-reading")
+        self.run_search(query)
+
+    # Leaving the terminal ----------------------------------------------------------------------
+
+    def action_open_external(self: MainScreen) -> None:
+        """Open the article's URL or file; over SSH copy it (OSC 52) instead."""
+        article = self.reader.article
+        target = article_target(article) if article else None
+        if not target:
+            self.notify("No article open", severity="warning")
+            return
+        if ssh_host():
+            self.app.copy_to_clipboard(target)
+            self.notify(target, title="Copied (SSH)")
+            return
+        problem = open_externally(target)
+        self.notify(problem or f"opening {target}", severity="error" if problem else "information")

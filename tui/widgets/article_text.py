@@ -1,0 +1,164 @@
+"""Turn an article's plain text into styled Rich Text blocks: paragraphs, subheadings, highlights.
+
+Article text is data, never markup: everything here builds `rich.text.Text` objects with spans,
+so `[bold]` or escape sequences in an article are shown literally (control characters are
+replaced, one character for one, so annotation offsets stay valid).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from rich.style import Style
+from rich.text import Text
+
+from newsreader.index.models import Analysis, Claim, Entity
+
+# Every style pairs a colour with an attribute so that layers stay apart in 16 colours and
+# under NO_COLOR, where only the attributes survive.
+KIND_STYLES: dict[str, Style] = {
+    "person": Style(color="cyan", bold=True),
+    "org": Style(color="green", underline=True),
+    "place": Style(color="blue", italic=True),
+    "date": Style(color="magenta", italic=True, bold=True),
+    "other": Style(color="yellow", underline=True, italic=True),
+}
+CLAIM_STYLE = Style(color="red", bold=True, underline=True)
+# Reversed: the colour becomes the background, and reverse alone survives NO_COLOR.
+TERM_STYLE = Style(color="yellow", reverse=True, bold=True)
+CURRENT_STYLE = Style(color="magenta", reverse=True, bold=True, underline=True)
+QUOTE_MARK_STYLE = Style(color="cyan", reverse=True, italic=True)
+
+LAYERS = ("terms", "entities", "claims")
+LEGEND_LABELS = {
+    "person": "person",
+    "org": "organisation",
+    "place": "place",
+    "date": "date",
+    "other": "other",
+}
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_FINAL_PUNCTUATION = tuple(".!?:;,\"'”’»)]…")
+_HEADING_MAX = 80
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A paragraph or subheading of the article: [start, end) in the article text."""
+
+    start: int
+    end: int
+    heading: bool = False
+
+
+def safe_text(text: str) -> str:
+    """The text with control characters (escape sequences) replaced by U+FFFD, same length."""
+    return _CONTROL.sub("\ufffd", text.replace("\t", " "))
+
+
+def entity_kind(entity: Entity) -> str:
+    """The display group of an entity: one of person, org, place, date, other."""
+    return entity.kind if entity.kind in KIND_STYLES else "other"
+
+
+def blocks(text: str) -> list[Block]:
+    """Split the text into paragraphs at blank lines; short unpunctuated lines are headings."""
+    found: list[Block] = []
+    for match in re.finditer(r"[^\n]+(?:\n[^\n]+)*", text):
+        chunk = match.group()
+        if not chunk.strip():
+            continue
+        found.append(Block(match.start(), match.end()))
+    return [_classify(block, text, index, len(found)) for index, block in enumerate(found)]
+
+
+def _classify(block: Block, text: str, index: int, count: int) -> Block:
+    """Mark a block as a heading: one short line, no final punctuation, not the first or last."""
+    chunk = text[block.start : block.end].strip()
+    is_heading = (
+        0 < index < count - 1
+        and "\n" not in chunk
+        and len(chunk) <= _HEADING_MAX
+        and not chunk.endswith(_FINAL_PUNCTUATION)
+        and chunk[:1].isupper()
+    )
+    return Block(block.start, block.end, heading=is_heading)
+
+
+def term_spans(text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
+    """(start, end) of each whole-word, case-insensitive occurrence of any term, in order."""
+    words = sorted({t.strip() for t in terms if t.strip()}, key=len, reverse=True)
+    if not words:
+        return []
+    pattern = re.compile(
+        r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")\w*", re.IGNORECASE
+    )
+    return [(m.start(), m.end()) for m in pattern.finditer(text)]
+
+
+@dataclass(frozen=True, slots=True)
+class Layers:
+    """Which highlight layers are on, and what to mark specially."""
+
+    terms: bool = True
+    entities: bool = True
+    claims: bool = True
+    current: tuple[int, int] | None = None  # the search hit `n`/`N` moved to
+    quote: tuple[tuple[int, int], ...] = ()  # spans of the quote selected in the panel
+
+
+def styled_block(
+    text: str,
+    block: Block,
+    analysis: Analysis,
+    hits: Sequence[tuple[int, int]],
+    layers: Layers,
+) -> Text:
+    """The block as Rich Text with every enabled layer applied, later layers on top."""
+    start, end = block.start, block.end
+    out = Text(safe_text(text[start:end]), style=Style(bold=True) if block.heading else "")
+    if layers.entities:
+        for entity in analysis.entities:
+            _add(out, start, end, entity.start, entity.end, KIND_STYLES[entity_kind(entity)])
+    if layers.claims:
+        for claim in analysis.claims:
+            _add(out, start, end, claim.start, claim.end, CLAIM_STYLE)
+    for span_start, span_end in layers.quote:
+        _add(out, start, end, span_start, span_end, QUOTE_MARK_STYLE)
+    if layers.terms:
+        for hit_start, hit_end in hits:
+            _add(out, start, end, hit_start, hit_end, TERM_STYLE)
+    if layers.current is not None:
+        _add(out, start, end, *layers.current, CURRENT_STYLE)
+    return out
+
+
+def _add(out: Text, start: int, end: int, span_start: int, span_end: int, style: Style) -> None:
+    """Style the part of [span_start, span_end) that falls inside the block [start, end)."""
+    lo, hi = max(start, span_start), min(end, span_end)
+    if lo < hi:
+        out.stylize(style, lo - start, hi - start)
+
+
+def legend(layers: Layers, analysis: Analysis) -> Text:
+    """One line naming each enabled layer in its own style, with the key that toggles it."""
+    parts: list[Text] = []
+    if layers.entities:
+        present = {entity_kind(e) for e in analysis.entities}
+        for kind, label in LEGEND_LABELS.items():
+            if kind in present:
+                parts.append(Text(label, style=KIND_STYLES[kind]))
+    if layers.claims and analysis.claims:
+        parts.append(Text("number", style=CLAIM_STYLE))
+    if layers.terms:
+        parts.append(Text("match", style=TERM_STYLE))
+    return Text(" ").join(parts) if parts else Text("no highlights", style="dim")
+
+
+def claim_label(claim: Claim) -> str:
+    """A claim as a one-line label: its text, hedge and unit where known."""
+    extra = " ".join(part for part in (claim.hedge, claim.unit) if part)
+    return f"{claim.text} ({extra})" if extra else claim.text

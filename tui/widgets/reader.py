@@ -1,0 +1,185 @@
+"""The reader pane: one article in paragraphs with switchable highlight layers."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.message import Message
+from textual.widgets import Static
+
+from newsreader.index.models import Analysis, Article, Quote
+from newsreader.tui.widgets.article_text import (
+    Block,
+    Layers,
+    blocks,
+    legend,
+    safe_text,
+    styled_block,
+    term_spans,
+)
+
+
+class Paragraph(Static):
+    """One block of the article (a paragraph or a subheading)."""
+
+
+class Reader(VerticalScroll, can_focus=True):
+    """Shows an article: title, date, source, path, a legend and the highlighted text.
+
+    The text is rendered as Rich Text, one `Paragraph` per block, so scrolling to a quote or a
+    search hit is scrolling to the paragraph that holds it.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j,down", "scroll_down", "Down", show=False, id="reader.down"),
+        Binding("k,up", "scroll_up", "Up", show=False, id="reader.up"),
+        Binding("g,home", "scroll_home", "Top", show=False, id="reader.top"),
+        Binding("G,end", "scroll_end", "Bottom", show=False, id="reader.bottom"),
+        Binding("space", "page_down", "Page", show=False, id="reader.page"),
+    ]
+
+    class HitMoved(Message):
+        """`n`/`N` moved to a search hit (index is 0-based), or found none."""
+
+        def __init__(self, index: int | None, count: int) -> None:
+            super().__init__()
+            self.index = index
+            self.count = count
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.article: Article | None = None
+        self.analysis = Analysis()
+        self.highlights = Layers()
+        self._blocks: list[Block] = []
+        self._hits: list[tuple[int, int]] = []
+        self._hit_index: int | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="reader-title")
+        yield Static(id="reader-meta")
+        yield Static(id="reader-legend")
+
+    def on_mount(self) -> None:
+        self.show_message("No article open. Search, then press Enter on a result.")
+
+    @property
+    def hit_count(self) -> int:
+        """How many search-term occurrences the open article has."""
+        return len(self._hits)
+
+    def show_message(self, message: str) -> None:
+        """Empty the pane and show a message instead of an article."""
+        self.article = None
+        self.analysis = Analysis()
+        self._blocks, self._hits, self._hit_index = [], [], None
+        self.highlights = dataclasses.replace(self.highlights, current=None, quote=())
+        self.query_one("#reader-title", Static).update(Text(message, style="italic"))
+        for name in ("#reader-meta", "#reader-legend"):
+            self.query_one(name, Static).update("")
+        self.query(Paragraph).remove()
+
+    async def show_article(
+        self, article: Article, analysis: Analysis, terms: Sequence[str] = ()
+    ) -> None:
+        """Display an article with its annotations; terms are highlighted as search matches."""
+        self.article, self.analysis = article, analysis
+        self._blocks = blocks(article.text)
+        self._hits = term_spans(article.text, terms)
+        self._hit_index = None
+        self.highlights = dataclasses.replace(self.highlights, current=None, quote=())
+        self.query_one("#reader-title", Static).update(
+            Text(" ".join(safe_text(article.title).split()), "bold")
+        )
+        self.query_one("#reader-meta", Static).update(meta_text(article))
+        self._show_legend()
+        await self.query(Paragraph).remove()
+        paragraphs = [
+            Paragraph(self._render_block(block), classes="heading" if block.heading else "")
+            for block in self._blocks
+        ]
+        await self.mount_all(paragraphs)
+        self.scroll_home(animate=False)
+
+    def _render_block(self, block: Block) -> Text:
+        assert self.article is not None
+        return styled_block(self.article.text, block, self.analysis, self._hits, self.highlights)
+
+    def _show_legend(self) -> None:
+        line = legend(self.highlights, self.analysis)
+        line.append("   e c h: toggle", style="dim")
+        self.query_one("#reader-legend", Static).update(line)
+
+    def _rerender(self) -> None:
+        if self.article is None:
+            return
+        for paragraph, block in zip(self.query(Paragraph), self._blocks, strict=False):
+            paragraph.update(self._render_block(block))
+        self._show_legend()
+
+    def _scroll_to_offset(self, offset: int) -> None:
+        for paragraph, block in zip(self.query(Paragraph), self._blocks, strict=False):
+            if block.start <= offset < block.end or offset < block.start:
+                self.scroll_to_widget(paragraph, animate=False, top=True)
+                return
+
+    def action_toggle_layer(self, name: str) -> None:
+        """Switch one highlight layer (terms, entities, claims) on or off."""
+        value = not getattr(self.highlights, name)
+        self.highlights = dataclasses.replace(self.highlights, **{name: value})
+        self._rerender()
+        self.notify(f"{name} highlighting {'on' if value else 'off'}", timeout=2)
+
+    def action_next_hit(self, step: int) -> None:
+        """Move to the next (1) or previous (-1) search-term occurrence, wrapping around."""
+        if not self._hits:
+            self.post_message(self.HitMoved(None, 0))
+            return
+        if self._hit_index is None:
+            index = 0 if step > 0 else len(self._hits) - 1
+        else:
+            index = (self._hit_index + step) % len(self._hits)
+        self._hit_index = index
+        self.highlights = dataclasses.replace(self.highlights, current=self._hits[index])
+        self._rerender()
+        self._scroll_to_offset(self._hits[index][0])
+        self.post_message(self.HitMoved(index, len(self._hits)))
+
+    def mark_quote(self, quote: Quote) -> None:
+        """Mark a quote in the text and scroll to it."""
+        spans = quote.spans or ((quote.start, quote.end),)
+        self.highlights = dataclasses.replace(self.highlights, quote=tuple(spans))
+        self._rerender()
+        self._scroll_to_offset(spans[0][0])
+
+
+def meta_text(article: Article) -> Text:
+    """The line under the title: date, source, category and path."""
+    parts = [
+        article.date.isoformat() if isinstance(article.date, dt.date) else "no date",
+        article.source or "unknown source",
+    ]
+    if article.category:
+        parts.append(article.category)
+    if article.path:
+        parts.append(display_path(article.path))
+    return Text(safe_text(" · ".join(parts)), style="dim")
+
+
+def display_path(path: str) -> str:
+    """A path as short as it can be read: relative to the working folder, else with ~ for home."""
+    target = Path(path)
+    for base, prefix in ((Path.cwd(), ""), (Path.home(), "~/")):
+        try:
+            return prefix + str(target.relative_to(base))
+        except ValueError:
+            continue
+    return path

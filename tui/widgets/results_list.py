@@ -1,0 +1,230 @@
+"""The list of search hits: a virtualised OptionList with read/star marks and a snippet per row."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+from typing import ClassVar
+
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from newsreader.index.models import Hit
+from newsreader.index.state import ArticleState
+from newsreader.tui.widgets.article_text import TERM_STYLE, safe_text
+
+MORE_MARGIN = 15  # ask for the next page when the cursor is this close to the end
+
+
+def date_label(date: dt.date | None, now: dt.datetime | None) -> str:
+    """A short date: relative within a week of `now`, else ISO."""
+    if date is None:
+        return "no date"
+    if now is not None:
+        days = (now.date() - date).days
+        if days == 0:
+            return "today"
+        if days == 1:
+            return "yesterday"
+        if 1 < days < 7:
+            return f"{days} days ago"
+    return date.isoformat()
+
+
+def row_prompt(hit: Hit, state: ArticleState, marked: bool, now: dt.datetime | None) -> Text:
+    """Two lines for one hit: marks, title, date and source; then the snippet, terms highlighted."""
+    line = Text(no_wrap=True, overflow="ellipsis")
+    line.append("+" if marked else " ", style="bold reverse" if marked else "")
+    line.append("●" if not state.read else " ", style="bold")
+    line.append("★" if state.starred else " ", style="bold yellow")
+    line.append("A" if state.archived else " ", style="dim")
+    line.append(" ")
+    title = " ".join(safe_text(hit.title).split()) or "(untitled)"
+    line.append(title, style="bold" if not state.read else "")
+    meta = f"  {date_label(hit.date, now)}"
+    if hit.source:
+        meta += f" · {safe_text(hit.source)}"
+    if state.tags:
+        meta += "  " + " ".join(f"#{tag}" for tag in state.tags)
+    line.append(meta, style="dim")
+    line.append("\n    ")
+    line.append_text(snippet_text(hit))
+    return line
+
+
+def snippet_text(hit: Hit) -> Text:
+    """The hit's snippet on one line with the matched terms styled."""
+    snippet = safe_text(hit.snippet).replace("\n", " ").replace("\r", " ")
+    text = Text(snippet, style="italic")
+    for start, end in hit.marks:
+        if 0 <= start < end <= len(snippet):
+            text.stylize(TERM_STYLE, start, end)
+    return text
+
+
+class ResultsList(OptionList):
+    """Search hits, one two-line row each, with marking for bulk triage.
+
+    Rows are added a page at a time; `NeedMore` asks for the next page as the cursor nears the end.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Down", show=False, id="list.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="list.up"),
+        Binding("g", "first", "Top", show=False, id="list.top"),
+        Binding("G", "last", "Bottom", show=False, id="list.bottom"),
+        Binding("space", "toggle_mark", "Mark", id="list.mark"),
+        Binding("V", "mark_range", "Mark range", id="list.mark_range"),
+    ]
+
+    class Highlighted(Message):
+        """The cursor moved to a hit."""
+
+        def __init__(self, hit: Hit) -> None:
+            super().__init__()
+            self.hit = hit
+
+    class Opened(Message):
+        """Enter was pressed on a hit."""
+
+        def __init__(self, hit: Hit) -> None:
+            super().__init__()
+            self.hit = hit
+
+    class NeedMore(Message):
+        """The cursor is near the last loaded row and more hits exist."""
+
+    class MarksChanged(Message):
+        """The set of marked rows changed."""
+
+        def __init__(self, count: int) -> None:
+            super().__init__()
+            self.count = count
+
+    def __init__(self, *, id: str | None = None, now: dt.datetime | None = None) -> None:
+        super().__init__(id=id)
+        self.hits: list[Hit] = []
+        self.states: dict[str, ArticleState] = {}
+        self.marked: set[str] = set()
+        self.total = 0
+        self.now = now
+        self._anchor: int | None = None
+        self._asked_more = False
+
+    @property
+    def current(self) -> Hit | None:
+        """The hit under the cursor."""
+        index = self.highlighted
+        return self.hits[index] if index is not None and index < len(self.hits) else None
+
+    def show_hits(
+        self,
+        hits: Sequence[Hit],
+        total: int,
+        states: Mapping[str, ArticleState],
+        *,
+        append: bool = False,
+    ) -> None:
+        """Show a page of hits, replacing the rows or appending to them."""
+        if not append:
+            self.hits, self.states, self.marked, self._anchor = [], {}, set(), None
+            self.clear_options()
+            self.post_message(self.MarksChanged(0))
+        known = {hit.id for hit in self.hits}
+        fresh = [hit for hit in hits if hit.id not in known]
+        self.hits.extend(fresh)
+        self.states.update(states)
+        self.total = total
+        self._asked_more = False
+        self.add_options([self._option(hit) for hit in fresh])
+        if not append and self.hits:
+            self.highlighted = 0
+        elif append and self.highlighted is not None:
+            self._maybe_need_more(self.highlighted)
+
+    def _maybe_need_more(self, index: int) -> None:
+        """Ask for the next page when the cursor is near the last loaded row."""
+        near_end = index >= len(self.hits) - MORE_MARGIN
+        if near_end and len(self.hits) < self.total and not self._asked_more:
+            self._asked_more = True
+            self.post_message(self.NeedMore())
+
+    def _option(self, hit: Hit) -> Option:
+        state = self.states.get(hit.id, ArticleState())
+        return Option(row_prompt(hit, state, hit.id in self.marked, self.now), id=hit.id)
+
+    def _refresh_row(self, index: int) -> None:
+        hit = self.hits[index]
+        state = self.states.get(hit.id, ArticleState())
+        self.replace_option_prompt_at_index(
+            index, row_prompt(hit, state, hit.id in self.marked, self.now)
+        )
+
+    def update_states(self, states: Mapping[str, ArticleState]) -> None:
+        """Redraw the rows whose triage state changed."""
+        self.states.update(states)
+        for index, hit in enumerate(self.hits):
+            if hit.id in states:
+                self._refresh_row(index)
+
+    def selected_ids(self) -> list[str]:
+        """The marked rows in list order, or the row under the cursor when none is marked."""
+        if self.marked:
+            return [hit.id for hit in self.hits if hit.id in self.marked]
+        return [self.current.id] if self.current else []
+
+    def clear_marks(self) -> None:
+        """Unmark every row."""
+        indexes = [i for i, hit in enumerate(self.hits) if hit.id in self.marked]
+        self.marked.clear()
+        self._anchor = None
+        for index in indexes:
+            self._refresh_row(index)
+        self.post_message(self.MarksChanged(0))
+
+    def _set_marks(self, indexes: Iterable[int], value: bool) -> None:
+        for index in indexes:
+            hit_id = self.hits[index].id
+            if value:
+                self.marked.add(hit_id)
+            else:
+                self.marked.discard(hit_id)
+            self._refresh_row(index)
+        self.post_message(self.MarksChanged(len(self.marked)))
+
+    def action_toggle_mark(self) -> None:
+        """Mark or unmark the row under the cursor and move to the next one."""
+        index = self.highlighted
+        if index is None or not self.hits:
+            return
+        self._set_marks([index], self.hits[index].id not in self.marked)
+        self._anchor = index
+        self.action_cursor_down()
+
+    def action_mark_range(self) -> None:
+        """Mark every row between the last marked row (the anchor) and the cursor."""
+        index = self.highlighted
+        if index is None or not self.hits:
+            return
+        if self._anchor is None:
+            self._anchor = index
+            self._set_marks([index], True)
+            self.notify("Range started: move, then press V again", timeout=3)
+            return
+        low, high = sorted((self._anchor, index))
+        self._set_marks(range(low, high + 1), True)
+        self._anchor = index
+
+    def _on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        if event.option_index < len(self.hits):
+            self.post_message(self.Highlighted(self.hits[event.option_index]))
+        self._maybe_need_more(event.option_index)
+
+    def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option_index < len(self.hits):
+            self.post_message(self.Opened(self.hits[event.option_index]))

@@ -1,0 +1,67 @@
+"""The header line: hit count, active query, sort, filters and the SSH host."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.widgets import Static
+
+SORT_LABELS = {"relevance": "relevance", "-date": "newest first", "date": "oldest first"}
+
+
+@dataclass(frozen=True, slots=True)
+class Status:
+    """What the header line shows."""
+
+    total: int | None = None  # None while the first search runs
+    query: str = ""
+    sort: str = "relevance"
+    unread_only: bool = False
+    starred_only: bool = False
+    archived: bool = False
+    marked: int = 0
+    host: str | None = None
+
+
+def status_text(status: Status) -> Text:
+    """The header line as Rich Text; the query is data and is never parsed as markup."""
+    count = "searching…" if status.total is None else f"{status.total:,} hits"
+    line = Text()
+    line.append(count, style="bold")
+    line.append("  ")
+    line.append(repr(status.query) if status.query else "all articles", style="italic")
+    line.append(f"  sort: {SORT_LABELS.get(status.sort, status.sort)}")
+    filters = [
+        name
+        for name, on in (
+            ("unread", status.unread_only),
+            ("starred", status.starred_only),
+            ("+archived", status.archived),
+        )
+        if on
+    ]
+    if filters:
+        line.append("  filter: " + " ".join(filters), style="bold")
+    if status.marked:
+        line.append(f"  {status.marked} marked", style="reverse")
+    if status.host:
+        line.append(f"  @{status.host}", style="bold")
+    return line
+
+
+class StatusLine(Static):
+    """A one-line header describing the current search."""
+
+    DEFAULT_CSS = """
+    StatusLine {
+        height: 1;
+        width: 1fr;
+        background: $panel;
+        padding: 0 1;
+    }
+    """
+
+    def show(self, status: Status) -> None:
+        """Display this status."""
+        self.update(status_text(status))
