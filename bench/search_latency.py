@@ -35,7 +35,7 @@ from whoosh.analysis.filters import STOP_WORDS
 from newsreader.index.engine import Engine
 from newsreader.index.models import Article
 from newsreader.index.query import parse_query
-from newsreader.index.schema import WORD_PATTERN
+from newsreader.index.textindex import WORD_PATTERN
 
 CORPORA = ("bbc.jsonl", "reuters21578.jsonl")
 QUERIES = Path(__file__).resolve().parent / "queries.txt"

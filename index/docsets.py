@@ -23,13 +23,13 @@ from whoosh.query.wrappers import WrappingQuery
 from whoosh.reading import IndexReader
 from whoosh.searching import Searcher
 
-from newsreader.index.schema import FastPositions
+from newsreader.index.textindex import FastPositions
 
 B, K1 = 0.75, 1.2
 MAX_SCORED_EXPANSION = 64  # words of a prefix query scored one by one; above, constant score
 Vectors = tuple[np.ndarray, np.ndarray]  # (bool mask, float64 scores) over a segment's docs
 Postings = tuple[np.ndarray, np.ndarray, list[bytes]]  # ids, weights, encoded positions
-MAX_CACHED_POSTINGS = 1_000_000  # decoded postings kept per segment: about 70 MB at most
+MAX_CACHED_POSTINGS = 600_000  # decoded postings kept per segment: about 40 MB at most
 
 
 class Segment:

@@ -13,11 +13,9 @@ the segments its table of contents lists.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import threading
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -25,25 +23,23 @@ import numpy as np
 from whoosh import index as whoosh_index
 from whoosh.index import Index, LockError
 from whoosh.multiproc import MpWriter
-from whoosh.query import And, Every, Phrase, Query, Term
 from whoosh.searching import Searcher
 from whoosh.writing import IndexWriter
 
 from newsreader.index.docsets import deleted_docnums, evaluate
-from newsreader.index.models import Analysis, Article, Claim, Hit, Quote, SearchResult
+from newsreader.index.models import Analysis, Article, SearchResult
 from newsreader.index.query import ParsedQuery
+from newsreader.index.records import ClaimHit, QuoteHit, find_claims, find_quotes
 from newsreader.index.schema import (
     article_schema,
     claim_documents,
-    claim_from_record,
     claim_schema,
     index_document,
     quote_documents,
-    quote_from_record,
     quote_schema,
-    stem_terms,
 )
-from newsreader.index.snippets import make_snippet, marked_terms
+from newsreader.index.snippets import hit_from_fields, marked_terms
+from newsreader.index.textindex import NewsCodec
 
 __all__ = ["ClaimHit", "Engine", "EngineError", "QuoteHit", "index_document"]
 
@@ -55,28 +51,6 @@ BULK_LIMIT_MB = 512  # per process: keeps a 20,000-article rebuild's postings in
 
 class EngineError(Exception):
     """The index is missing, corrupt, or held by another process; the message says which."""
-
-
-@dataclass(frozen=True, slots=True)
-class QuoteHit:
-    """A quote found by ``Engine.search_quotes`` with the article it comes from."""
-
-    article_id: str
-    title: str
-    date: dt.date | None
-    quote: Quote
-    score: float = 0.0
-
-
-@dataclass(frozen=True, slots=True)
-class ClaimHit:
-    """A numeric claim found by ``Engine.search_claims`` with the article it comes from."""
-
-    article_id: str
-    title: str
-    date: dt.date | None
-    claim: Claim
-    score: float = 0.0
 
 
 def _private_dir(path: Path) -> None:
@@ -148,10 +122,15 @@ class Engine:
         try:
             if bulk:
                 writer: IndexWriter = MpWriter(
-                    ix, procs=2, limitmb=BULK_LIMIT_MB, multisegment=True, batchsize=200
+                    ix,
+                    procs=2,
+                    limitmb=BULK_LIMIT_MB,
+                    multisegment=True,
+                    batchsize=200,
+                    codec=NewsCodec(),
                 )
             else:
-                writer = ix.writer(timeout=self._lock_timeout, limitmb=128)
+                writer = ix.writer(timeout=self._lock_timeout, limitmb=128, codec=NewsCodec())
         except LockError as exc:
             raise EngineError(LOCKED_MESSAGE) from exc
         return writer
@@ -317,7 +296,7 @@ class Engine:
                 docs = docs[np.lexsort((docs, -scores[docs]))]
             stems, prefixes = marked_terms(parsed.query)
             hits = tuple(
-                _hit(searcher.stored_fields(int(d)), float(scores[d]), stems, prefixes)
+                hit_from_fields(searcher.stored_fields(int(d)), float(scores[d]), stems, prefixes)
                 for d in docs[offset : offset + limit]
             )
         except Exception as exc:  # an odd query must not take the reader down
@@ -335,50 +314,13 @@ class Engine:
         self, query: str, *, speaker: str | None = None, limit: int = 50
     ) -> list[QuoteHit]:
         """Quotes whose text has every word of ``query``, optionally by a speaker (name words)."""
-        clauses = [Term("text", t) for t in stem_terms(query)]
-        names = [w.lower() for w in (speaker or "").split() if w.strip()]
-        if names:
-            clauses.append(
-                Phrase("speaker", names) if len(names) > 1 else Term("speaker", names[0])
-            )
-        found = self._records("quotes", clauses, limit)
-        return [
-            QuoteHit(f["article"], f["title"], f["date"], quote_from_record(f["record"]), score)
-            for f, score in found
-        ]
+        return find_quotes(self._searcher("quotes"), query, speaker, limit)
 
     def search_claims(self, query: str, *, limit: int = 50) -> list[ClaimHit]:
         """Numeric claims whose text or sentence has every word of ``query``."""
-        found = self._records("claims", [Term("text", t) for t in stem_terms(query)], limit)
-        return [
-            ClaimHit(f["article"], f["title"], f["date"], claim_from_record(f["record"]), score)
-            for f, score in found
-        ]
-
-    def _records(
-        self, name: str, clauses: list[Query], limit: int
-    ) -> list[tuple[dict[str, Any], float]]:
-        query: Query = And(clauses) if clauses else Every()
-        results = self._searcher(name).search(query, limit=max(1, limit))
-        return [(hit.fields(), hit.score or 0.0) for hit in results]
+        return find_claims(self._searcher("claims"), query, limit)
 
 
 def _clear_segments(writer: IndexWriter, segments: list) -> list:
     """Merge policy that drops every existing segment: how ``clear`` empties an index."""
     return []
-
-
-def _hit(fields: dict[str, Any], score: float, stems: frozenset[str], prefixes: tuple) -> Hit:
-    snippet, marks = make_snippet(fields.get("body", ""), stems, prefixes)
-    when = fields.get("date")
-    return Hit(
-        id=fields["id"],
-        title=fields.get("title", ""),
-        date=when.date() if isinstance(when, dt.datetime) else None,
-        source=fields.get("source") or None,
-        path=fields.get("path"),
-        score=float(score),
-        snippet=snippet,
-        marks=marks,
-        category=fields.get("category") or None,
-    )

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newsreader.index.engine import ClaimHit, Engine, EngineError, QuoteHit
-from newsreader.index.ingest import Ingester, IngestReport, Progress
+from newsreader.index.ingest import BULK_THRESHOLD, Ingester, IngestReport, Progress
 from newsreader.index.models import Analysis, Article, Origin, Problem, SearchResult
 from newsreader.index.query import ParsedQuery, parse_query
 from newsreader.index.state import ArticleState, StateStore
@@ -156,7 +156,7 @@ class Library:
         return done
 
     def _index_batch(self, batch: list[tuple[Article, Analysis | None]], deletes: list[str]) -> int:
-        self.engine.replace(batch, deletes, bulk=len(batch) >= 1000)
+        self.engine.replace(batch, deletes, bulk=len(batch) >= BULK_THRESHOLD)
         self.store.mark_indexed(a.id for a, _ in batch)
         self.store.clear_pending_deletes(deletes)
         return len(batch)
@@ -219,6 +219,8 @@ class Library:
                 deny |= self.triage.ids_where(flag, True)
         for tag in want.tags:
             narrow(self.triage.ids_tagged(tag))
+        for tag in want.exclude_tags:
+            deny |= self.triage.ids_tagged(tag)
         return (
             frozenset(allow) if allow is not None else None,
             frozenset(deny) if deny else None,

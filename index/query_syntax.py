@@ -14,7 +14,7 @@ from typing import Any
 from whoosh.query import DateRange, NullQuery, Or, Phrase, Prefix, Query, Term
 
 from newsreader.index.dates import DateError, compare_range, date_range, date_span
-from newsreader.index.schema import WORD_PATTERN, stem_terms
+from newsreader.index.textindex import WORD_PATTERN, stem_terms
 
 MAX_QUERY_CHARS = 2000
 MAX_DEPTH = 40

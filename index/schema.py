@@ -2,135 +2,24 @@
 
 The article index holds one document per article; quotes and claims get indexes of their own
 (sibling folders) so that their many small records do not skew the article index's BM25 length
-statistics and article searches need no ``kind`` filter.
-
-Text is analysed by one fused tokenizer (lowercase, stop words, Porter stems) instead of Whoosh's
-four chained generators: indexing spends most of its time there, and the fused form is about three
-times faster while producing exactly the same terms.
+statistics and article searches need no ``kind`` filter. How text is tokenised and stored is in
+``textindex``.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import re
-import struct
-from collections import defaultdict
-from collections.abc import Iterator
 from typing import Any
 
-from whoosh.analysis import LowercaseFilter, RegexTokenizer, Token, Tokenizer
-from whoosh.analysis.filters import STOP_WORDS
 from whoosh.columns import NumericColumn
 from whoosh.fields import COLUMN, DATETIME, ID, NUMERIC, STORED, TEXT, Schema
-from whoosh.formats import Positions
-from whoosh.lang.porter import stem
 
 from newsreader.index.models import Analysis, Article, Claim, Quote
+from newsreader.index.textindex import STEM, WORDS, FastPositions
 
-WORD_PATTERN = re.compile(r"\w+(?:\.?\w+)*")
 UNDATED_ASC = 99_999_999  # sorts undated articles after every real yyyymmdd
-ENTITY_FIELDS = ("person", "org", "place", "entity", "speaker")
 _PLACE_KINDS = frozenset({"place"})
-_STEMS: dict[str, str] = {}
-
-
-def stem_word(word: str) -> str:
-    """The Porter stem of a lowercase word, memoised (news vocabularies are small)."""
-    found = _STEMS.get(word)
-    if found is None:
-        found = _STEMS[word] = stem(word)
-    return found
-
-
-def stem_terms(text: str) -> list[str]:
-    """Index terms of ``text`` in order: lowercase words, minus stop words, stemmed."""
-    stops = STOP_WORDS
-    out = []
-    for word in WORD_PATTERN.findall(text.lower()):
-        if len(word) >= 2 and word not in stops:
-            out.append(stem_word(word))
-    return out
-
-
-class StemTokenizer(Tokenizer):
-    """Whoosh tokenizer equal to RegexTokenizer | LowercaseFilter | StopFilter | StemFilter."""
-
-    def __call__(
-        self,
-        value: str,
-        positions: bool = False,
-        chars: bool = False,
-        keeporiginal: bool = False,
-        removestops: bool = True,
-        start_pos: int = 0,
-        start_char: int = 0,
-        mode: str = "",
-        **kwargs: Any,
-    ) -> Iterator[Token]:
-        """Yield one reused Token per kept word (Whoosh's tokenizer protocol)."""
-        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        pos = start_pos
-        for match in WORD_PATTERN.finditer(value):
-            word = match.group(0).lower()
-            if len(word) < 2 or word in STOP_WORDS:
-                continue  # stop words take no position, as with StopFilter(renumber=True)
-            token.text = stem_word(word)
-            token.boost = 1.0
-            token.stopped = False
-            if keeporiginal:
-                token.original = match.group(0)
-            if positions:
-                token.pos = pos
-            if chars:
-                token.startchar = start_char + match.start()
-                token.endchar = start_char + match.end()
-            pos += 1
-            yield token
-
-    def term_positions(self, value: str) -> dict[str, list[int]]:
-        """Each term's positions in ``value``: the indexing fast path, without Token objects."""
-        found: dict[str, list[int]] = defaultdict(list)
-        for pos, term in enumerate(stem_terms(value)):
-            found[term].append(pos)
-        return found
-
-
-class FastPositions(Positions):
-    """Positions stored as raw little-endian uint32 arrays instead of pickled delta lists.
-
-    Whoosh can still read them (the decode methods below), and phrase matching can decode the
-    positions of thousands of postings with one ``numpy.frombuffer`` (see docsets).
-    """
-
-    def word_values(self, value: Any, analyzer: Any, **kwargs: Any) -> Iterator[tuple]:
-        """(term, frequency, weight, encoded positions) for each distinct term."""
-        if not isinstance(analyzer, StemTokenizer) or not isinstance(value, str):
-            yield from super().word_values(value, analyzer, **kwargs)
-            return
-        boost = self.field_boost
-        for term, poses in analyzer.term_positions(value).items():
-            yield (term, len(poses), len(poses) * boost, self.encode(poses))
-
-    def encode(self, poslist: list[int]) -> bytes:
-        """Positions as uint32 little-endian bytes."""
-        return struct.pack(f"<{len(poslist)}I", *poslist)
-
-    def decode_positions(self, valuestring: bytes) -> list[int]:
-        """The positions of one posting."""
-        return list(struct.unpack(f"<{len(valuestring) // 4}I", valuestring))
-
-    def decode_frequency(self, valuestring: bytes) -> int:
-        """How many times the term occurs in the document."""
-        return len(valuestring) // 4
-
-    def decode_weight(self, valuestring: bytes) -> float:
-        """Frequency times the field boost, as Whoosh's Positions format reports it."""
-        return self.decode_frequency(valuestring) * self.field_boost
-
-
-STEM = StemTokenizer()
-WORDS = RegexTokenizer(WORD_PATTERN.pattern) | LowercaseFilter()
 
 
 def stem_text(boost: float = 1.0, stored: bool = True) -> TEXT:

@@ -7,12 +7,16 @@ few candidates are stemmed to confirm them.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from collections import Counter
 from functools import lru_cache
+from typing import Any
 
 from whoosh.query import AndNot, Not, Phrase, Prefix, Query, Term
 
-from newsreader.index.schema import WORD_PATTERN, stem_word
+from newsreader.index.models import Hit
+from newsreader.index.textindex import WORD_PATTERN, stem_word
 
 SNIPPET_WIDTH = 160
 TEXT_FIELDS = frozenset({"title", "body"})
@@ -81,13 +85,26 @@ def find_matches(
 
 
 def _best_start(matches: list[tuple[int, int, str]], width: int) -> int:
-    """Offset of the first match of the window holding the most distinct terms."""
+    """Offset of the first match of the window holding the most distinct terms (then most hits).
+
+    One pass with two pointers, so a long article with thousands of hits stays cheap.
+    """
+    reach = width - _LEAD
+    inside: Counter[str] = Counter()
     best, best_key = matches[0][0], (0, 0)
+    end = 0  # matches[i:end] fit in the window that starts at match i
     for i, (start, _, _) in enumerate(matches):
-        inside = [m[2] for m in matches[i:] if m[1] <= start + width - _LEAD]
-        key = (len(set(inside)), len(inside))
+        end = max(end, i)
+        while end < len(matches) and (end == i or matches[end][1] <= start + reach):
+            inside[matches[end][2]] += 1
+            end += 1
+        key = (len(inside), end - i)
         if key > best_key:
             best, best_key = start, key
+        term = matches[i][2]
+        inside[term] -= 1
+        if not inside[term]:
+            del inside[term]
     return best
 
 
@@ -154,3 +171,22 @@ def _flatten(
 
     placed = tuple((moved(s), moved(s) + (e - s)) for s, e in marks)
     return prefix + text + suffix, placed
+
+
+def hit_from_fields(
+    fields: dict[str, Any], score: float, stems: frozenset[str], prefixes: tuple[str, ...]
+) -> Hit:
+    """A search hit from an article's stored fields, with its snippet and marks."""
+    snippet, marks = make_snippet(fields.get("body", ""), stems, prefixes)
+    when = fields.get("date")
+    return Hit(
+        id=fields["id"],
+        title=fields.get("title", ""),
+        date=when.date() if isinstance(when, dt.datetime) else None,
+        source=fields.get("source") or None,
+        path=fields.get("path"),
+        score=float(score),
+        snippet=snippet,
+        marks=marks,
+        category=fields.get("category") or None,
+    )

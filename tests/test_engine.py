@@ -8,7 +8,6 @@ import signal
 import subprocess
 import sys
 import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -259,6 +258,11 @@ def test_bulk_mode_indexes_the_same(tmp_path: Path) -> None:
     assert engine.replace(docs(), bulk=True) == len(ARTICLES)
     assert set(ids(engine, "tariff -china")) == {"a2", "a6"}
     assert ids(engine, "speaker:lagarde") == ["a4"]
+    changed = Article("a4", "Rates on hold", "Nothing about prices.", D(2024, 12, 21), "Reuters")
+    assert engine.replace([(changed, None)], delete_ids=["a1"], bulk=True) == 1
+    assert engine.doc_count() == 5
+    assert ids(engine, "title:rates") == ["a4"] and ids(engine, "speaker:lagarde") == []
+    assert set(ids(engine, "tariff")) == {"a2", "a6"}
     engine.close()
 
 
@@ -353,7 +357,5 @@ def test_search_never_raises(engine: Engine, text: str, sort: str, offset: int) 
         assert all(0 <= s < e <= len(hit.snippet) for s, e in hit.marks)
 
 
-def test_wall_clock_is_not_asserted_but_search_completes(engine: Engine) -> None:
-    start = time.perf_counter()
-    assert engine.search(parse_query('"trade war" OR tarif*')).total == 4
-    assert time.perf_counter() >= start
+def test_phrase_or_prefix(engine: Engine) -> None:
+    assert set(ids(engine, '"trade war" OR tarif*')) == {"a1", "a2", "a5", "a6"}

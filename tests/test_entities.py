@@ -135,10 +135,15 @@ def test_surname_resolves_to_the_full_name_and_titles_drop(nlp) -> None:
 def test_surname_shared_by_two_people_goes_to_the_nearest_earlier(nlp) -> None:
     text = (
         "Shane Williams scored twice for Wales. Williams was named man of the match.\n\n"
-        "Martyn Williams came on late in the game. Williams then kicked the final goal."
+        "Martyn Williams came on late in the game. Williams then kicked the final goal.\n\n"
+        "Shane Williams returned after the break. Williams scored a third try."
     )
     entities = [e for e in find_entities(nlp(text)) if e.text == "Williams"]
-    assert [e.canonical for e in entities] == ["Shane Williams", "Martyn Williams"]
+    assert [e.canonical for e in entities] == [
+        "Shane Williams",
+        "Martyn Williams",
+        "Shane Williams",
+    ]
 
 
 def test_possessive_and_leading_the_are_trimmed(nlp) -> None:

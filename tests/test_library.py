@@ -145,6 +145,7 @@ def test_triage_filters_in_the_query_language(library: Library, corpus: Path) ->
     assert [h.id for h in library.search("zelensky read:no").hits] == [ids[1]]
     assert [h.id for h in library.search("starred:yes").hits] == [ids[1]]
     assert [h.id for h in library.search("tag:follow-up").hits] == [ids[1]]
+    assert [h.id for h in library.search("zelensky -tag:follow-up").hits] == [ids[0]]
     library.set_archived([ids[1]], True)
     assert [h.id for h in library.search("zelensky").hits] == [ids[0]]
     assert library.search("zelensky", include_archived=True).total == 2

@@ -59,7 +59,9 @@ class NewsReaderApp(App[None]):
             self.set_keymap(self.config.keys)
         if self.config.problem:
             self.notify(self.config.problem, title="config", severity="warning", timeout=8)
-        self.main_screen = MainScreen(self.library, self.initial_query, self.now)
+        self.main_screen = MainScreen(
+            self.library, self.initial_query, self.now, split=self.config.split
+        )
         self.push_screen(self.main_screen)
 
     def help_rows(self) -> list[tuple[str, str, str]]:

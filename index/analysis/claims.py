@@ -14,16 +14,17 @@ currency (£1.2bn -> 1.2e9, unit "GBP"; 12 cts -> 0.12, unit "USD").
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
 from ..models import Claim
+from .nonclaims import blocked_tokens, not_a_quantity
 from .numbers import (
     CURRENCY_QUALIFIERS,
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
+    GLUED_UNITS,
     HEDGES,
     MULTIPLIERS,
     PERCENT_WORDS,
@@ -35,24 +36,12 @@ from .numbers import (
     word_value,
 )
 
-BLOCKING_LABELS = word_set(
-    "DATE TIME ORDINAL PERSON ORG PRODUCT FAC WORK_OF_ART EVENT LAW GPE LOC NORP LANGUAGE"
-)
-REFERENCE_WORDS = word_set(
-    "page p pp no no. number chapter section article paragraph item figure fig table clause "
-    "rule room route highway flight platform gate level grade episode version verse vol volume "
-    "part phase exit channel division # sub-paragraph"
-)
-CLOCK_WORDS = word_set("am pm a.m. p.m. gmt bst est edt cet utc")
 # Adjectives and participles that name what is counted when no noun follows ("300 dead").
 STATE_WORDS = word_set(
     "dead wounded injured killed missing displaced homeless hurt arrested detained captured "
     "evacuated infected unemployed jobless employed"
 )
 NOUN_TAGS = word_set("NN NNS NNPS")
-FRACTION_WORDS = word_set(
-    "half halves third thirds quarter quarters fifth fifths sixth sixths tenth tenths"
-)
 
 
 @dataclass
@@ -74,7 +63,7 @@ class Phrase:
 def find_claims(doc: Doc) -> tuple[Claim, ...]:
     """Return every numeric claim of the article, in text order."""
     text = doc.text  # spaCy rebuilds this string on every access: read it once
-    blocked = _blocked_tokens(doc)
+    blocked = blocked_tokens(doc)
     claims: list[Claim] = []
     units: list[tuple[int, int, str]] = []  # (sentence start, token, noun unit) of claims so far
     i = 0
@@ -88,10 +77,6 @@ def find_claims(doc: Doc) -> tuple[Claim, ...]:
             claims.append(claim)
         i = phrase.last + 1
     return tuple(claims)
-
-
-def _blocked_tokens(doc: Doc) -> set[int]:
-    return {t.i for ent in doc.ents if ent.label_ in BLOCKING_LABELS for t in ent}
 
 
 def read_phrase(doc: Doc, i: int) -> Phrase | None:
@@ -212,9 +197,14 @@ def make_claim(
 ) -> Claim | None:
     """Turn a number phrase into a Claim, or None when the number is not a claim."""
     first = doc[phrase.first]
-    if phrase.score or (not phrase.scaled and _not_a_quantity(doc, phrase, blocked)):
+    if phrase.score or (
+        not phrase.scaled and not_a_quantity(doc, phrase.first, phrase.last, blocked)
+    ):
         return None
-    unit, unit_end = _unit(doc, phrase)
+    glued = _glued_suffix(doc, phrase)
+    if glued is not None and glued.lower_ not in GLUED_UNITS:
+        return None  # "3G", "4x4": part of a name
+    unit, unit_end = (glued.lower_, glued.i) if glued is not None else _unit(doc, phrase)
     if unit is None and not phrase.scaled:
         if not any(c.isdigit() for c in first.text) or phrase.low is not None:
             return None  # "one of them", "the two", a score "7-5"
@@ -245,56 +235,13 @@ def _tidy(value: float | None) -> float | None:
     return None if value is None else float(f"{value:.12g}")
 
 
-def _not_a_quantity(doc: Doc, phrase: Phrase, blocked: set[int]) -> bool:
-    tokens = doc[phrase.first : phrase.last + 1]
-    first = tokens[0]
-    before = doc[first.i - 1] if first.i > 0 else None
-    after = doc[phrase.last + 1] if phrase.last + 1 < len(doc) else None
-    if any(t.i in blocked for t in tokens) or ":" in first.text:
-        return True
-    if after is not None and _compound_or_fraction(tokens[-1], after):
-        return True
-    if after is not None and after.lower_ in CLOCK_WORDS:
-        return True
-    if before is not None and before.lower_ in REFERENCE_WORDS:
-        return True
-    return _name_number(first, before) or _list_number(first, after) or _age(first, before, after)
-
-
-_FRACTION = re.compile(
-    r"^(?:four|fif|six|seven|eigh|nin|ten|eleven|twelf|(?:thir|four|fif|six|seven|eigh|nine)teen"
-    r"|(?:twen|thir|for|fif|six|seven|eigh|nine)tie|hundred|thousand)ths?$"
-)
-
-
-def _compound_or_fraction(last: Token, after: Token) -> bool:
-    """ "three-year", "zero-emissions", "one-twentieth", "one third": not a count of things."""
-    if after.lower_ in FRACTION_WORDS or _FRACTION.match(after.lower_):
-        return True
-    if after.text not in ("-", "–") or last.whitespace_ or after.whitespace_:
-        return False
-    following = last.doc[after.i + 1] if after.i + 1 < len(last.doc) else None
-    return following is not None and following.is_alpha
-
-
-def _name_number(first: Token, before: Token | None) -> bool:
-    """ "Fox 5", "Windows 95", "Radio 4": an integer right after a capitalised proper noun."""
-    if before is None or before.tag_ not in ("NNP", "NNPS") or not before.text[:1].isupper():
-        return False
-    return first.text.isdigit() and not before.is_sent_start
-
-
-def _list_number(first: Token, after: Token | None) -> bool:
-    line_start = first.i == 0 or "\n" in first.doc[first.i - 1].text_with_ws
-    return line_start and after is not None and after.text in (".", ")")
-
-
-def _age(first: Token, before: Token | None, after: Token | None) -> bool:
-    """ "Jane Smith, 45, said": an age in apposition to a person's name."""
-    if before is None or after is None or before.text != "," or after.text != ",":
-        return False
-    name = first.doc[first.i - 2] if first.i >= 2 else None
-    return name is not None and name.ent_type_ == "PERSON" and first.text.isdigit()
+def _glued_suffix(doc: Doc, phrase: Phrase) -> Token | None:
+    """The letters written right after the number, if any ("3G", "60GB")."""
+    last = doc[phrase.last]
+    if phrase.scaled or last.whitespace_ or phrase.last + 1 >= len(doc):
+        return None
+    after = doc[phrase.last + 1]
+    return after if after.is_alpha else None
 
 
 def _unit(doc: Doc, phrase: Phrase) -> tuple[str | None, int]:
@@ -304,7 +251,7 @@ def _unit(doc: Doc, phrase: Phrase) -> tuple[str | None, int]:
     if phrase.currency:
         return phrase.currency, phrase.last
     noun = _counted_noun(doc, phrase)
-    if noun is not None:
+    if noun is not None and len(noun.text) > 1:
         return noun.text if noun.tag_ == "NNPS" else noun.lower_, noun.i
     after = doc[phrase.last + 1] if phrase.last + 1 < len(doc) else None
     if after is not None and after.lower_ in STATE_WORDS:

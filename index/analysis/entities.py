@@ -22,6 +22,7 @@ from .places import MAX_PLACE_WORDS, PLACES
 # Numbers are claims, not entities (see claims.py).
 NUMERIC_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_LOWERCASE_OK = frozenset({"GPE", "LOC", "NORP", "DATE", "TIME", "EVENT"})  # "kyiv", "the west"
 _NO_NUMBERS = frozenset({"PERSON", "GPE", "LOC", "NORP"})  # "Fox 5" and "Boeing 737" keep theirs
 # A word after a name that makes it a place whatever the model said ("Kursk region").
 PLACE_NOUNS = frozenset({"region", "oblast", "province", "district", "county", "governorate"})
@@ -78,6 +79,8 @@ def clean_mention(doc: Doc, ent: Span, text: str) -> Mention | None:
     start, end = strip_edges(text, start, end)
     if end <= start or not any(c.isalpha() for c in text[start:end]):
         return None
+    if text[start:end].islower() and ent.label_ not in _LOWERCASE_OK:
+        return None  # names are capitalised; "cts" or "kwacha" tagged ORG are model errors
     return Mention(start, end, ent.label_)
 
 
@@ -86,6 +89,8 @@ def trim_tokens(span: Span, label: str) -> Span:
     "the Czech Republic 7-5 6-3"."""
     start, end = span.start, span.end
     doc = span.doc
+    if label in _NO_NUMBERS:  # "Revs 4.4 mln": nothing after a figure belongs to the name
+        end = next((t.i for t in span[1:] if any(c.isdigit() for c in t.text)), end)
     while start < end - 1 and _loose_head(doc[start], label):
         start += 1
     while end - 1 > start and _loose_tail(doc[end - 1], label):

@@ -38,7 +38,7 @@ NAME_TOKEN_MIN = 6  # below this, one letter of difference is usually a differen
 class _Cluster:
     names: list[tuple[str, ...]] = field(default_factory=list)  # name keys (lowercase words)
     forms: list[str] = field(default_factory=list)  # display forms, in order seen
-    last_full: int = -1  # start offset of the latest multi-word mention
+    full_starts: list[int] = field(default_factory=list)  # offsets of multi-word mentions
 
 
 def kind_of(label: str) -> str:
@@ -147,7 +147,7 @@ def _person_canonicals(
     for i in full:
         member[i] = _join_full(clusters, mentions[i])
     for i in single:
-        member[i] = _join_single(clusters, mentions[i], bool(full))
+        member[i] = _join_single(clusters, mentions[i])
     return {i: _person_canonical(c) for i, c in member.items()}
 
 
@@ -160,13 +160,11 @@ def _join_full(clusters: list[_Cluster], mention: tuple[int, int, str, str]) -> 
         clusters.append(cluster)
     cluster.names.append(words)
     cluster.forms.append(display_name(surface))
-    cluster.last_full = max(cluster.last_full, start)
+    cluster.full_starts.append(start)
     return cluster
 
 
-def _join_single(
-    clusters: list[_Cluster], mention: tuple[int, int, str, str], have_full: bool
-) -> _Cluster:
+def _join_single(clusters: list[_Cluster], mention: tuple[int, int, str, str]) -> _Cluster:
     start, _, _, surface = mention
     word = name_words(surface)[0]
     matches = [c for c in clusters if any(near(word, n[-1]) for n in c.names)]
@@ -184,10 +182,13 @@ def _join_single(
 
 
 def _nearest_before(clusters: list[_Cluster], start: int) -> _Cluster:
-    earlier = [c for c in clusters if -1 < c.last_full < start]
-    if earlier:
-        return max(earlier, key=lambda c: c.last_full)
-    return clusters[0]
+    """The cluster whose full name was written last before ``start``; else the first one."""
+
+    def latest_before(cluster: _Cluster) -> int:
+        return max((s for s in cluster.full_starts if s < start), default=-1)
+
+    best = max(clusters, key=latest_before)
+    return best if latest_before(best) >= 0 else clusters[0]
 
 
 def _person_canonical(cluster: _Cluster) -> str:
@@ -235,6 +236,8 @@ def _thing_display(text: str, mention: tuple[int, int, str, str], kind: str) -> 
 
 
 def _preferred_form(forms: list[str]) -> str:
-    """The most frequent form, preferring ones with capitals; first seen on ties."""
+    """The most frequent form, preferring capitals but not all-capitals; first seen on ties.
+
+    "London" wins over a dateline's "LONDON", and "Kyiv" over "kyiv"."""
     counts = Counter(forms)
-    return max(forms, key=lambda f: (not f.islower(), counts[f], -forms.index(f)))
+    return max(forms, key=lambda f: (not f.islower(), not f.isupper(), counts[f], -forms.index(f)))

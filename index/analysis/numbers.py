@@ -42,7 +42,23 @@ MULTIPLIERS: dict[str, float] = {
     "tn": 1e12,
     "trillion": 1e12,
 }
-CURRENCY_SYMBOLS: dict[str, str] = {"£": "GBP", "$": "USD", "€": "EUR", "¥": "JPY", "US$": "USD"}
+CURRENCY_SYMBOLS: dict[str, str] = {
+    "£": "GBP",
+    "$": "USD",
+    "€": "EUR",
+    "¥": "JPY",
+    "US$": "USD",
+    "A$": "AUD",
+    "C$": "CAD",
+    "HK$": "HKD",
+    "NZ$": "NZD",
+    "S$": "SGD",
+}
+# Measurement units written glued to the number ("60GB", "2.5km"); other glued letters ("3G")
+# make the whole thing a name.
+GLUED_UNITS = word_set(
+    "gb mb kb tb kg km cm mm mph kph ft lb lbs kw mw gw ghz mhz kbps mbps bps hz mins hrs"
+)
 CURRENCY_WORDS: dict[str, str] = {
     "dlrs": "USD",
     "dlr": "USD",

@@ -14,32 +14,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from newsreader.index.analysis.quote_marks import Mark, find_marks
 from newsreader.index.analysis.speakers import Speakers
 from newsreader.index.analysis.speech_verbs import SPEECH_FORMS
 from newsreader.index.models import Entity, Quote
 
-DOUBLE_OPENERS = frozenset("“„«")
-DOUBLE_CLOSERS = frozenset("”»")
-SINGLE_OPENERS = frozenset("‘‚")
-SINGLE_CLOSERS = frozenset("’")
-# Characters that may sit right before an opening mark or right after a closing one.
-OPEN_LEFT = frozenset(" \t\n([{—–-/:;")
-CLOSE_RIGHT = frozenset(" \t\n.,;:!?)]}—–-/…")
-
-_MARK = re.compile(r"''|``|[\"“”„«»'‘’‚]")
 _PARAGRAPH = re.compile(r"[^\n]+")
-
-
-@dataclass(frozen=True, slots=True)
-class Mark:
-    """One quote mark: where it sits, how long it is, its family and what it can do."""
-
-    start: int
-    end: int
-    family: str  # "double" or "single"
-    glyph: str  # "straight", "curly", "guillemet", "low" (for „ and ‚)
-    can_open: bool
-    can_close: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,72 +34,6 @@ class Segment:
     end: int
     closed: bool
     joined: bool = False
-
-
-def _glyph(mark: str) -> str:
-    if mark in "“”‘’":
-        return "curly"
-    if mark in "«»":
-        return "guillemet"
-    if mark in "„‚":
-        return "low"
-    return "straight"
-
-
-def _context(text: str, start: int, end: int) -> tuple[bool, bool]:
-    """Whether the surroundings of a mark look like an opening and like a closing position."""
-    left = text[start - 1] if start > 0 else "\n"
-    right = text[end] if end < len(text) else "\n"
-    opening = (left in OPEN_LEFT or _is_mark_char(left)) and not right.isspace()
-    closing = (not left.isspace()) and (right in CLOSE_RIGHT or _is_mark_char(right))
-    return opening, closing
-
-
-def _is_mark_char(char: str) -> bool:
-    return char in "\"“”„«»'‘’‚`"
-
-
-def _classify(text: str, match: re.Match[str]) -> Mark | None:
-    """Turn one matched mark into a Mark, or None when it is an apostrophe."""
-    raw, start, end = match.group(), match.start(), match.end()
-    opening, closing = _context(text, start, end)
-    if raw in ('"', "''", "``"):
-        if raw == "``":
-            return Mark(start, end, "double", "straight", True, False)
-        return Mark(start, end, "double", "straight", opening or not closing, closing)
-    if raw in DOUBLE_OPENERS:
-        # „…“ (German) closes with “, so a “ in closing position may also close.
-        return Mark(start, end, "double", _glyph(raw), True, raw == "“" and closing)
-    if raw in DOUBLE_CLOSERS:
-        return Mark(start, end, "double", _glyph(raw), False, True)
-    return _classify_single(text, raw, start, end, opening, closing)
-
-
-def _classify_single(
-    text: str, raw: str, start: int, end: int, opening: bool, closing: bool
-) -> Mark | None:
-    left = text[start - 1] if start > 0 else " "
-    right = text[end] if end < len(text) else " "
-    if left.isalnum() and right.isalnum():
-        return None  # don't, it’s, O'Neill
-    if right.isdigit():
-        return None  # the '90s
-    can_open = opening and raw != "’"
-    can_close = closing and raw not in SINGLE_OPENERS
-    if not (can_open or can_close):
-        return None
-    return Mark(start, end, "single", _glyph(raw), can_open, can_close)
-
-
-def find_marks(text: str, start: int = 0, end: int | None = None) -> list[Mark]:
-    """Every quote mark in ``text[start:end]``, apostrophes left out."""
-    stop = len(text) if end is None else end
-    marks = []
-    for match in _MARK.finditer(text, start, stop):
-        mark = _classify(text, match)
-        if mark is not None:
-            marks.append(mark)
-    return marks
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -199,12 +113,14 @@ def paragraph_segments(text: str, start: int, end: int) -> list[Segment]:
     """The quoted segments of the paragraph ``text[start:end]``, in text order."""
     marks = find_marks(text, start, end)
     doubles = _double_segments(text, [m for m in marks if m.family == "double"], end)
-    singles = _single_segments(
-        text, _outside([m for m in marks if m.family == "single"], doubles)
-    )
+    singles = _single_segments(text, _outside([m for m in marks if m.family == "single"], doubles))
     # A double quote inside a single one (rare) would already be nested content.
-    singles = [s for s in singles if not any(d.start >= s.start and d.end <= s.end for d in doubles)]
-    doubles = [d for d in doubles if not any(s.start <= d.start and d.end <= s.end for s in singles)]
+    singles = [
+        s for s in singles if not any(d.start >= s.start and d.end <= s.end for d in doubles)
+    ]
+    doubles = [
+        d for d in doubles if not any(s.start <= d.start and d.end <= s.end for s in singles)
+    ]
     return sorted(doubles + singles, key=lambda s: s.start)
 
 
@@ -277,9 +193,8 @@ def is_partial(text: str, group: Sequence[Segment]) -> bool:
     word = before.split()[-1].lower()
     if word in SPEECH_FORMS and text[first.start].isupper():
         return False
-    if not group[-1].closed and len(text[first.start : group[-1].end].split()) >= 8:
-        return False
-    return True
+    runs_on = not group[-1].closed and len(text[first.start : group[-1].end].split()) >= 8
+    return not runs_on
 
 
 def find_quotes(doc: Doc, entities: Sequence[Entity]) -> tuple[Quote, ...]:

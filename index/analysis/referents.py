@@ -41,7 +41,8 @@ class Referents:
         fallback: Entity | None = None
         for _ in range(WINDOW):
             candidates = [
-                e for e in self.persons
+                e
+                for e in self.persons
                 if sentence.start_char <= e.start < min(sentence.end_char, token.idx)
                 and self._agrees(e, gender)
             ]
@@ -62,8 +63,9 @@ class Referents:
     def _untagged_subjects(self, entities: Sequence[Entity]) -> list[Entity]:
         """Proper-noun subjects the tagger missed ("Ham explained"), as person mentions.
 
-        A surname already known as a person links to that person; any other untagged
-        proper-noun subject is taken as a person named as written.
+        A surname already known as a person links to that person (even when the tagger called
+        this mention an organisation); any other untagged proper-noun subject is taken as a
+        person named as written.
         """
         surnames = {e.text.split()[-1]: e.canonical for e in self.persons if e.text.split()}
         tagged = [(e.start, e.end) for e in entities]
@@ -71,9 +73,8 @@ class Referents:
         for token in self.doc:
             if token.dep_ not in SUBJECT_DEPS or token.pos_ != "PROPN" or self.inside(token.idx):
                 continue
-            if any(start <= token.idx < end for start, end in tagged) and not (
-                token.text in surnames
-            ):
+            in_entity = any(start <= token.idx < end for start, end in tagged)
+            if in_entity and token.text not in surnames:
                 continue
             name = self.doc[token.left_edge.i : token.i + 1]
             if any(t.pos_ != "PROPN" for t in name):
@@ -117,8 +118,8 @@ class Referents:
         for other in self.persons:
             if other.canonical != entity.canonical:
                 continue
-            before = self.doc.text[max(0, other.start - 40) : other.start].lower().split()
-            if role in before[-3:]:
+            before = self.doc.text[max(0, other.start - 40) : other.end].lower().split()
+            if role in before[-6:]:
                 return True
         return False
 

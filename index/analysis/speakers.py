@@ -33,7 +33,9 @@ SUBJECTS = ("nsubj", "nsubjpass")
 NAME_DEPS = frozenset({"compound", "appos", "amod", "nmod", "flat", "nn"})
 SPEAKER_LABELS = ("PERSON", "ORG", "NORP", "GPE")
 # After a closing mark: a dash, then a capitalised name up to the end of the line or a comma.
-_SIGNATURE = re.compile(r"^[\s\"”»'’]*(?:―|—|–|--?)\s*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4})\.?\s*$")
+_SIGNATURE = re.compile(
+    r"^[\s\"”»'’]*(?:―|—|–|--?)\s*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4})\.?\s*$"
+)
 
 
 @dataclass(frozen=True, slots=True)

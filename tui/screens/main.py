@@ -4,23 +4,22 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.events import Resize
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Input, Static
 from textual.worker import get_current_worker
 
-from newsreader.index.models import Hit, SearchResult
-from newsreader.tui import keymap
+from newsreader.index.models import Analysis, Article, Hit, SearchResult
 from newsreader.tui.clipboard import ssh_host
+from newsreader.tui.keymap import DEFAULT_SPLIT
 from newsreader.tui.screens.panes import PanesMixin
+from newsreader.tui.screens.search_request import SearchRequest, full_query, no_hits_message
 from newsreader.tui.screens.triage import TriageMixin
 from newsreader.tui.widgets.quotes_panel import QuotesPanel
 from newsreader.tui.widgets.reader import Reader
@@ -36,18 +35,6 @@ PAGE = 100
 DEBOUNCE = 0.15
 READ_DELAY = 1.5
 ARTICLE_DELAY = 0.06
-NARROW = 100  # below this many columns the reader takes the whole screen
-
-
-@dataclass(frozen=True, slots=True)
-class SearchRequest:
-    """One page to fetch, and which search it belongs to (stale pages are dropped)."""
-
-    query: str
-    offset: int
-    sort: str
-    archived: bool
-    generation: int
 
 
 class MainScreen(PanesMixin, TriageMixin, Screen[None]):
@@ -98,12 +85,18 @@ class MainScreen(PanesMixin, TriageMixin, Screen[None]):
         Binding("question_mark", "app.help", "Help", id="main.help"),
     ]
 
-    def __init__(self, library: Library, query: str = "", now: dt.datetime | None = None) -> None:
+    def __init__(
+        self,
+        library: Library,
+        query: str = "",
+        now: dt.datetime | None = None,
+        split: int = DEFAULT_SPLIT,
+    ) -> None:
         super().__init__()
         self.library = library
         self.now = now
         self.status = Status(query=query, host=ssh_host())
-        self.split = keymap.load_config().split
+        self.split = split
         self._initial_query = query
         self._generation = 0
         self._debounce: Timer | None = None
@@ -139,22 +132,13 @@ class MainScreen(PanesMixin, TriageMixin, Screen[None]):
         return self.query_one(QuotesPanel)
 
     def on_mount(self) -> None:
-        self._apply_split()
+        self.apply_layout(self.size.width)
         self.query_one("#problem").display = False
         self.quotes.display = False
         self.query_one(StatusLine).show(self.status)
         self.load_history()
         self.run_search(self._initial_query)
         self.query_one(SearchBar).focus()
-
-    def on_resize(self, event: Resize) -> None:
-        self.set_class(event.size.width < NARROW, "-narrow")
-        self._apply_split()
-
-    def _apply_split(self) -> None:
-        """Give the list its share of the width, or all of it on a narrow terminal."""
-        narrow = self.has_class("-narrow")
-        self.results.styles.width = "1fr" if narrow else f"{self.split}%"
 
     # Searching ------------------------------------------------------------------------------
 
@@ -185,24 +169,12 @@ class MainScreen(PanesMixin, TriageMixin, Screen[None]):
 
     def _request(self, query: str, offset: int) -> SearchRequest:
         return SearchRequest(
-            query=self.full_query(query),
+            query=full_query(query, self.status),
             offset=offset,
             sort=self.status.sort,
             archived=self.status.archived,
             generation=self._generation,
         )
-
-    def full_query(self, query: str) -> str:
-        """The query with the active filters added in the library's query language."""
-        extra = [
-            flag
-            for flag, on in (
-                ("read:no", self.status.unread_only),
-                ("starred:yes", self.status.starred_only),
-            )
-            if on
-        ]
-        return " ".join([query.strip(), *extra]).strip()
 
     def _fetch(self, request: SearchRequest) -> None:
         """Run one search in a worker thread and hand the page to the UI thread."""
@@ -229,8 +201,8 @@ class MainScreen(PanesMixin, TriageMixin, Screen[None]):
     def _show_result(
         self, result: SearchResult, states: dict[str, ArticleState], request: SearchRequest
     ) -> None:
-        if request.generation != self._generation:
-            return  # a newer search has started since
+        if request.generation != self._generation or not self.is_attached:
+            return  # a newer search has started since, or the app is closing
         offset = request.offset
         self.results.show_hits(result.hits, result.total, states, append=offset > 0)
         if offset == 0:
@@ -289,7 +261,15 @@ class MainScreen(PanesMixin, TriageMixin, Screen[None]):
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show_article, article_id, article, analysis, terms)
 
-    async def _show_article(self, article_id, article, analysis, terms) -> None:  # type: ignore[no-untyped-def]
+    async def _show_article(
+        self,
+        article_id: str,
+        article: Article | None,
+        analysis: Analysis,
+        terms: tuple[str, ...],
+    ) -> None:
+        if not self.is_attached:
+            return  # the app is closing
         current = self.results.current
         if current is None or current.id != article_id:
             return  # the cursor moved on while this one loaded
@@ -307,10 +287,3 @@ class MainScreen(PanesMixin, TriageMixin, Screen[None]):
         if self.results.states.get(article_id) and self.results.states[article_id].read:
             return
         self._read_timer = self.set_timer(READ_DELAY, lambda: self.mark_read(article_id))
-
-
-def no_hits_message(result: SearchResult) -> str:
-    """What the reader says when a search finds nothing."""
-    if result.query.strip():
-        return f"No articles match {result.query!r}."
-    return "The library is empty: add articles with `newsreader index PATH`."

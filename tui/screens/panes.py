@@ -10,9 +10,11 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from textual import work
+from textual.events import Resize
 
 from newsreader.tui import keymap
 from newsreader.tui.screens.help import binding_rows
+from newsreader.tui.screens.layout import NARROW, pane_widths
 from newsreader.tui.widgets.quotes_panel import QuotesPanel
 from newsreader.tui.widgets.reader import Reader
 from newsreader.tui.widgets.search_bar import SearchBar
@@ -38,17 +40,36 @@ class PanesMixin:
             self.action_toggle_quotes()
         elif self.has_class("-reading") or focused is self.reader:
             self.remove_class("-reading")
+            if self.has_class("-list-hidden"):
+                self.action_toggle_quotes()  # the panel hid the list: make room for it again
             self.results.focus()
         elif focused is self.results:
             self.query_one(SearchBar).focus()
         else:
             self.results.focus()
 
+    def on_resize(self: MainScreen, event: Resize) -> None:
+        self.apply_layout(event.size.width)
+
+    def apply_layout(self: MainScreen, total: int) -> None:
+        """Share `total` columns between the panes (see `layout`); one pane when narrow."""
+        narrow = total < NARROW
+        self.set_class(narrow, "-narrow")
+        if narrow:
+            self.remove_class("-list-hidden")
+            self.results.styles.width = self.quotes.styles.width = "1fr"
+            return
+        widths = pane_widths(total, self.split, self.quotes.display)
+        self.set_class(widths.results == 0, "-list-hidden")
+        self.results.styles.width = max(widths.results, 1)
+        self.quotes.styles.width = max(widths.panel, 1)
+
     def action_toggle_quotes(self: MainScreen) -> None:
         """Show or hide the quotes panel; showing it focuses the quotes."""
         panel = self.quotes
         panel.display = not panel.display
         self.set_class(panel.display, "-panel")
+        self.apply_layout(self.size.width)
         if panel.display:
             panel.focus_quotes()
         else:
@@ -60,6 +81,7 @@ class PanesMixin:
             self.quotes.display = False
             self.remove_class("-panel")
             self.add_class("-reading")
+            self.apply_layout(self.size.width)
             self.reader.focus()
 
     def on_quotes_panel_entity_chosen(self: MainScreen, event: QuotesPanel.EntityChosen) -> None:
@@ -68,7 +90,7 @@ class PanesMixin:
     def action_split(self: MainScreen, step: int) -> None:
         """Widen or narrow the results list and remember the ratio."""
         self.split = keymap.clamp_split(self.split + step)
-        self._apply_split()
+        self.apply_layout(self.size.width)
         self._save_split(self.split)
 
     @work(thread=True, group="config")

@@ -55,7 +55,10 @@ class SavedSearchesScreen(ModalScreen[str | None]):
     def action_cursor(self, direction: str) -> None:
         """Move the cursor in the list."""
         saved_list = self.query_one(OptionList)
-        saved_list.action_cursor_down() if direction == "down" else saved_list.action_cursor_up()
+        if direction == "down":
+            saved_list.action_cursor_down()
+        else:
+            saved_list.action_cursor_up()
 
     def action_cancel(self) -> None:
         """Close without choosing."""

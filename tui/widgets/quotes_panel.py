@@ -98,6 +98,7 @@ class QuotesPanel(Vertical):
         self.by_speaker = False
         self._quotes: list[Quote] = []
         self._entities: list[Entity | None] = []
+        self._stale = True  # the lists do not show the current article yet
 
     def compose(self) -> ComposeResult:
         with TabbedContent(id="panel-tabs"):
@@ -107,10 +108,18 @@ class QuotesPanel(Vertical):
                 yield OptionList(id="entities-list")
 
     def show(self, article: Article | None, analysis: Analysis) -> None:
-        """List the quotes, entities and claims of this article."""
+        """List the quotes, entities and claims of this article (when the panel is next seen)."""
         self.article, self.analysis = article, analysis
-        self._fill_quotes()
-        self._fill_entities()
+        self._stale = True
+        if self.display:
+            self._refresh_lists()
+
+    def _refresh_lists(self) -> None:
+        """Fill the lists if the article changed since they were filled."""
+        if self._stale:
+            self._stale = False
+            self._fill_quotes()
+            self._fill_entities()
 
     @property
     def quotes_list(self) -> OptionList:
@@ -179,6 +188,8 @@ class QuotesPanel(Vertical):
 
     def focus_quotes(self) -> None:
         """Show the quotes tab and focus its list."""
+        # Filling the lists waits until now: browsing with the panel closed stays cheap.
+        self._refresh_lists()
         self.query_one(TabbedContent).active = "tab-quotes"
         self.quotes_list.focus()
 

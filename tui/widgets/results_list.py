@@ -6,7 +6,6 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from typing import ClassVar
 
-from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import OptionList
@@ -14,55 +13,9 @@ from textual.widgets.option_list import Option
 
 from newsreader.index.models import Hit
 from newsreader.index.state import ArticleState
-from newsreader.tui.widgets.article_text import TERM_STYLE, safe_text
+from newsreader.tui.widgets.hit_row import HitRow
 
 MORE_MARGIN = 15  # ask for the next page when the cursor is this close to the end
-
-
-def date_label(date: dt.date | None, now: dt.datetime | None) -> str:
-    """A short date: relative within a week of `now`, else ISO."""
-    if date is None:
-        return "no date"
-    if now is not None:
-        days = (now.date() - date).days
-        if days == 0:
-            return "today"
-        if days == 1:
-            return "yesterday"
-        if 1 < days < 7:
-            return f"{days} days ago"
-    return date.isoformat()
-
-
-def row_prompt(hit: Hit, state: ArticleState, marked: bool, now: dt.datetime | None) -> Text:
-    """Two lines for one hit: marks, title, date and source; then the snippet, terms highlighted."""
-    line = Text(no_wrap=True, overflow="ellipsis")
-    line.append("+" if marked else " ", style="bold reverse" if marked else "")
-    line.append("●" if not state.read else " ", style="bold")
-    line.append("★" if state.starred else " ", style="bold yellow")
-    line.append("A" if state.archived else " ", style="dim")
-    line.append(" ")
-    title = " ".join(safe_text(hit.title).split()) or "(untitled)"
-    line.append(title, style="bold" if not state.read else "")
-    meta = f"  {date_label(hit.date, now)}"
-    if hit.source:
-        meta += f" · {safe_text(hit.source)}"
-    if state.tags:
-        meta += "  " + " ".join(f"#{tag}" for tag in state.tags)
-    line.append(meta, style="dim")
-    line.append("\n    ")
-    line.append_text(snippet_text(hit))
-    return line
-
-
-def snippet_text(hit: Hit) -> Text:
-    """The hit's snippet on one line with the matched terms styled."""
-    snippet = safe_text(hit.snippet).replace("\n", " ").replace("\r", " ")
-    text = Text(snippet, style="italic")
-    for start, end in hit.marks:
-        if 0 <= start < end <= len(snippet):
-            text.stylize(TERM_STYLE, start, end)
-    return text
 
 
 class ResultsList(OptionList):
@@ -154,13 +107,13 @@ class ResultsList(OptionList):
 
     def _option(self, hit: Hit) -> Option:
         state = self.states.get(hit.id, ArticleState())
-        return Option(row_prompt(hit, state, hit.id in self.marked, self.now), id=hit.id)
+        return Option(HitRow(hit, state, hit.id in self.marked, self.now), id=hit.id)
 
     def _refresh_row(self, index: int) -> None:
         hit = self.hits[index]
         state = self.states.get(hit.id, ArticleState())
         self.replace_option_prompt_at_index(
-            index, row_prompt(hit, state, hit.id in self.marked, self.now)
+            index, HitRow(hit, state, hit.id in self.marked, self.now)
         )
 
     def update_states(self, states: Mapping[str, ArticleState]) -> None:

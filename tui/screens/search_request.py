@@ -1,0 +1,36 @@
+"""What the main screen asks the library for: a page of a search, with its filters applied."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newsreader.index.models import SearchResult
+from newsreader.tui.widgets.status_line import Status
+
+
+@dataclass(frozen=True, slots=True)
+class SearchRequest:
+    """One page to fetch, and which search it belongs to (stale pages are dropped)."""
+
+    query: str
+    offset: int
+    sort: str
+    archived: bool
+    generation: int
+
+
+def full_query(query: str, status: Status) -> str:
+    """The query with the status's active filters added in the library's query language."""
+    extra = [
+        flag
+        for flag, on in (("read:no", status.unread_only), ("starred:yes", status.starred_only))
+        if on
+    ]
+    return " ".join([query.strip(), *extra]).strip()
+
+
+def no_hits_message(result: SearchResult) -> str:
+    """What the reader says when a search finds nothing."""
+    if result.query.strip():
+        return f"No articles match {result.query!r}."
+    return "The library is empty: add articles with `newsreader index PATH`."
