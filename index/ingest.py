@@ -227,14 +227,22 @@ class Ingester:
         """Pass ops through in order, with an Analysis attached to every write."""
         assert self.analyzer is not None
         pending: deque[_Op] = deque()
+        origins: list[Origin | None] = []
 
         def texts() -> Iterator[str]:
             for op in ops:
                 pending.append(op)
                 if isinstance(op, _Write):
+                    origins.append(op.record.article.origin)
                     yield op.record.article.text
 
-        for analysis in self.analyzer.analyze_many(texts(), n_process=n_process):
+        def failed(position: int, message: str) -> None:
+            origin = origins[position] or Origin("?")
+            line = origin.line if origin.key else None
+            self._problem(Problem(origin.path, f"analysis failed: {message}", line, fatal=False))
+
+        analyses = self.analyzer.analyze_many(texts(), n_process=n_process, on_error=failed)
+        for analysis in analyses:
             while not isinstance(pending[0], _Write):
                 yield pending.popleft()
             write = pending.popleft()

@@ -60,6 +60,22 @@ class Referents:
             sentence = self.doc[sentence.start - 1].sent
         return fallback
 
+    def main_subject_since(self, token: Token, gender: str | None, since: int) -> Entity | None:
+        """The latest agreeing person who is a main subject between ``since`` and ``token``."""
+        found = [
+            e
+            for e in self.persons
+            if since <= e.start < token.idx
+            and self._agrees(e, gender)
+            and self._dep(e) in SUBJECT_DEPS
+            and self._main_subject(e)
+        ]
+        return found[-1] if found else None
+
+    def is_person(self, canonical: str) -> bool:
+        """Whether ``canonical`` names a person mentioned outside quotes."""
+        return any(e.canonical == canonical for e in self.persons)
+
     def _untagged_subjects(self, entities: Sequence[Entity]) -> list[Entity]:
         """Proper-noun subjects the tagger missed ("Ham explained"), as person mentions.
 

@@ -11,13 +11,14 @@ previous quote's speaker. When nothing fits the speaker stays unknown: a wrong n
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from newsreader.index.analysis.referents import Referents
+from newsreader.index.analysis.tail_cues import tail_clause
 from newsreader.index.analysis.speech_verbs import (
     GROUP_PRONOUNS,
     PERSON_PRONOUNS,
@@ -58,19 +59,25 @@ class Speakers:
         self.entities = sorted(entities, key=lambda e: e.start)
         self.quoted = sorted(quoted)
         self.previous = Attribution()
+        self.previous_end = -1  # where the previous attributed quote ends
         self.starts = [token.idx for token in doc]
         self.referents = Referents(doc, entities, self._inside_offset)
 
     def attribute(self, spans: Sequence[tuple[int, int]]) -> Attribution:
         """The attribution of the quote whose content spans are ``spans``."""
-        found = self._dash_after(spans) or self._in_sentences(spans) or self._colon_intro(spans)
-        if found is None and self._floats(spans):
+        found = (
+            self._dash_after(spans)
+            or self._tail(spans)
+            or self._in_sentences(spans)
+            or self._colon_intro(spans)
+        )
+        if found is None and (self._floats(spans) or self._same_paragraph(spans)):
             found = self.previous if self.previous.speaker else None
         if found is None:
             found = self._next_sentence(spans)
         found = found or Attribution()
         if found.speaker:
-            self.previous = found
+            self.previous, self.previous_end = found, spans[-1][1]
         return found
 
     # -- where the cue is ------------------------------------------------------------------
@@ -83,6 +90,29 @@ class Speakers:
             if found is not None:
                 return found
         return None
+
+    def _tail(self, spans: Sequence[tuple[int, int]]) -> Attribution | None:
+        """The clause right after the closing mark: ``"...," Smith said``, ``said Smith``."""
+        end = spans[-1][1]
+        _, high = self._paragraph(end, end)
+        tokens = []
+        for token in self.doc[bisect_left(self.starts, end + 1) :]:
+            if token.idx >= high or self._inside(token) or len(tokens) > 40:
+                break
+            tokens.append(token)
+        found = tail_clause(tokens)
+        if found is None:
+            return None
+        subject, cue = found
+        head = subject[-1]
+        if self._entity_of(head) is None and head.pos_ == "PROPN":
+            first, last = subject[0], subject[-1]
+            name = self.doc.text[first.idx : last.idx + len(last)]
+            return Attribution(name, first.idx, last.idx + len(last), cue.text)
+        mention = self._mention(head)
+        if mention is None or mention.speaker is None:
+            return None
+        return Attribution(mention.speaker, mention.start, mention.end, cue.text)
 
     def _dash_after(self, spans: Sequence[tuple[int, int]]) -> Attribution | None:
         """A signature after the closing mark: ``"..." ― Carla Sanchez``."""
@@ -206,8 +236,31 @@ class Speakers:
         span = self.doc[token.left_edge.i : token.i + 1]
         return Attribution(span.text, span.start_char, span.end_char)
 
+    def _same_paragraph(self, spans: Sequence[tuple[int, int]]) -> bool:
+        """Whether the previous attributed quote lies earlier in this quote's paragraph."""
+        low, _ = self._paragraph(spans[0][0], spans[0][0])
+        return low <= self.previous_end <= spans[0][0]
+
+    def _previous_person(self, token: Token, gender: str | None) -> bool:
+        """Whether a pronoun continues the previous quote's speaker.
+
+        It does when that speaker is a person of the pronoun's gender, their quote is at most
+        two paragraphs back, and no other person became the main subject since.
+        """
+        name = self.previous.speaker
+        if name is None or self.previous_end < 0 or not self.referents.is_person(name):
+            return False
+        if self.doc.text.count("\n\n", self.previous_end, token.idx) > 2:
+            return False
+        if gender is not None and self.referents.gender(name) not in (None, gender):
+            return False
+        recent = self.referents.main_subject_since(token, gender, self.previous_end)
+        return recent is None or recent.canonical == name
+
     def _resolve(self, token: Token, gender: str | None, role: str | None = None) -> Attribution:
         """The person a pronoun or role description refers to, at the mention's offsets."""
+        if role is None and self._previous_person(token, gender):
+            return Attribution(self.previous.speaker, token.idx, token.idx + len(token))
         entity = self.referents.resolve(token, gender, role)
         name = entity.canonical if entity is not None else None
         return Attribution(name, token.idx, token.idx + len(token))

@@ -41,7 +41,7 @@ async def search(pilot, app: NewsReaderApp, query: str) -> None:
 async def test_enter_in_search_focuses_list_and_shows_first_hit(library) -> None:
     app = NewsReaderApp(library, now=NOW)
     async with app.run_test(size=WIDE) as pilot:
-        assert isinstance(app.focused, SearchBar)
+        await wait_for(pilot, lambda: isinstance(app.focused, SearchBar))
         await search(pilot, app, "zelensky")
         hits = results(app).hits
         assert len(hits) == 2 and results(app).highlighted == 0
@@ -64,6 +64,7 @@ async def test_search_as_you_type_without_enter(library) -> None:
 async def test_query_problem_is_shown_under_the_search_bar(library) -> None:
     app = NewsReaderApp(library, now=NOW)
     async with app.run_test(size=WIDE) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.focused, SearchBar))
         await pilot.press(*'"harbour ships', "enter")
         problem = app.screen.query_one("#problem")
         await wait_for(pilot, lambda: problem.display)
@@ -268,6 +269,7 @@ async def test_quit_with_capital_q(library) -> None:
 async def test_typing_letters_in_the_search_bar_does_not_trigger_keys(library) -> None:
     app = NewsReaderApp(library, now=NOW)
     async with app.run_test(size=WIDE) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.focused, SearchBar))
         await pilot.press(*"quiet Sunday mass")
         bar = app.screen.query_one(Input)
         assert bar.value == "quiet Sunday mass"
