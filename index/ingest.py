@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -73,18 +73,6 @@ class _FileDone:
 _Op = _Write | _Link | _Unlink | _FileDone
 
 
-@dataclass
-class _Counts:
-    added: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    removed: int = 0
-    failed: int = 0
-    duplicates: int = 0
-    warnings: int = 0
-    problems: list[Problem] = field(default_factory=list)
-
-
 class Ingester:
     """One ingest run over a set of paths."""
 
@@ -105,7 +93,8 @@ class Ingester:
         # Analysed batches stay small so progress is committed often; text-only ones are large
         # so that the multi-process index writer pays off.
         self.batch_size = batch_size or (500 if analyzer else 4000)
-        self.counts = _Counts()
+        self.counts: Counter[str] = Counter()
+        self.problems: list[Problem] = []
         self._queued: set[str] = set()
 
     def run(self, paths: Sequence[Path]) -> IngestReport:
@@ -123,11 +112,7 @@ class Ingester:
                 self._commit(batch)
                 batch, writes = [], 0
         self._commit(batch)
-        c = self.counts
-        return IngestReport(
-            c.added, c.updated, c.unchanged, c.removed, c.failed, c.duplicates, c.warnings,
-            tuple(c.problems),
-        )  # fmt: skip
+        return IngestReport(**self.counts, problems=tuple(self.problems))
 
     # Scanning -------------------------------------------------------------------------------
     def _collect(self, paths: Sequence[Path]) -> tuple[list[tuple[Path, int]], list[Path]]:
@@ -165,7 +150,7 @@ class Ingester:
         known = self.store.file(name)
         existing = self.store.origins_of_file(name)
         if known and (known.size, known.mtime_ns) == (st.st_size, st.st_mtime_ns):
-            self.counts.unchanged += max(len(existing), 1)
+            self.counts["unchanged"] += max(len(existing), 1)
             return
         try:
             digest = _sha256(path)
@@ -174,7 +159,7 @@ class Ingester:
             return
         fingerprint = FileRecord(name, st.st_size, st.st_mtime_ns, digest)
         if known and known.sha256 == digest:
-            self.counts.unchanged += max(len(existing), 1)
+            self.counts["unchanged"] += max(len(existing), 1)
             yield _FileDone(fingerprint, name)
             return
         seen_keys: set[str] = set()
@@ -191,23 +176,23 @@ class Ingester:
         if failed:
             return  # keep what the file gave before; retry it next run
         for key in existing.keys() - seen_keys:
-            self.counts.removed += 1
+            self.counts["removed"] += 1
             yield _Unlink(name, key)
         yield _FileDone(fingerprint, name)
 
     def _record_ops(self, record: SourceRecord, origin: Origin, old: str | None) -> Iterator[_Op]:
         article_id = record.article.id
         if old == article_id:
-            self.counts.unchanged += 1
+            self.counts["unchanged"] += 1
             yield _Link(origin, article_id, None)
             return
         if old is None:
-            self.counts.added += 1
+            self.counts["added"] += 1
         else:
-            self.counts.updated += 1
+            self.counts["updated"] += 1
         if article_id in self._queued or self.store.has(article_id):
-            self.counts.duplicates += old is None
-            self.counts.added -= old is None
+            self.counts["duplicates"] += old is None
+            self.counts["added"] -= old is None
             yield _Link(origin, article_id, old)
             return
         self._queued.add(article_id)
@@ -218,7 +203,7 @@ class Ingester:
             if name in seen or os.path.exists(name):
                 continue
             for key in self.store.origins_of_file(name):
-                self.counts.removed += 1
+                self.counts["removed"] += 1
                 yield _Unlink(name, key)
             yield _FileDone(None, name)
 
@@ -293,10 +278,10 @@ class Ingester:
 
     def _problem(self, problem: Problem) -> None:
         if problem.fatal:
-            self.counts.failed += 1
+            self.counts["failed"] += 1
         else:
-            self.counts.warnings += 1
-        self.counts.problems.append(problem)
+            self.counts["warnings"] += 1
+        self.problems.append(problem)
         if self.on_problem:
             self.on_problem(problem)
 

@@ -25,6 +25,17 @@ def shared_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
+def nlp():
+    """The real spaCy English pipeline, loaded once per test process."""
+    from newsreader.index.analysis.nlp import load_nlp
+
+    model = load_nlp()
+    if model is None:
+        pytest.skip("no spaCy English model installed")
+    return model
+
+
+@pytest.fixture(scope="session")
 def seeded_library_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A library built once from the bundled seeds, with analysis; copy it before mutating."""
     from newsreader.index.library import Library

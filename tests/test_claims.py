@@ -7,19 +7,10 @@ from pathlib import Path
 import pytest
 
 from newsreader.index.analysis.claims import find_claims
-from newsreader.index.analysis.nlp import load_nlp
 from newsreader.index.analysis.numbers import glued_value, range_value, word_value
 from newsreader.index.models import Claim
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    model = load_nlp()
-    if model is None:
-        pytest.skip("no spaCy English model installed")
-    return model
 
 
 @pytest.fixture(scope="module")

@@ -8,18 +8,9 @@ import pytest
 
 from newsreader.index.analysis.entities import find_entities
 from newsreader.index.analysis.linking import kind_of, near, same_name
-from newsreader.index.analysis.nlp import load_nlp
 from newsreader.index.models import Entity
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    model = load_nlp()
-    if model is None:
-        pytest.skip("no spaCy English model installed")
-    return model
 
 
 @pytest.fixture(scope="module")

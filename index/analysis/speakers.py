@@ -71,7 +71,7 @@ class Speakers:
             or self._in_sentences(spans)
             or self._colon_intro(spans)
         )
-        if found is None and (self._floats(spans) or self._same_paragraph(spans)):
+        if found is None and (self._floats(spans) or False):
             found = self.previous if self.previous.speaker else None
         if found is None:
             found = self._next_sentence(spans)
