@@ -247,7 +247,8 @@ class Ingester:
                 self._apply(op, orphans, written)
             deleted = [i for i in orphans if self.store.delete_if_orphan(i)]
         docs = [(w.record.article, w.analysis) for w in written]
-        self.engine.replace(docs, deleted, bulk=len(docs) >= BULK_THRESHOLD)
+        # Every write is an id the record did not hold, so it cannot be in the index either.
+        self.engine.replace(docs, deleted, bulk=len(docs) >= BULK_THRESHOLD, new=True)
         with transaction(self.store.conn):
             self.store.mark_indexed(w.record.article.id for w in written)
             self.store.clear_pending_deletes(deleted)

@@ -13,12 +13,12 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True, slots=True)
 class Origin:
-    """Where an article was read from: a file, and for multi-record files the line and byte offset."""
+    """Where an article was read from: a file and, in multi-record files, the line and offset."""
 
     path: str
     line: int | None = None
     offset: int = 0
-    key: str = ""  # unique within the file: the record id or line for JSON sources, "" for one-article files
+    key: str = ""  # unique within the file: a JSON record's id or line; "" for one-article files
 
 
 @dataclass(frozen=True, slots=True)

@@ -128,3 +128,43 @@ def test_seed_000_speakers(nlp: Language) -> None:
         quote = speaker_of(nlp, text, start)
         assert quote.speaker is not None and "Lee Seong-kweun" in quote.speaker
         assert quote.cue == "told"
+
+
+def test_clause_after_the_quote_across_a_paragraph_the_parser_joins(nlp: Language) -> None:
+    # The parser runs these paragraphs into one sentence; the clause is read from the words.
+    text = (
+        "The unions are worried about the campaign.\n\n"
+        "''Anyone who talks about dividing people is a threat to the country,'' said Richard L."
+        " Trumka, president of the A.F.L.-C.I.O.\n\n"
+        "“We were tremendously wrong to not have confronted him from the beginning,” Ramos, 58,"
+        " told AFP in an interview in Mexico City on Monday.\n"
+    )
+    assert speaker_of(nlp, text, "Anyone").speaker == "Richard L. Trumka"
+    found = speaker_of(nlp, text, "We were")
+    assert (found.speaker, found.cue) == ("Ramos", "told")
+
+
+def test_description_with_a_name_in_apposition(nlp: Language) -> None:
+    text = (
+        '"That would have been the fairer thing to do," the White House press secretary, '
+        "Josh Earnest, said on Tuesday.\n"
+    )
+    assert speaker_of(nlp, text, "That would").speaker == "Josh Earnest"
+
+
+def test_pronoun_continues_the_previous_speaker(nlp: Language) -> None:
+    # Clinton is mentioned in between, but as no main subject: "she" is still Sarandon.
+    text = (
+        "“That’s a legitimate concern,” Susan Sarandon told MSNBC on Monday.\n\n"
+        "Asked about her vote in the event that Hillary Clinton faces Donald Trump, she"
+        " replied: “I don’t know. I’m going to see what happens.”\n"
+    )
+    assert speaker_of(nlp, text, "I don’t know").speaker == "Susan Sarandon"
+
+
+def test_later_quote_of_the_same_paragraph_keeps_its_speaker(nlp: Language) -> None:
+    text = (
+        "''It's nonsense,'' Mr. Trump said by telephone on NBC's ''Meet the Press.'' ''She lies"
+        " like crazy about everything, and everybody knows that.''\n"
+    )
+    assert speaker_of(nlp, text, "She lies").speaker == "Trump"

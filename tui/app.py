@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
-from typing import TYPE_CHECKING, ClassVar
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
@@ -19,6 +22,8 @@ from newsreader.tui.widgets.search_bar import SearchBar
 
 if TYPE_CHECKING:
     from newsreader.index.library import Library
+
+T = TypeVar("T")
 
 
 class NewsReaderApp(App[None]):
@@ -53,6 +58,16 @@ class NewsReaderApp(App[None]):
         self.now = now
         self.config = keymap.load_config()
         self.main_screen: MainScreen | None = None
+        # The engine keeps a searcher (and its caches, ~100 MB on a big library) per thread, so
+        # every search runs on this one thread rather than on a pool of worker threads.
+        self._search_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="search")
+
+    async def in_search_thread(self, call: Callable[[], T]) -> T:
+        """Run a library call that searches on the app's single search thread."""
+        return await asyncio.get_running_loop().run_in_executor(self._search_thread, call)
+
+    def on_unmount(self) -> None:
+        self._search_thread.shutdown(wait=False, cancel_futures=True)
 
     def on_mount(self) -> None:
         if self.config.keys:

@@ -115,6 +115,9 @@ class Referents:
         head = span.root
         while head.dep_ in ("compound", "flat") and head.head is not head:
             head = head.head
+        # "One pastor, Darran Whiting of ..., said": the name stands in for the subject it renames.
+        if head.dep_ == "appos" and head.head.dep_ in SUBJECT_DEPS:
+            head = head.head
         return head
 
     def _dep(self, entity: Entity) -> str:

@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from newsreader.index.analysis.referents import Referents
-from newsreader.index.analysis.tail_cues import tail_clause
 from newsreader.index.analysis.speech_verbs import (
     GROUP_PRONOUNS,
     PERSON_PRONOUNS,
@@ -27,6 +26,7 @@ from newsreader.index.analysis.speech_verbs import (
     SPEECH_VERBS,
     WEAK_VERBS,
 )
+from newsreader.index.analysis.tail_cues import distance, is_definite, tail_clause, verb_subjects
 from newsreader.index.models import Entity
 
 SUBJECTS = ("nsubj", "nsubjpass")
@@ -71,7 +71,7 @@ class Speakers:
             or self._in_sentences(spans)
             or self._colon_intro(spans)
         )
-        if found is None and (self._floats(spans) or False):
+        if found is None and (self._floats(spans) or self._same_paragraph(spans)):
             found = self.previous if self.previous.speaker else None
         if found is None:
             found = self._next_sentence(spans)
@@ -84,7 +84,7 @@ class Speakers:
 
     def _in_sentences(self, spans: Sequence[tuple[int, int]]) -> Attribution | None:
         cues = [t for t in self._around(spans[0][0], spans[-1][1]) if self._is_cue(t)]
-        cues.sort(key=lambda t: _distance(t, spans))
+        cues.sort(key=lambda t: distance(t, spans))
         for cue in cues:
             found = self._from_cue(cue)
             if found is not None:
@@ -193,7 +193,7 @@ class Speakers:
             objs = [t for t in cue.nbor(1).children if t.dep_ == "pobj"]
             found = self._mention(objs[0]) if objs else None
         else:
-            mentions = (self._mention(t) for t in _subjects(cue) if not self._inside(t))
+            mentions = (self._mention(t) for t in verb_subjects(cue) if not self._inside(t))
             found = next((m for m in mentions if m is not None and m.speaker), None)
         if found is None or found.speaker is None:
             return None
@@ -213,7 +213,7 @@ class Speakers:
             return self._resolve(token, PERSON_PRONOUNS[lower])
         if lower in GROUP_PRONOUNS or token.pos_ == "PRON":
             return None
-        if token.lemma_.lower() in ROLE_NOUNS and _definite(token):
+        if token.lemma_.lower() in ROLE_NOUNS and is_definite(token):
             return self._resolve(token, None, token.lower_)
         if token.pos_ == "PROPN" or token.lemma_.lower() in SOURCE_NOUNS | ROLE_NOUNS:
             return self._description(token)
@@ -304,26 +304,3 @@ class Speakers:
             return []
         low, high = self._paragraph(start, end)
         return [t for t in self.doc[first.start : last.end] if low <= t.idx < high]
-
-
-def _subjects(verb: Token) -> list[Token]:
-    """Subjects of a speech verb, climbing through "went on to say", "adding" and "and"."""
-    current = verb
-    for _ in range(3):
-        found = [child for child in current.children if child.dep_ in SUBJECTS]
-        if found:
-            return found
-        if current.dep_ not in ("xcomp", "conj", "advcl") or current.head is current:
-            break
-        current = current.head
-    inverted = [c for c in verb.children if c.dep_ in ("dobj", "npadvmod") and c.i > verb.i]
-    return inverted[:1] if inverted and inverted[0].pos_ == "PROPN" else []
-
-
-def _definite(token: Token) -> bool:
-    return any(c.lower_ in ("the", "this", "that") for c in token.children if c.dep_ == "det")
-
-
-def _distance(token: Token, spans: Sequence[tuple[int, int]]) -> int:
-    """Characters between ``token`` and the nearest edge of the quote."""
-    return min(min(abs(token.idx - start), abs(token.idx - end)) for start, end in spans)

@@ -1,9 +1,10 @@
-"""The attribution clause right after a closing quote mark, read from the words, not the parse.
+"""Reading attribution clauses: the subject of a speech verb, and the clause after a quote.
 
 News attribution is formulaic: ``"...," Smith said``, ``"...," said Richard L. Trumka,
 president of ...``, ``"...," the White House spokesman, Josh Earnest, told reporters``,
-``"...," he added``. The parser often gets these wrong when a paragraph break does not end its
-sentence, so the clause is matched on the tokens that follow the quote in its paragraph.
+``"...," he added``. ``tail_clause`` reads that clause from the words that follow the quote
+in its paragraph, because the parser often misreads it when a paragraph break does not end
+its sentence. ``verb_subjects`` finds the subject of a speech verb in the parse.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from collections.abc import Sequence
 from spacy.tokens import Token
 
 from newsreader.index.analysis.speech_verbs import SPEECH_FORMS
+
+SUBJECTS = ("nsubj", "nsubjpass")
 
 _MARKS = frozenset("\"“”'‘’«»`,")
 _PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it"})
@@ -98,3 +101,27 @@ def tail_clause(tokens: Sequence[Token]) -> tuple[list[Token], Token] | None:
     if index < len(words) and _is_verb(words[index]):
         return subject, words[index]
     return None
+
+
+def verb_subjects(verb: Token) -> list[Token]:
+    """Subjects of a speech verb, climbing through "went on to say", "adding" and "and"."""
+    current = verb
+    for _ in range(3):
+        found = [child for child in current.children if child.dep_ in SUBJECTS]
+        if found:
+            return found
+        if current.dep_ not in ("xcomp", "conj", "advcl") or current.head is current:
+            break
+        current = current.head
+    inverted = [c for c in verb.children if c.dep_ in ("dobj", "npadvmod") and c.i > verb.i]
+    return inverted[:1] if inverted and inverted[0].pos_ == "PROPN" else []
+
+
+def is_definite(token: Token) -> bool:
+    """Whether ``token`` has a definite determiner ("the president")."""
+    return any(c.lower_ in ("the", "this", "that") for c in token.children if c.dep_ == "det")
+
+
+def distance(token: Token, spans: Sequence[tuple[int, int]]) -> int:
+    """Characters between ``token`` and the nearest edge of the quote."""
+    return min(min(abs(token.idx - start), abs(token.idx - end)) for start, end in spans)

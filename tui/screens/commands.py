@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable
 from functools import partial
 
@@ -22,7 +21,7 @@ class NewsCommands(Provider):
         if main is None:
             return
         self._commands = main.palette_commands()
-        saved = await asyncio.to_thread(main.library.saved_searches)
+        saved = await app.in_search_thread(main.library.saved_searches)
         for name, query, unread in saved:
             self._commands.append(
                 (

@@ -176,8 +176,8 @@ class MainScreen(PanesMixin, TriageMixin, Screen[None]):
             generation=self._generation,
         )
 
-    def _fetch(self, request: SearchRequest) -> None:
-        """Run one search in a worker thread and hand the page to the UI thread."""
+    def _page(self, request: SearchRequest) -> tuple[SearchResult, dict[str, ArticleState]]:
+        """One page of hits and their triage states (runs on the app's search thread)."""
         result = self.library.search(
             request.query,
             limit=PAGE,
@@ -186,17 +186,20 @@ class MainScreen(PanesMixin, TriageMixin, Screen[None]):
             now=self.now,
             include_archived=request.archived,
         )
-        states = self.library.states(hit.id for hit in result.hits)
-        if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show_result, result, states, request)
+        return result, self.library.states(hit.id for hit in result.hits)
 
-    @work(thread=True, exclusive=True, group="search")
-    def _search_worker(self, request: SearchRequest) -> None:
-        self._fetch(request)
+    async def _fetch(self, request: SearchRequest) -> None:
+        """Fetch a page off the UI thread and show it (a newer search cancels this one)."""
+        result, states = await self.app.in_search_thread(lambda: self._page(request))
+        self._show_result(result, states, request)
 
-    @work(thread=True, exclusive=True, group="more")
-    def _more_worker(self, request: SearchRequest) -> None:
-        self._fetch(request)
+    @work(exclusive=True, group="search")
+    async def _search_worker(self, request: SearchRequest) -> None:
+        await self._fetch(request)
+
+    @work(exclusive=True, group="more")
+    async def _more_worker(self, request: SearchRequest) -> None:
+        await self._fetch(request)
 
     def _show_result(
         self, result: SearchResult, states: dict[str, ArticleState], request: SearchRequest

@@ -191,10 +191,11 @@ class TriageMixin:
         """List the saved searches with their unread counts."""
         self._saved_worker()
 
-    @work(thread=True, group="saved")
-    def _saved_worker(self: MainScreen) -> None:
-        saved = self.library.saved_searches()
-        self.app.call_from_thread(self.app.push_screen, SavedSearchesScreen(saved), self.search_for)
+    @work(group="saved")
+    async def _saved_worker(self: MainScreen) -> None:
+        # Unread counts are searches: they run on the search thread.
+        saved = await self.app.in_search_thread(self.library.saved_searches)
+        self.app.push_screen(SavedSearchesScreen(saved), self.search_for)
 
     def search_for(self: MainScreen, query: str | None) -> None:
         """Put query in the search bar and run it, focusing the results."""
