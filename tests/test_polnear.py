@@ -70,6 +70,27 @@ def test_speaker_rule(polnear_eval: ModuleType) -> None:
     assert polnear_eval.speaker_right("Burman", gold)
     assert not polnear_eval.speaker_right("Bill Burman", gold)
     assert not polnear_eval.speaker_right(None, gold)
+    appositive = polnear_eval.GoldQuote(((0, 1),), "the press secretary, Josh Earnest,", None)
+    assert polnear_eval.speaker_right("Josh Earnest", appositive)
+    assert not polnear_eval.speaker_right("Josh Smith", appositive)
     pronoun = polnear_eval.GoldQuote(((0, 1),), "he", "Mr. Obama")
     assert polnear_eval.speaker_right("Barack Obama", pronoun)
     assert not polnear_eval.speaker_right("Donald Trump", pronoun)
+
+
+def test_quote_in_a_non_direct_content_is_left_out_of_direct_precision(
+    polnear_eval: ModuleType,
+) -> None:
+    from newsreader.index.models import Quote
+
+    gold = [polnear_eval.GoldQuote(((0, 10),), "Smith", None)]
+    found = Quote("a", 0, 10, ((0, 10),), speaker="Smith")
+    other = Quote("b", 20, 30, ((20, 30),))  # lies in a reported-speech Content
+    stray = Quote("c", 40, 50, ((40, 50),))  # lies in no Content at all
+    scores = polnear_eval.Scores()
+    polnear_eval.score_article([found, other, stray], gold, scores, [(0, 10), (15, 32)])
+    figures = scores.figures()
+    assert figures["precision"] == round(1 / 3, 4)
+    assert figures["precision_direct"] == 0.5
+    assert figures["precision_any_content"] == round(2 / 3, 4)
+    assert figures["end_to_end"] == 1.0

@@ -95,8 +95,8 @@ def quotes(args: argparse.Namespace) -> int:
     out = console()
     for hit in hits:
         line = Text(f"{hit.quote.speaker or 'unknown speaker'}", style="bold")
-        line.append(f"  {hit.title}", style="dim")
-        out.print(line)
+        line.append(f"  {hit.date.isoformat() if hit.date else '—'}  {hit.title}", style="dim")
+        out.print(line, no_wrap=True, overflow="ellipsis")
         out.print(Text(f"  “{hit.quote.text}”"))
     if not hits:
         sys.stderr.write("no quotes found\n")
@@ -114,12 +114,20 @@ def claims(args: argparse.Namespace) -> int:
     from rich.text import Text
 
     table = Table(box=None, header_style="bold", expand=True)
-    for column in ("claim", "value", "hedge", "unit", "article"):
-        table.add_column(column)
+    table.add_column("claim", ratio=3)
+    table.add_column("value", justify="right", no_wrap=True)
+    table.add_column("hedge", no_wrap=True)
+    table.add_column("unit", no_wrap=True)
+    table.add_column("date", no_wrap=True)
+    table.add_column("article", ratio=2, no_wrap=True, overflow="ellipsis")
     for hit in hits:
         c = hit.claim
         value = "" if c.value is None else f"{c.value:g}"
-        table.add_row(Text(c.text), value, c.hedge or "", Text(c.unit or ""), Text(hit.title))
+        if c.value is None and c.low is not None and c.high is not None:
+            value = f"{c.low:g}–{c.high:g}"
+        date = hit.date.isoformat() if hit.date else "—"
+        row = (Text(c.text), value, c.hedge or "", Text(c.unit or ""), date, Text(hit.title))
+        table.add_row(*row)
     console().print(table)
     return 0
 
