@@ -323,7 +323,9 @@ def _open_engine(folder: Path, store: ArticleStore) -> tuple[Engine, str | None]
         engine = Engine.open(folder)
         store.mark_all_unindexed()
         return engine, f"the search index would not open ({error}): rebuilding it"
-    if engine.doc_count() == 0 and store.count() > 0:
+    # Only a new index can lack what the record holds: an existing one is caught up through
+    # the `indexed` flags, without paying for a reader on every open.
+    if missing and store.count() > 0:
         store.mark_all_unindexed()
-        return engine, "the search index was missing: rebuilding it" if missing else None
+        return engine, "the search index was missing: rebuilding it"
     return engine, None

@@ -1,24 +1,26 @@
-"""Dispatch of the scriptable sub-commands to their modules."""
+"""Dispatch of the scriptable sub-commands to their modules, importing only the one needed."""
 
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
+import importlib
+
+# command -> (module in newsreader.tui.cli, function)
+HANDLERS: dict[str, tuple[str, str]] = {
+    "index": ("ingest_cmd", "index"),
+    "reindex": ("ingest_cmd", "reindex"),
+    "search": ("read_cmd", "search"),
+    "show": ("read_cmd", "show"),
+    "quotes": ("read_cmd", "quotes"),
+    "claims": ("read_cmd", "claims"),
+    "stats": ("read_cmd", "stats"),
+    "analyze": ("analyze_cmd", "analyze"),
+    "state": ("state_cmd", "state"),
+}
 
 
 def run(args: argparse.Namespace) -> int:
     """Run one parsed sub-command; its exit status."""
-    from newsreader.tui.cli import analyze_cmd, ingest_cmd, read_cmd, state_cmd
-
-    handlers: dict[str, Callable[[argparse.Namespace], int]] = {
-        "index": ingest_cmd.index,
-        "reindex": ingest_cmd.reindex,
-        "search": read_cmd.search,
-        "show": read_cmd.show,
-        "quotes": read_cmd.quotes,
-        "claims": read_cmd.claims,
-        "stats": read_cmd.stats,
-        "analyze": analyze_cmd.analyze,
-        "state": state_cmd.state,
-    }
-    return handlers[args.command](args)
+    module, function = HANDLERS[args.command]
+    handler = getattr(importlib.import_module(f"newsreader.tui.cli.{module}"), function)
+    return handler(args)
