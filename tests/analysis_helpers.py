@@ -1,0 +1,15 @@
+"""Helpers shared by the quote and speaker tests."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from newsreader.index.analysis.entities import find_entities
+from newsreader.index.analysis.quotes import find_quotes
+from newsreader.index.models import Quote
+
+
+def quotes_of(nlp: Language, text: str) -> tuple[Quote, ...]:
+    """The quotes the pipeline finds in text, speakers resolved with the real entity linker."""
+    doc = nlp(text)
+    return find_quotes(doc, find_entities(doc))
