@@ -23,10 +23,10 @@ import numpy as np
 from whoosh import index as whoosh_index
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import Index, LockError
-from whoosh.multiproc import MpWriter
 from whoosh.searching import Searcher
 from whoosh.writing import IndexWriter
 
+from newsreader.index.bulkwriter import BulkWriter
 from newsreader.index.docsets import deleted_docnums, evaluate
 from newsreader.index.models import Analysis, Article, SearchResult
 from newsreader.index.query import ParsedQuery
@@ -125,7 +125,7 @@ class Engine:
         ix = self._parts[name]
         try:
             if bulk:
-                writer: IndexWriter = MpWriter(
+                writer: IndexWriter = BulkWriter(
                     ix,
                     procs=2,
                     limitmb=BULK_LIMIT_MB,

@@ -87,7 +87,10 @@ class Library:
         library = cls(path, store, state, engine)
         if notice:
             library.notices.append(notice)
-        library._catch_up()
+        try:
+            library._catch_up()
+        except EngineError as error:  # another process is writing: it, or a later run, catches up
+            library.notices.append(f"{error}: recent articles may not be searchable yet")
         return library
 
     def close(self) -> None:

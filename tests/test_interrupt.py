@@ -39,6 +39,21 @@ def _stored(db: Path) -> int:
         return 0
 
 
+def _processes_reading(feed: Path) -> list[int]:
+    """Pids of live processes whose command line names the feed (the run and its forks)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                cmdline = (entry / "cmdline").read_bytes()
+                state = (entry / "stat").read_text().split()[2]
+            except OSError:
+                continue
+            if str(feed).encode() in cmdline and state != "Z":
+                found.append(int(entry.name))
+    return found
+
+
 def test_kill_mid_run_then_open_and_search(tmp_path: Path, seeds_dir: Path) -> None:
     feed = tmp_path / "feed.jsonl"
     _feed(feed, seeds_dir, 6000)
@@ -51,11 +66,20 @@ def test_kill_mid_run_then_open_and_search(tmp_path: Path, seeds_dir: Path) -> N
         stderr=subprocess.DEVNULL,
     )
     deadline = time.monotonic() + 120
-    while _stored(library / "library.db") == 0 and time.monotonic() < deadline:
+    # Kill while the first batch is committed to SQLite and being written by the index's
+    # sub-writer processes: the worst moment.
+    while (
+        _stored(library / "library.db") == 0 or len(_processes_reading(feed)) < 2
+    ) and time.monotonic() < deadline:
         assert proc.poll() is None, "indexing finished before it could be interrupted"
         time.sleep(0.05)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
+    # Its index sub-writers must not outlive it: they hold the index's write lock.
+    deadline = time.monotonic() + 10
+    while _processes_reading(feed) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not _processes_reading(feed), "indexing processes outlived the killed run"
     with Library.open(library) as lib:
         stored = lib.store.count()
         assert 0 < stored < 6000
