@@ -9,10 +9,12 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from newsreader.index.engine import BULK_THRESHOLD, ClaimHit, Engine, EngineError, QuoteHit
 from newsreader.index.models import (
@@ -26,6 +28,9 @@ from newsreader.index.models import (
 )
 from newsreader.index.query import ParsedQuery, parse_query
 from newsreader.index.state import ArticleState, StateStore
+
+if TYPE_CHECKING:
+    from newsreader.index.analysis.pipeline import Analyzer
 from newsreader.index.store import ArticleStore, connect
 
 __all__ = ["ArticleState", "IngestReport", "Library", "LibraryError", "Stats", "default_path"]
@@ -80,7 +85,7 @@ class Library:
         try:
             path.mkdir(mode=0o700, parents=True, exist_ok=True)
             conn = connect(path / "library.db")
-        except (OSError, Exception) as error:
+        except (OSError, sqlite3.Error) as error:
             raise LibraryError(f"{path}: cannot open the library: {error}") from error
         store, state = ArticleStore(conn), StateStore(conn)
         engine, notice = _open_engine(path / "index", store)
@@ -133,7 +138,8 @@ class Library:
             self.store.mark_all_unindexed()
             return self._catch_up(progress=progress)
 
-    def _analyzer(self):
+    def _analyzer(self) -> Analyzer | None:
+        """The spaCy analyzer, loaded only when something is ingested; None without a model."""
         from newsreader.index.analysis.nlp import MODEL_HINT
         from newsreader.index.analysis.pipeline import Analyzer
 
@@ -202,15 +208,15 @@ class Library:
             parsed, limit=limit, offset=offset, sort=sort, allow_ids=allow, deny_ids=deny
         )
 
-    def quotes(self, query: str = "", *, speaker: str | None = None, limit: int = 50):
+    def quotes(
+        self, query: str = "", *, speaker: str | None = None, limit: int = 50
+    ) -> list[QuoteHit]:
         """Quotes across the library, by words of the quote and/or speaker."""
-        result: list[QuoteHit] = self.engine.search_quotes(query, speaker=speaker, limit=limit)
-        return result
+        return self.engine.search_quotes(query, speaker=speaker, limit=limit)
 
-    def claims(self, query: str = "", *, limit: int = 50):
+    def claims(self, query: str = "", *, limit: int = 50) -> list[ClaimHit]:
         """Numeric claims across the library whose sentence or unit matches the query."""
-        result: list[ClaimHit] = self.engine.search_claims(query, limit=limit)
-        return result
+        return self.engine.search_claims(query, limit=limit)
 
     def _state_filter(
         self, parsed: ParsedQuery, include_archived: bool

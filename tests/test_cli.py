@@ -154,3 +154,14 @@ def test_analyze_offsets_slice_the_raw_file(seeds_dir: Path, tmp_path: Path) -> 
     for quote in row["quotes"]:
         for start, end in quote["spans"]:
             assert raw[start:end] in quote["text"]
+
+
+def test_a_corrupt_library_is_one_clear_line(tmp_path: Path) -> None:
+    library = tmp_path / "lib"
+    library.mkdir()
+    (library / "library.db").write_bytes(b"not a database " * 100)
+    for args in (("stats",), ()):
+        done = run(*args, library=library)
+        assert done.returncode == 1
+        assert "Traceback" not in done.stderr
+        assert done.stderr.strip().endswith("cannot open the library: file is not a database")

@@ -95,15 +95,25 @@ def main(argv: list[str] | None = None) -> int:
         if argv and argv[0] in ("-h", "--help") and len(argv) == 1:
             app_parser().print_help()
             return EXIT_OK
-        from newsreader.tui.cli.launch import launch
-
-        return launch(app_parser().parse_args(argv))
+        return _run_app(app_parser().parse_args(argv))
     except KeyboardInterrupt:
         sys.stderr.write("newsreader: interrupted\n")
         return 130
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+
+
+def _run_app(args: argparse.Namespace) -> int:
+    from newsreader.index.library import LibraryError
+    from newsreader.tui.cli.launch import launch
+    from newsreader.tui.cli.output import error
+
+    try:
+        return launch(args)
+    except LibraryError as problem:
+        error(str(problem))
+        return EXIT_PARTIAL
 
 
 def _run_command(args: argparse.Namespace) -> int:
