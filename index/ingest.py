@@ -16,11 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from newsreader.index.engine import BULK_THRESHOLD
 from newsreader.index.models import Analysis, IngestReport, Origin, Problem, Progress
 from newsreader.index.sources import SourceRecord, iter_files, read_source
 from newsreader.index.state import StateStore
-from newsreader.index.store import ArticleStore, FileRecord, transaction
+from newsreader.index.store import ArticleStore, FileRecord, publish, transaction
 
 if TYPE_CHECKING:
     from newsreader.index.analysis.pipeline import Analyzer
@@ -233,10 +232,7 @@ class Ingester:
             deleted = [i for i in orphans if self.store.delete_if_orphan(i)]
         docs = [(w.record.article, w.analysis) for w in written]
         # Every write is an id the record did not hold, so it cannot be in the index either.
-        self.engine.replace(docs, deleted, bulk=len(docs) >= BULK_THRESHOLD, new=True)
-        with transaction(self.store.conn):
-            self.store.mark_indexed(w.record.article.id for w in written)
-            self.store.clear_pending_deletes(deleted)
+        publish(self.store, self.engine, docs, deleted, new=True)
 
     def _apply(self, op: _Op, orphans: set[str], written: list[_Write]) -> None:
         if isinstance(op, _Write):

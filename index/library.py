@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from newsreader.index.engine import BULK_THRESHOLD, ClaimHit, Engine, EngineError, QuoteHit
+from newsreader.index.engine import ClaimHit, Engine, EngineError, QuoteHit
 from newsreader.index.models import (
     Analysis,
     Article,
@@ -31,7 +31,7 @@ from newsreader.index.state import ArticleState, StateStore
 
 if TYPE_CHECKING:
     from newsreader.index.analysis.pipeline import Analyzer
-from newsreader.index.store import ArticleStore, connect
+from newsreader.index.store import ArticleStore, connect, publish
 
 __all__ = ["ArticleState", "IngestReport", "Library", "LibraryError", "Stats", "default_path"]
 
@@ -174,9 +174,7 @@ class Library:
         return done
 
     def _index_batch(self, batch: list[tuple[Article, Analysis | None]], deletes: list[str]) -> int:
-        self.engine.replace(batch, deletes, bulk=len(batch) >= BULK_THRESHOLD)
-        self.store.mark_indexed(a.id for a, _ in batch)
-        self.store.clear_pending_deletes(deletes)
+        publish(self.store, self.engine, batch, deletes)
         return len(batch)
 
     # Reading and search ---------------------------------------------------------------------

@@ -22,6 +22,7 @@ from newsreader.index.codec import (
     encode_date,
     encode_metadata,
 )
+from newsreader.index.engine import BULK_THRESHOLD, Engine
 from newsreader.index.models import Analysis, Article, Origin
 
 SCHEMA = """
@@ -79,6 +80,25 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
         conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
+
+
+def publish(
+    store: ArticleStore,
+    engine: Engine,
+    docs: list[tuple[Article, Analysis | None]],
+    deleted: list[str],
+    *,
+    new: bool = False,
+) -> None:
+    """Bring the index up to articles already committed to the record, then say so there.
+
+    The record is written first and marked afterwards, so a crash in between only leaves work
+    that the next open repeats (see `Library._catch_up`).
+    """
+    engine.replace(docs, deleted, bulk=len(docs) >= BULK_THRESHOLD, new=new)
+    with transaction(store.conn):
+        store.mark_indexed(article.id for article, _ in docs)
+        store.clear_pending_deletes(deleted)
 
 
 def connect(path: Path) -> sqlite3.Connection:
