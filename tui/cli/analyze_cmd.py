@@ -8,13 +8,12 @@ so that they can be checked against other annotations of the same file.
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import Any
 
 from newsreader.index.models import Analysis, Problem
 from newsreader.index.normalize import normalize
 from newsreader.index.sources import SourceRecord, iter_files, read_source
-from newsreader.tui.cli.output import console, error, print_json_lines
+from newsreader.tui.cli.output import console, error, print_json_lines, say_problem
 
 
 def analyze(args: argparse.Namespace) -> int:
@@ -30,11 +29,13 @@ def analyze(args: argparse.Namespace) -> int:
     records: list[SourceRecord] = []
     for item in iter_files(args.paths):
         if isinstance(item, Problem):
-            failed += _report(item)
+            say_problem(item)
+            failed += item.fatal
             continue
         for record in read_source(item):
             if isinstance(record, Problem):
-                failed += _report(record)
+                say_problem(record)
+                failed += record.fatal
             else:
                 records.append(record)
     analyses = analyzer.analyze_many((r.article.text for r in records), n_process=1)
@@ -92,11 +93,6 @@ def _quote(quote, span) -> dict[str, Any]:
         "speaker_start": speaker[0],
         "speaker_end": speaker[1],
     }
-
-
-def _report(problem: Problem) -> int:
-    sys.stderr.write(("" if problem.fatal else "warning: ") + f"{problem}\n")
-    return int(problem.fatal)
 
 
 def _print(rows) -> None:

@@ -9,8 +9,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from newsreader.index.library import IngestReport, Library
-from newsreader.index.models import Problem
-from newsreader.tui.cli.output import error, print_json_lines
+from newsreader.tui.cli.output import error, print_json_lines, say_notices, say_problem
 
 Progress = Callable[[int, int], None]
 
@@ -19,15 +18,15 @@ def index(args: argparse.Namespace) -> int:
     """Ingest the given paths; exit 1 when some inputs failed."""
     missing = [p for p in args.paths if not p.exists()]
     with Library.open(args.library) as library:
-        _notices(library)
+        say_notices(library.notices)
         with progress_reporter("indexing") as progress:
             report = library.ingest(
                 [p for p in args.paths if p not in missing],
                 progress=progress,
-                on_problem=_say_problem,
+                on_problem=say_problem,
                 analyze=not args.no_analysis,
             )
-        _notices(library)
+        say_notices(library.notices)
     for path in missing:
         error(f"{path}: no such file or folder")
     failed = report.failed + len(missing)
@@ -47,17 +46,6 @@ def reindex(args: argparse.Namespace) -> int:
     else:
         sys.stderr.write(f"reindexed {count} articles\n")
     return 0
-
-
-def _notices(library: Library) -> None:
-    for notice in library.notices:
-        error(notice)
-    library.notices.clear()
-
-
-def _say_problem(problem: Problem) -> None:
-    kind = "" if problem.fatal else "warning: "
-    sys.stderr.write(f"{kind}{problem}\n")
 
 
 def _summary(report: IngestReport, failed: int) -> dict[str, int]:

@@ -6,15 +6,14 @@ import argparse
 import sys
 
 from newsreader.index.library import BUNDLED_SEEDS, Library
-from newsreader.tui.cli.output import error
+from newsreader.tui.cli.output import say_notices
 
 
 def launch(args: argparse.Namespace) -> int:
     """Run the TUI on the library; index the bundled seeds when the library is empty."""
     library = Library.open(args.library)
     try:
-        for notice in library.notices:
-            error(notice)
+        say_notices(library.notices)
         if library.is_empty() and BUNDLED_SEEDS.is_dir():
             sys.stderr.write(
                 f"newsreader: empty library, indexing the demo articles in {BUNDLED_SEEDS}\n"

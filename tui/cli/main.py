@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 COMMANDS = ("index", "reindex", "search", "show", "analyze", "quotes", "claims", "stats", "state")
@@ -105,24 +106,26 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run_app(args: argparse.Namespace) -> int:
-    from newsreader.index.library import LibraryError
     from newsreader.tui.cli.launch import launch
-    from newsreader.tui.cli.output import error
 
-    try:
-        return launch(args)
-    except LibraryError as problem:
-        error(str(problem))
-        return EXIT_PARTIAL
+    return _reporting_library_errors(launch, args)
 
 
 def _run_command(args: argparse.Namespace) -> int:
-    from newsreader.index.library import LibraryError
     from newsreader.tui.cli import commands
+
+    return _reporting_library_errors(commands.run, args)
+
+
+def _reporting_library_errors(
+    run: Callable[[argparse.Namespace], int], args: argparse.Namespace
+) -> int:
+    """Run the app or a command; a library that cannot be used is one line, exit 1."""
+    from newsreader.index.library import LibraryError
     from newsreader.tui.cli.output import error
 
     try:
-        return commands.run(args)
+        return run(args)
     except LibraryError as problem:
         error(str(problem))
         return EXIT_PARTIAL

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from rich.console import Console
     from rich.text import Text
 
-    from newsreader.index.models import Hit
+    from newsreader.index.models import Hit, Problem
 
 
 def jsonable(value: Any) -> Any:
@@ -46,6 +46,18 @@ def error(message: str) -> None:
     """One line on stderr: `newsreader: message`."""
     sys.stderr.write(f"newsreader: {message}\n")
     sys.stderr.flush()
+
+
+def say_problem(problem: Problem) -> None:
+    """One line on stderr for a bad input, prefixed "warning:" when it was still used."""
+    sys.stderr.write(("" if problem.fatal else "warning: ") + f"{problem}\n")
+
+
+def say_notices(notices: list[str]) -> None:
+    """Print and clear what the library had to say (rebuilt index, missing model...)."""
+    for notice in notices:
+        error(notice)
+    notices.clear()
 
 
 def marked_snippet(hit: Hit) -> str:
