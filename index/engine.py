@@ -256,7 +256,7 @@ class Engine:
 
     def _column(self, searcher: Searcher, name: str) -> Any:
         """Per-searcher cached data: "id" maps id -> live docnum, "cache" is evaluate's cache,
-        sort keys ("day", "rday") are numpy arrays by docnum."""
+        sort keys ("day", "rday") and "id_rank" are numpy arrays by docnum."""
         cached = self._columns.get(id(searcher))
         if cached is None or cached[0] is not searcher:
             cached = (searcher, {"cache": {}})
@@ -265,8 +265,11 @@ class Engine:
         columns = cached[1]
         if name not in columns:
             reader = searcher.reader()
-            values = list(reader.column_reader(name)) if reader.has_column(name) else []
-            if name == "id":
+            field = "id" if name == "id_rank" else name
+            values = list(reader.column_reader(field)) if reader.has_column(field) else []
+            if name == "id_rank":  # date ties go by id, as the record lists them (see browse)
+                columns[name] = np.argsort(np.argsort(np.array(values), kind="stable"))
+            elif name == "id":
                 deleted = set(deleted_docnums(reader))
                 columns[name] = {v: d for d, v in enumerate(values) if d not in deleted}
             else:
@@ -298,8 +301,11 @@ class Engine:
                 mask &= ~self._id_mask(searcher, deny_ids)
             docs = np.flatnonzero(mask)
             key = _SORT_KEYS.get(sort)
-            if key:  # stable sort of ascending docnums: ties stay in index order
-                docs = docs[np.argsort(self._column(searcher, key)[docs], kind="stable")]
+            if not key and not scores[docs].any():  # only filters: as the empty query lists
+                key = _SORT_KEYS["-date"]
+            if key:
+                ranks = self._column(searcher, "id_rank")[docs]
+                docs = docs[np.lexsort((ranks, self._column(searcher, key)[docs]))]
             else:
                 docs = docs[np.lexsort((docs, -scores[docs]))]
             stems, prefixes = marked_terms(parsed.query)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from newsreader.index.engine import ClaimHit, Engine, EngineError, QuoteHit
+from newsreader.index.browse import browse
 from newsreader.index.models import (
     Analysis,
     Article,
@@ -26,12 +26,13 @@ from newsreader.index.models import (
     Progress,
     SearchResult,
 )
-from newsreader.index.query import ParsedQuery, parse_query
 from newsreader.index.state import ArticleState, StateStore
+from newsreader.index.store import ArticleStore, connect, publish
 
 if TYPE_CHECKING:
     from newsreader.index.analysis.pipeline import Analyzer
-from newsreader.index.store import ArticleStore, connect, publish
+    from newsreader.index.engine import ClaimHit, Engine, QuoteHit
+    from newsreader.index.query import ParsedQuery
 
 __all__ = ["ArticleState", "IngestReport", "Library", "LibraryError", "Stats", "default_path"]
 
@@ -70,36 +71,60 @@ def default_path() -> Path:
 class Library:
     """An open library folder: ingest, search, read, and triage state."""
 
-    def __init__(self, path: Path, store: ArticleStore, state: StateStore, engine: Engine) -> None:
+    def __init__(self, path: Path, store: ArticleStore, state: StateStore) -> None:
         self.path = path
         self.store = store
         self.triage = state
-        self.engine = engine
         self.notices: list[str] = []
         self._lock = threading.RLock()
+        self._engine: Engine | None = None
+        self._engine_lock = threading.Lock()
 
     @classmethod
-    def open(cls, path: Path | None = None) -> Library:
-        """Open (creating if needed) the library folder; rebuilds a missing or broken index."""
+    def open(cls, path: Path | None = None, *, defer_index: bool = False) -> Library:
+        """Open (creating if needed) the library folder; rebuilds a missing or broken index.
+
+        With ``defer_index`` only the SQLite record is opened now, and the search index (with
+        Whoosh and numpy) on first use or `open_index()`: the reader lists the library first.
+        """
         path = (path or default_path()).expanduser()
         try:
             path.mkdir(mode=0o700, parents=True, exist_ok=True)
             conn = connect(path / "library.db")
         except (OSError, sqlite3.Error) as error:
             raise LibraryError(f"{path}: cannot open the library: {error}") from error
-        store, state = ArticleStore(conn), StateStore(conn)
-        engine, notice = _open_engine(path / "index", store)
-        library = cls(path, store, state, engine)
-        if notice:
-            library.notices.append(notice)
-        try:
-            library._catch_up()
-        except EngineError as error:  # another process is writing: it, or a later run, catches up
-            library.notices.append(f"{error}: recent articles may not be searchable yet")
+        library = cls(path, ArticleStore(conn), StateStore(conn))
+        if not defer_index:
+            library.open_index()
         return library
 
+    @property
+    def engine(self) -> Engine:
+        """The search index, opened (and caught up with the record) on first use."""
+        if self._engine is None:
+            self.open_index()
+        assert self._engine is not None
+        return self._engine
+
+    def open_index(self) -> None:
+        """Open the search index now, if it is not open yet; its notices go to `notices`."""
+        from newsreader.index.engine import EngineError
+
+        with self._engine_lock:
+            if self._engine is not None:
+                return
+            engine, notice = _open_engine(self.path / "index", self.store)
+            if notice:
+                self.notices.append(notice)
+            self._engine = engine
+            try:
+                self._catch_up()
+            except EngineError as error:  # another process is writing: it, or a later run, does
+                self.notices.append(f"{error}: recent articles may not be searchable yet")
+
     def close(self) -> None:
-        self.engine.close()
+        if self._engine is not None:
+            self._engine.close()
         self.store.conn.close()
 
     def __enter__(self) -> Library:
@@ -199,7 +224,17 @@ class Library:
         now: dt.datetime | None = None,
         include_archived: bool = False,
     ) -> SearchResult:
-        """Hits for a query in the query language; a bad query falls back and says why."""
+        """Hits for a query in the query language; a bad query falls back and says why.
+
+        An empty query lists the library newest first (oldest first with sort="date").
+        """
+        if not query.strip():
+            return browse(
+                self.store.conn, limit=limit, offset=offset, sort=sort,
+                include_archived=include_archived,
+            )  # fmt: skip
+        from newsreader.index.query import parse_query
+
         parsed = parse_query(query, now=now)
         allow, deny = self._state_filter(parsed, include_archived)
         return self.engine.search(
@@ -322,6 +357,8 @@ def _open_engine(folder: Path, store: ArticleStore) -> tuple[Engine, str | None]
 
     The index holds nothing that SQLite does not, so a broken one is removed, not repaired.
     """
+    from newsreader.index.engine import Engine, EngineError
+
     missing = not folder.exists()
     try:
         engine = Engine.open(folder)

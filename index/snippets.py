@@ -16,12 +16,11 @@ from typing import Any
 from whoosh.query import AndNot, Not, Phrase, Prefix, Query, Term
 
 from newsreader.index.models import Hit
+from newsreader.index.snippet_text import SNIPPET_WIDTH, flatten, lead_span
 from newsreader.index.textindex import WORD_PATTERN, stem_word
 
-SNIPPET_WIDTH = 160
 TEXT_FIELDS = frozenset({"title", "body"})
 _LEAD = 40  # characters shown before the first match, so it reads in context
-_SPACES = re.compile(r"\s+")
 
 
 def marked_terms(query: Query) -> tuple[frozenset[str], tuple[str, ...]]:
@@ -131,46 +130,8 @@ def make_snippet(
     if matches:
         start, end = _window(body, _best_start(matches, width), width)
     else:
-        start = len(body) - len(body.lstrip())
-        line_end = body.find("\n", start)
-        line_end = len(body) if line_end == -1 else line_end
-        end = min(line_end, start + width)
-        if end < line_end:
-            space = body.rfind(" ", start, end)
-            end = space if space > start else end
-    return _flatten(body, start, end, [(s, e) for s, e, _ in matches if s >= start and e <= end])
-
-
-def _flatten(
-    body: str, start: int, end: int, marks: list[tuple[int, int]]
-) -> tuple[str, tuple[tuple[int, int], ...]]:
-    """Collapse whitespace runs in body[start:end] to single spaces, moving the marks along."""
-    pieces: list[str] = []
-    shifts: list[tuple[int, int]] = []  # (body offset, chars removed before it)
-    removed = 0
-    cursor = start
-    for run in _SPACES.finditer(body, start, end):
-        pieces.append(body[cursor : run.start()])
-        pieces.append(" ")
-        removed += run.end() - run.start() - 1
-        shifts.append((run.end(), removed))
-        cursor = run.end()
-    pieces.append(body[cursor:end])
-    raw = "".join(pieces)
-    text = raw.strip()
-    lead = len(raw) - len(raw.lstrip())
-    prefix = "…" if start > 0 else ""
-    suffix = "…" if end < len(body) else ""
-
-    def moved(offset: int) -> int:
-        shift = 0
-        for at, total in shifts:
-            if at <= offset:
-                shift = total
-        return offset - start - shift - lead + len(prefix)
-
-    placed = tuple((moved(s), moved(s) + (e - s)) for s, e in marks)
-    return prefix + text + suffix, placed
+        start, end = lead_span(body, width)
+    return flatten(body, start, end, [(s, e) for s, e, _ in matches if s >= start and e <= end])
 
 
 def hit_from_fields(

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from newsreader.index.codec import (
     decode_analysis,
@@ -22,8 +23,10 @@ from newsreader.index.codec import (
     encode_date,
     encode_metadata,
 )
-from newsreader.index.engine import BULK_THRESHOLD, Engine
 from newsreader.index.models import Analysis, Article, Origin
+
+if TYPE_CHECKING:
+    from newsreader.index.engine import Engine
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -41,6 +44,7 @@ CREATE TABLE IF NOT EXISTS articles (
 );
 CREATE INDEX IF NOT EXISTS articles_external ON articles(external_id);
 CREATE INDEX IF NOT EXISTS articles_unindexed ON articles(indexed) WHERE indexed = 0;
+CREATE INDEX IF NOT EXISTS articles_date ON articles(date, id);
 CREATE TABLE IF NOT EXISTS origins (
     path TEXT NOT NULL,
     key TEXT NOT NULL,
@@ -95,6 +99,8 @@ def publish(
     The record is written first and marked afterwards, so a crash in between only leaves work
     that the next open repeats (see `Library._catch_up`).
     """
+    from newsreader.index.engine import BULK_THRESHOLD  # the record alone needs no Whoosh
+
     engine.replace(docs, deleted, bulk=len(docs) >= BULK_THRESHOLD, new=new)
     with transaction(store.conn):
         store.mark_indexed(article.id for article, _ in docs)

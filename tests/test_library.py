@@ -6,6 +6,8 @@ import json
 import os
 import shutil
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -173,3 +175,70 @@ def test_history_is_recent_first_without_repeats(library: Library) -> None:
     for query in ("kim", "kursk", "kim"):
         library.add_history(query)
     assert library.history() == ["kim", "kursk"]
+
+
+@pytest.fixture
+def dated(library: Library, tmp_path: Path) -> list[str]:
+    """Four articles (one undated) indexed; their ids from oldest to undated."""
+    folder = tmp_path / "dated"
+    folder.mkdir()
+    for day in ("2025-01-02", "2025-03-04", "2024-12-31"):
+        _article_file(folder, f"{day}.txt", f"Harbour news of {day}.\nShips came in.", day)
+    (folder / "undated.md").write_text("# Undated harbour news\n\nShips left.\n", encoding="utf-8")
+    library.ingest([folder], analyze=False)
+    by_title = {h.title: h.id for h in library.search("harbour", limit=10).hits}
+    return [by_title[t] for t in sorted(by_title, key=lambda t: t.replace("Undated", "~"))]
+
+
+def test_empty_query_lists_newest_first_and_undated_last(
+    library: Library, dated: list[str]
+) -> None:
+    oldest, middle, newest, undated = dated[0], dated[1], dated[2], dated[3]
+    listed = library.search("", limit=10)
+    assert listed.total == 4
+    assert [h.id for h in listed.hits] == [newest, middle, oldest, undated]
+    assert [h.id for h in library.search("", sort="date", limit=10).hits] == dated
+    assert [h.id for h in library.search("", limit=2, offset=1).hits] == [middle, oldest]
+    assert listed.hits[0].snippet.startswith("Harbour news of 2025-03-04")
+
+
+def test_empty_query_lists_as_a_query_of_filters_only(library: Library, dated: list[str]) -> None:
+    """The empty query is listed from SQLite, filters go through the index: same order."""
+    for sort in ("relevance", "date", "-date"):
+        listed = library.search("", sort=sort, limit=10).hits
+        assert listed == library.search("archived:no", sort=sort, limit=10).hits
+
+
+def test_empty_query_hides_archived_articles(library: Library, dated: list[str]) -> None:
+    library.set_archived([dated[0]], True)
+    assert dated[0] not in [h.id for h in library.search("", limit=10).hits]
+    assert library.search("", include_archived=True).total == 4
+
+
+def test_listing_the_library_loads_no_search_engine(tmp_path: Path, corpus: Path) -> None:
+    """What lets the reader draw its first page before Whoosh and numpy are imported."""
+    with Library.open(tmp_path / "lib") as lib:
+        lib.ingest([corpus], analyze=False)
+    script = (
+        "import sys; from pathlib import Path; from newsreader.index.library import Library\n"
+        "lib = Library.open(Path(sys.argv[1]), defer_index=True)\n"
+        "assert lib.search('').total == 2\n"
+        "print(sorted(m for m in ('whoosh', 'numpy') if m in sys.modules))\n"
+        "assert lib.search('zelensky').total == 2\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(tmp_path / "lib")], capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
+
+
+def test_deferred_index_is_caught_up_on_first_use(tmp_path: Path, corpus: Path) -> None:
+    with Library.open(tmp_path / "lib") as lib:
+        lib.ingest([corpus], analyze=False)
+    shutil.rmtree(tmp_path / "lib" / "index")
+    with Library.open(tmp_path / "lib", defer_index=True) as lib:
+        assert lib.notices == []
+        assert lib.search("").total == 2
+        assert lib.search("zelensky").total == 2
+        assert any("missing" in n for n in lib.notices)

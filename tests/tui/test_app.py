@@ -296,3 +296,25 @@ async def test_every_search_runs_on_the_one_search_thread(library, monkeypatch) 
         await pilot.press("L")
         await wait_for(pilot, lambda: not isinstance(app.screen, MainScreen))
     assert len(threads) == 1 and next(iter(threads)).startswith("search")
+
+
+async def test_lists_the_library_first_then_opens_the_index(library_path: Path) -> None:
+    """Started as `newsreader` starts it: the first page comes from SQLite, then the index
+    opens in the background and what it had to say shows as a toast."""
+    import shutil
+
+    from newsreader.index.library import Library
+
+    shutil.rmtree(library_path / "index")
+    deferred = Library.open(library_path, defer_index=True)
+    app = NewsReaderApp(deferred, now=NOW)
+    try:
+        async with app.run_test(size=WIDE) as pilot:
+            await wait_for(pilot, lambda: results(app).total > 30)
+            dates = [hit.date for hit in results(app).hits]
+            assert dates == sorted(dates, reverse=True)  # newest first
+            await wait_for(pilot, lambda: any("missing" in n.message for n in app._notifications))
+            await search(pilot, app, "zelensky")
+            assert len(results(app).hits) == 2
+    finally:
+        deferred.close()

@@ -10,8 +10,11 @@ from newsreader.tui.cli.output import say_notices
 
 
 def launch(args: argparse.Namespace) -> int:
-    """Run the TUI on the library; index the bundled seeds when the library is empty."""
-    library = Library.open(args.library)
+    """Run the TUI on the library; index the bundled seeds when the library is empty.
+
+    The search index opens in the app, after the first page is listed from SQLite.
+    """
+    library = Library.open(args.library, defer_index=True)
     try:
         say_notices(library.notices)
         if library.is_empty() and BUNDLED_SEEDS.is_dir():

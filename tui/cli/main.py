@@ -29,7 +29,7 @@ def _common(parser: argparse.ArgumentParser) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     """The whole command line; each sub-command's module does the work."""
-    from newsreader.index.query import QUERY_HELP
+    from newsreader.index.query_help import QUERY_HELP
 
     parser = argparse.ArgumentParser(
         prog="newsreader",

@@ -35,6 +35,7 @@ PAGE = 100
 DEBOUNCE = 0.15
 READ_DELAY = 1.5
 ARTICLE_DELAY = 0.06
+INDEX_DELAY = 0.1  # after the first page is drawn, so loading the engine does not delay it
 
 
 class MainScreen(PanesMixin, TriageMixin, Screen[None]):
@@ -103,6 +104,7 @@ class MainScreen(PanesMixin, TriageMixin, Screen[None]):
         self._read_timer: Timer | None = None
         self._article_timer: Timer | None = None
         self._focus_list_after_search = False
+        self._index_requested = False
         self.terms: tuple[str, ...] = ()
         self.init_triage()
 
@@ -216,9 +218,24 @@ class MainScreen(PanesMixin, TriageMixin, Screen[None]):
                 self.quotes.show(None, self.reader.analysis)
         self.status = self._with(total=result.total)
         self.query_one(StatusLine).show(self.status)
+        self._say_notices()
+        if not self._index_requested:
+            self._index_requested = True
+            self.set_timer(INDEX_DELAY, self._open_index)
         if self._focus_list_after_search and offset == 0:
             self._focus_list_after_search = False
             self.results.focus()
+
+    @work(group="index")
+    async def _open_index(self) -> None:
+        """Load the search engine while the first page (listed from SQLite) is being read."""
+        await self.app.in_search_thread(self.library.open_index)
+        self._say_notices()
+
+    def _say_notices(self) -> None:
+        """Show what the library had to say (an index rebuilt, a writer busy) as toasts."""
+        while self.library.notices:
+            self.notify(self.library.notices.pop(0), title="library", timeout=8)
 
     def _show_problem(self, problem: str | None) -> None:
         widget = self.query_one("#problem", Static)
