@@ -120,16 +120,25 @@ def clear_search_bar(name: str) -> None:
         time.sleep(0.05)
 
 
-def browse(name: str) -> None:
-    """Run each search, open its first article, then return to the search bar."""
+def browse(name: str) -> list[float]:
+    """Run each search, open its first article, then return to the search bar.
+
+    Returns, per search, the seconds from the last key typed to its hit count on screen
+    (search as you type: no Enter).
+    """
+    typed: list[float] = []
     for query in SEARCHES:
         clear_search_bar(name)
-        tmux("send-keys", "-t", name, "-l", query)
-        wait_until(name, lambda text, q=query: q in text.splitlines()[2])
+        tmux("send-keys", "-t", name, "-l", query[:-1])
+        wait_until(name, lambda text, q=query[:-1]: q in text.splitlines()[2])
+        last_key = time.monotonic()
+        tmux("send-keys", "-t", name, "-l", query[-1])
+        typed.append(wait_until(name, searched(query)) - last_key)
         tmux("send-keys", "-t", name, "Enter")
         wait_until(name, lambda text, q=query: searched(q)(text) and "Mark" in footer(text))
         tmux("send-keys", "-t", name, "Enter")
         wait_until(name, lambda text: "Mark" not in footer(text) and "e c h: toggle" in text)
+    return typed
 
 
 def one_run(exe: Path, library: Path, config: Path) -> dict[str, float]:
@@ -142,7 +151,7 @@ def one_run(exe: Path, library: Path, config: Path) -> dict[str, float]:
         ready = wait_until(name, has_results)
         pid = app_pid(name)
         at_start = memory_mb(pid)
-        browse(name)
+        typed = browse(name)
         after = memory_mb(pid)
     finally:
         tmux("kill-session", "-t", name)
@@ -153,6 +162,7 @@ def one_run(exe: Path, library: Path, config: Path) -> dict[str, float]:
         "hwm_mb": after["VmHWM"],
         "anon_after_mb": after["RssAnon"],
         "file_after_mb": after["RssFile"],
+        "typed_s": typed,
     }
 
 
@@ -195,6 +205,7 @@ def main() -> None:
             "library": shared.name,
             "terminal": "160x48",
             "ready_s": summary([r["ready_s"] for r in runs]),
+            "last_key_to_hits_s": summary([t for r in runs for t in r["typed_s"]]),
             "rss_at_ready_mb": summary([r["rss_start_mb"] for r in runs], 1),
             "rss_after_browsing_mb": summary([r["rss_after_mb"] for r in runs], 1),
             "peak_rss_mb": summary([r["hwm_mb"] for r in runs], 1),

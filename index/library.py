@@ -133,6 +133,13 @@ class Library:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def warm_up(self) -> None:
+        """Open the index and run one throwaway search: the first search of a process also pays
+        for importing the query parser and loading the searcher's caches, so a reader does this
+        before the user's first search rather than during it."""
+        self.open_index()
+        self.search("news", limit=1)
+
     # Ingest ------------------------------------------------------------------------------------
     def is_empty(self) -> bool:
         return self.store.count() == 0

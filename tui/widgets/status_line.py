@@ -64,4 +64,6 @@ class StatusLine(Static):
 
     def show(self, status: Status) -> None:
         """Display this status."""
-        self.update(status_text(status))
+        # One line, full width: a new status never changes the layout, so skip laying out the
+        # whole screen again on every key typed.
+        self.update(status_text(status), layout=False)
