@@ -8,6 +8,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
+from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
 
@@ -74,10 +75,29 @@ class NewsReaderApp(App[None]):
             self.set_keymap(self.config.keys)
         if self.config.problem:
             self.notify(self.config.problem, title="config", severity="warning", timeout=8)
+        self._apply_theme(self.config.theme)
         self.main_screen = MainScreen(
             self.library, self.initial_query, self.now, split=self.config.split
         )
         self.push_screen(self.main_screen)
+
+    def _apply_theme(self, name: str | None) -> None:
+        if name and name in self.available_themes:
+            self.theme = name
+        elif name:
+            themes = ", ".join(sorted(self.available_themes))
+            self.notify(f"unknown theme {name!r}; themes: {themes}", title="config", timeout=8)
+        self._theme_applied = True
+
+    def watch_theme(self, theme: str) -> None:
+        if getattr(self, "_theme_applied", False):  # a choice made in the palette, not the config
+            self._save_theme(theme)
+
+    @work(thread=True, group="config")
+    def _save_theme(self, theme: str) -> None:
+        problem = keymap.save_theme(theme)
+        if problem:
+            self.call_from_thread(self.notify, problem, severity="warning")
 
     def help_rows(self) -> list[tuple[str, str, str]]:
         """Every binding in force, as (where, keys, description), after remapping."""

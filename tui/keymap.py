@@ -2,8 +2,10 @@
 
 `~/.config/newsreader/config.toml` (platformdirs' user config dir; the NEWSREADER_CONFIG
 environment variable names another file, for tests) may hold a `[keys]` table mapping binding
-ids to key strings, e.g. `quit = "x,ctrl+c"`. Layout state (the split ratio) is remembered in
-`state.json` beside that file so the user's config is never rewritten.
+ids to key strings, e.g. `quit = "x,ctrl+c"`, and a `theme` (e.g. "ansi-dark" for a 16-colour
+terminal). Layout state (the split ratio, the theme last picked in the palette) is remembered in
+`state.json` beside that file so the user's config is never rewritten; a theme named in the
+config file wins over the remembered one.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ class Config:
 
     keys: dict[str, str] = field(default_factory=dict)
     split: int = DEFAULT_SPLIT
+    theme: str | None = None
     problem: str | None = None
 
 
@@ -43,20 +46,36 @@ def state_path(config: Path | None = None) -> Path:
 
 
 def load_config(path: Path | None = None) -> Config:
-    """Read keys from the config file and the split from the state file; never raises."""
+    """Read keys and theme from the config file, split and theme from the state file; never
+    raises."""
     path = path or config_path()
-    keys, problem = _read_keys(path)
-    return Config(keys=keys, split=_read_split(state_path(path)), problem=problem)
+    data, problem = _read_toml(path)
+    keys, key_problem = _keys(data, path)
+    theme = data.get("theme")
+    if theme is not None and not isinstance(theme, str):
+        problem, theme = problem or f"{path}: theme must be a string", None
+    state = _read_state(state_path(path))
+    split = state.get("split", DEFAULT_SPLIT)
+    remembered = state.get("theme")
+    return Config(
+        keys=keys,
+        split=clamp_split(split) if isinstance(split, int) else DEFAULT_SPLIT,
+        theme=theme or (remembered if isinstance(remembered, str) else None),
+        problem=problem or key_problem,
+    )
 
 
-def _read_keys(path: Path) -> tuple[dict[str, str], str | None]:
-    """The [keys] table as {binding id: keys}, and a message when the file can't be used."""
+def _read_toml(path: Path) -> tuple[dict, str | None]:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        return tomllib.loads(path.read_text(encoding="utf-8")), None
     except FileNotFoundError:
         return {}, None
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         return {}, f"{path}: ignored, {error}"
+
+
+def _keys(data: dict, path: Path) -> tuple[dict[str, str], str | None]:
+    """The [keys] table as {binding id: keys}, and a message when it can't be used."""
     table = data.get("keys", {})
     if not isinstance(table, dict):
         return {}, f"{path}: [keys] must be a table"
@@ -65,13 +84,12 @@ def _read_keys(path: Path) -> tuple[dict[str, str], str | None]:
     return keys, (f"{path}: keys must be strings: {', '.join(bad)}" if bad else None)
 
 
-def _read_split(path: Path) -> int:
-    """The remembered split percentage, clamped, or the default."""
+def _read_state(path: Path) -> dict:
     try:
-        value = json.loads(path.read_text(encoding="utf-8")).get("split", DEFAULT_SPLIT)
-    except (OSError, ValueError, AttributeError):
-        return DEFAULT_SPLIT
-    return clamp_split(value) if isinstance(value, int) else DEFAULT_SPLIT
+        state = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return state if isinstance(state, dict) else {}
 
 
 def clamp_split(value: int) -> int:
@@ -81,10 +99,21 @@ def clamp_split(value: int) -> int:
 
 def save_split(split: int, path: Path | None = None) -> str | None:
     """Remember the split ratio; returns an error message instead of raising."""
+    return _remember("split", clamp_split(split), path)
+
+
+def save_theme(theme: str, path: Path | None = None) -> str | None:
+    """Remember the theme picked in the palette; returns an error message instead of raising."""
+    return _remember("theme", theme, path)
+
+
+def _remember(key: str, value: object, path: Path | None) -> str | None:
     target = state_path(path)
+    state = _read_state(target)
+    state[key] = value
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps({"split": clamp_split(split)}), encoding="utf-8")
+        target.write_text(json.dumps(state), encoding="utf-8")
     except OSError as error:
-        return f"could not save layout: {error}"
+        return f"could not save {key}: {error}"
     return None

@@ -318,3 +318,24 @@ async def test_lists_the_library_first_then_opens_the_index(library_path: Path) 
             assert len(results(app).hits) == 2
     finally:
         deferred.close()
+
+
+async def test_theme_from_the_config_and_a_palette_choice_is_remembered(
+    library, quiet_environment: Path
+) -> None:
+    from newsreader.tui import keymap
+
+    quiet_environment.parent.mkdir(parents=True, exist_ok=True)
+    quiet_environment.write_text('theme = "ansi-dark"\n', encoding="utf-8")
+    app = NewsReaderApp(library, now=NOW)
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_for(pilot, lambda: results(app).total > 0)
+        assert app.theme == "ansi-dark"
+        app.theme = "ansi-light"  # what the palette's "Change theme" does
+        await wait_for(pilot, lambda: keymap.state_path(quiet_environment).exists())
+    quiet_environment.unlink()
+    assert keymap.load_config().theme == "ansi-light"
+    quiet_environment.write_text('theme = "no-such-theme"\n', encoding="utf-8")
+    app = NewsReaderApp(library, now=NOW)
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_for(pilot, lambda: any("unknown theme" in n.message for n in app._notifications))

@@ -54,6 +54,18 @@ def test_split_is_remembered_and_clamped(tmp_path: Path) -> None:
     assert keymap.load_config(path).split == keymap.DEFAULT_SPLIT
 
 
+def test_theme_comes_from_the_config_file_before_the_remembered_one(tmp_path: Path) -> None:
+    path = tmp_path / "cfg" / "config.toml"
+    assert keymap.load_config(path).theme is None
+    assert keymap.save_theme("nord", path) is None
+    keymap.save_split(55, path)
+    assert (keymap.load_config(path).theme, keymap.load_config(path).split) == ("nord", 55)
+    path.write_text('theme = "ansi-dark"\n', encoding="utf-8")
+    assert keymap.load_config(path).theme == "ansi-dark"
+    path.write_text("theme = 3\n", encoding="utf-8")
+    assert keymap.load_config(path).problem == f"{path}: theme must be a string"
+
+
 def test_ssh_host_only_over_ssh() -> None:
     assert ssh_host({}) is None
     assert ssh_host({"SSH_CONNECTION": "1.2.3.4 5 6.7.8.9 22"})
