@@ -15,7 +15,7 @@ import sys
 import time
 from pathlib import Path
 
-from common import cached_library, emit
+from common import cached_library, compile_package, emit
 
 QUERIES = ["oil prices", "tariff -china", '"interest rates"', "title:profit", "bank OR loan"]
 
@@ -24,6 +24,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=40)
     args = parser.parse_args()
+    compile_package()
     library = cached_library("bbc.jsonl", "reuters21578.jsonl")
     exe = Path(sys.executable).with_name("newsreader")
     env = {**os.environ, "NEWSREADER_LIBRARY": str(library)}

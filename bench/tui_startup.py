@@ -24,7 +24,7 @@ import uuid
 from collections.abc import Callable
 from pathlib import Path
 
-from common import cached_library, emit
+from common import cached_library, compile_package, emit
 
 SEARCHES = ["oil prices", "tariff -china", '"interest rates"', "bank OR loan"]
 COUNT = re.compile(r"\b\d[\d,]* hits\b")
@@ -185,6 +185,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=10)
     args = parser.parse_args()
+    compile_package()
     if shutil.which("tmux") is None:
         sys.exit("this benchmark needs tmux")
     exe = Path(sys.executable).with_name("newsreader")

@@ -10,6 +10,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
+from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Input, Static
@@ -297,7 +298,10 @@ class MainScreen(PanesMixin, TriageMixin, Screen[None]):
         if article is None:
             self.reader.show_message("This article is no longer in the library.")
             return
-        await self.reader.show_article(article, analysis, terms)
+        try:
+            await self.reader.show_article(article, analysis, terms)
+        except NoMatches:  # the app is closing: the reader's parts are already removed
+            return
         self.quotes.show(article, analysis)
         if not self.has_class("-narrow") or self.has_class("-reading"):
             self._start_read_timer(article_id)

@@ -31,7 +31,9 @@ def status_text(status: Status) -> Text:
     line.append(count, style="bold")
     line.append("  ")
     line.append(repr(status.query) if status.query else "all articles", style="italic")
-    line.append(f"  sort: {SORT_LABELS.get(status.sort, status.sort)}")
+    # Without words nothing is ranked: the library lists newest first (see index/browse.py).
+    sort = "-date" if status.sort == "relevance" and not status.query.strip() else status.sort
+    line.append(f"  sort: {SORT_LABELS.get(sort, sort)}")
     filters = [
         name
         for name, on in (
