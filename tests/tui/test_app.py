@@ -7,37 +7,18 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import Input
-from tui_helpers import NOW, screen_text, wait_for
+from tui_helpers import NOW, reader, results, screen_text, search, wait_for
 
 from newsreader.tui.app import NewsReaderApp
 from newsreader.tui.screens.help import HelpScreen
 from newsreader.tui.screens.main import MainScreen
 from newsreader.tui.widgets.quotes_panel import QuotesPanel
-from newsreader.tui.widgets.reader import Paragraph, Reader
-from newsreader.tui.widgets.results_list import ResultsList
+from newsreader.tui.widgets.reader import Paragraph
 from newsreader.tui.widgets.search_bar import SearchBar
 
 pytestmark = pytest.mark.anyio
 
 WIDE, NARROW = (160, 48), (80, 24)
-
-
-def results(app: NewsReaderApp) -> ResultsList:
-    return app.screen.query_one(ResultsList)
-
-
-def reader(app: NewsReaderApp) -> Reader:
-    return app.screen.query_one(Reader)
-
-
-async def search(pilot, app: NewsReaderApp, query: str) -> None:
-    """Type a query in the search bar, press Enter, wait for the first article in the reader."""
-    await pilot.press("slash")
-    app.screen.query_one(SearchBar).value = ""
-    await pilot.press(*query, "enter")
-    await wait_for(pilot, lambda: isinstance(app.focused, ResultsList))
-    await wait_for(pilot, lambda: reader(app).article is not None and bool(results(app).hits))
-    await wait_for(pilot, lambda: reader(app).article.id == results(app).current.id)
 
 
 async def test_enter_in_search_focuses_list_and_shows_first_hit(library) -> None:
@@ -77,15 +58,26 @@ async def test_pages_load_as_the_cursor_nears_the_end(library, monkeypatch) -> N
     import newsreader.tui.screens.main as main
 
     monkeypatch.setattr(main, "PAGE", 10)
+    pages: list[int] = []
+    search_library = library.search
+
+    def recording(query: str, **options):
+        if options.get("limit") == 10:
+            pages.append(options.get("offset", 0))
+        return search_library(query, **options)
+
+    monkeypatch.setattr(library, "search", recording)
     app = NewsReaderApp(library, query="harbour", now=NOW)
     async with app.run_test(size=WIDE) as pilot:
-        await wait_for(pilot, lambda: len(results(app).hits) == 10)
+        # The next page may be asked for as soon as the first shows: wait for any first page.
+        await wait_for(pilot, lambda: len(results(app).hits) >= 10)
         assert results(app).total == 30
         results(app).focus()
         await pilot.press("G")
         await wait_for(pilot, lambda: len(results(app).hits) == 30)
         ids = [hit.id for hit in results(app).hits]
         assert len(set(ids)) == 30
+        assert pages == [0, 10, 20]
 
 
 async def test_list_keys_move_and_brackets_step_articles(library) -> None:

@@ -4,35 +4,15 @@ from __future__ import annotations
 
 import pytest
 from textual.widgets import OptionList
-from tui_helpers import NOW, screen_text, wait_for
+from tui_helpers import NOW, reader, screen_text, search, wait_for
 
 from newsreader.tui.app import NewsReaderApp
 from newsreader.tui.widgets.quotes_panel import QuotesPanel
-from newsreader.tui.widgets.reader import Reader
-from newsreader.tui.widgets.results_list import ResultsList
 from newsreader.tui.widgets.search_bar import SearchBar
 
 pytestmark = pytest.mark.anyio
 
 WIDE, NARROW = (160, 48), (80, 24)
-
-
-def results(app: NewsReaderApp) -> ResultsList:
-    return app.screen.query_one(ResultsList)
-
-
-def reader(app: NewsReaderApp) -> Reader:
-    return app.screen.query_one(Reader)
-
-
-async def search(pilot, app: NewsReaderApp, query: str) -> None:
-    """Type a query in the search bar, press Enter, wait for the first article in the reader."""
-    await pilot.press("slash")
-    app.screen.query_one(SearchBar).value = ""
-    await pilot.press(*query, "enter")
-    await wait_for(pilot, lambda: isinstance(app.focused, ResultsList))
-    await wait_for(pilot, lambda: reader(app).article is not None and bool(results(app).hits))
-    await wait_for(pilot, lambda: reader(app).article.id == results(app).current.id)
 
 
 async def test_quotes_panel_lists_quotes_and_jumps_to_one(library) -> None:

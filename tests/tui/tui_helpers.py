@@ -8,6 +8,10 @@ from collections.abc import Callable
 
 from textual.css.query import NoMatches
 
+from newsreader.tui.widgets.reader import Reader
+from newsreader.tui.widgets.results_list import ResultsList
+from newsreader.tui.widgets.search_bar import SearchBar
+
 NOW = dt.datetime(2025, 1, 14, 9, 0)
 
 
@@ -37,3 +41,23 @@ def holds(condition: Callable[[], bool]) -> bool:
         return condition()
     except NoMatches:
         return False
+
+
+def results(app: object) -> ResultsList:
+    """The results list of the app's current screen."""
+    return app.screen.query_one(ResultsList)  # type: ignore[attr-defined]
+
+
+def reader(app: object) -> Reader:
+    """The reader of the app's current screen."""
+    return app.screen.query_one(Reader)  # type: ignore[attr-defined]
+
+
+async def search(pilot: object, app: object, query: str) -> None:
+    """Type a query in the search bar, press Enter, wait for the first article in the reader."""
+    await pilot.press("slash")  # type: ignore[attr-defined]
+    app.screen.query_one(SearchBar).value = ""  # type: ignore[attr-defined]
+    await pilot.press(*query, "enter")  # type: ignore[attr-defined]
+    await wait_for(pilot, lambda: isinstance(app.focused, ResultsList))  # type: ignore[attr-defined]
+    await wait_for(pilot, lambda: reader(app).article is not None and bool(results(app).hits))
+    await wait_for(pilot, lambda: reader(app).article.id == results(app).current.id)
