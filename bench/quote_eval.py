@@ -18,10 +18,12 @@ Rules (all offsets are content offsets, quote marks excluded):
   "Ham", "Hillary Clinton" is wrong for "Bill Clinton"); a kept description ("the announcer")
   is right when its words all occur in the Source. When the Source holds no PERSON/ORG mention
   (spaCy NER) and its head is no capitalised name either (a pronoun or a description), the
-  same test is also tried against the referent: the nearest earlier gold Source of the
-  article that does name someone. The referent comes from
-  the gold annotation, not from the system's resolver, but it is an approximation: "he" may
-  refer to someone who is never a gold Source;
+  same tests (name, then description) are also tried against the referent: the nearest
+  earlier gold Source of the article that does name someone. A capitalised word spaCy reads as
+  no name (an adjective or determiner opening a sentence, "Few people"; a group word used as
+  one, "The Republican presidential nominee") does not make a Source named. The referent comes
+  from the gold annotation, not from the system's resolver, but it is an approximation: "he"
+  may refer to someone who is never a gold Source;
 - end-to-end = found and speaker right, over all gold direct quotes;
 - predictions flagged ``partial`` (quotes woven into the writer's sentence, which PolNeAR does
   not count as direct) are left out of every figure;
@@ -48,7 +50,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from newsreader.index.analysis.nlp import load_nlp
 from newsreader.index.analysis.quotes import find_quotes
@@ -138,14 +140,21 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def gold_quotes(text: str, ann: Path, names: Sequence[tuple[int, int]] = ()) -> list[GoldQuote]:
+def gold_quotes(
+    text: str,
+    ann: Path,
+    names: Sequence[tuple[int, int]] = (),
+    common: Sequence[tuple[int, int]] = (),
+) -> list[GoldQuote]:
     """The direct quotes of one article, in text order.
 
     ``names`` are (start, end) of PERSON/ORG mentions found by spaCy: a gold Source holding one
-    counts as named, for choosing the referent of a pronoun or description source.
+    counts as named, for choosing the referent of a pronoun or description source. ``common``
+    are capitalised words spaCy reads as no name ("Few", "The Republican"): they do not make a
+    Source named.
     """
     spans, events = read_ann(ann)
-    named = _named_sources(text, spans, names)
+    named = _named_sources(text, spans, names, common)
     quotes = []
     for event in events:
         content = spans.get(event.get("Content", ""))
@@ -154,7 +163,7 @@ def gold_quotes(text: str, ann: Path, names: Sequence[tuple[int, int]] = ()) -> 
         source = spans.get(event.get("Source", ""))
         source_text = " ".join(text[s:e] for s, e in source[1]) if source else None
         referent = None
-        if source and source_text and not _holds_name(text, source[1], names):
+        if source and source_text and not _holds_name(text, source[1], names, common):
             start = source[1][0][0]
             earlier = [name for at, name in named if at < start]
             referent = earlier[-1] if earlier else None
@@ -168,24 +177,33 @@ def _is_direct(text: str, start: int, end: int) -> bool:
 
 
 def _named_sources(
-    text: str, spans: dict, names: Sequence[tuple[int, int]]
+    text: str, spans: dict, names: Sequence[tuple[int, int]], common: Sequence[tuple[int, int]]
 ) -> list[tuple[int, str]]:
     """(start, text) of every gold Source span that holds a name, in text order."""
     found = []
     for kind, offsets in spans.values():
-        if kind == "Source" and _holds_name(text, offsets, names):
+        if kind == "Source" and _holds_name(text, offsets, names, common):
             found.append((offsets[0][0], text[offsets[0][0] : offsets[-1][1]]))
     return sorted(found)
 
 
 def _holds_name(
-    text: str, offsets: Sequence[tuple[int, int]], names: Sequence[tuple[int, int]]
+    text: str,
+    offsets: Sequence[tuple[int, int]],
+    names: Sequence[tuple[int, int]],
+    common: Sequence[tuple[int, int]] = (),
 ) -> bool:
-    """A PERSON/ORG mention lies in the Source, or its head is a capitalised name spaCy missed."""
+    """A PERSON/ORG mention lies in the Source, or its head is a capitalised name spaCy missed.
+
+    Capitalised words at ``common`` offsets are no names: "The Republican presidential
+    nominee" and "Few people" are descriptions.
+    """
     if _overlap(offsets, names) > 0:
         return True
     source = " ".join(text[s:e] for s, e in offsets)
-    return any(w not in PRONOUNS for w in _head_name(source))
+    inside = [(s, e) for s, e in common if _overlap(offsets, [(s, e)]) > 0]
+    ignored = {w for s, e in inside for w in _words(text[s:e])}
+    return any(w not in PRONOUNS and w not in ignored for w in _head_name(source))
 
 
 def _words(text: str) -> list[str]:
@@ -240,7 +258,9 @@ def speaker_right(predicted: str | None, gold: GoldQuote) -> bool:
         return True
     if _description_match(predicted, gold.source):
         return True
-    return gold.referent is not None and _names_match(predicted, gold.referent)
+    if gold.referent is None:
+        return False
+    return _names_match(predicted, gold.referent) or _description_match(predicted, gold.referent)
 
 
 def _overlap(a: Sequence[tuple[int, int]], b: Sequence[tuple[int, int]]) -> int:
@@ -335,6 +355,22 @@ def articles(split: str, limit: int | None) -> Iterator[tuple[str, str, Path]]:
             yield path.stem, path.read_text(encoding="utf-8"), anns[0]
 
 
+def common_words(doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) of capitalised words spaCy reads as no name (see ``_names_nobody``)."""
+    return [(t.idx, t.idx + len(t)) for t in doc if t.text[:1].isupper() and _names_nobody(t)]
+
+
+def _names_nobody(token: Token) -> bool:
+    """A sentence-initial adjective or determiner ("Few"), or a group word used as such ("The
+    Republican", "European leaders"); the tagger calls some surnames a group (NORP): a NORP
+    word standing alone stays a name."""
+    if token.pos_ in ("ADJ", "DET", "PRON", "ADV", "NUM", "ADP", "CCONJ", "SCONJ"):
+        return token.ent_type_ in ("", "NORP")
+    if token.ent_type_ != "NORP":
+        return False
+    return token.dep_ in ("amod", "compound") or any(c.dep_ == "det" for c in token.children)
+
+
 def evaluate(split: str = "dev", limit: int | None = None, nlp: Language | None = None) -> Scores:
     """Run quote finding on ``split`` and score it."""
     nlp = nlp or load_nlp()
@@ -344,7 +380,8 @@ def evaluate(split: str = "dev", limit: int | None = None, nlp: Language | None 
     for (_, text, ann), doc in zip(items, docs, strict=True):
         names = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("PERSON", "ORG")]
         quotes = [q for q in find_quotes(doc, entities_of(doc)) if not q.partial]
-        score_article(quotes, gold_quotes(text, ann, names), scores, content_spans(ann))
+        gold = gold_quotes(text, ann, names, common_words(doc))
+        score_article(quotes, gold, scores, content_spans(ann))
     return scores
 
 

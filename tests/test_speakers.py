@@ -145,3 +145,93 @@ def test_later_quote_of_the_same_paragraph_keeps_its_speaker(nlp: Language) -> N
         " like crazy about everything, and everybody knows that.''\n"
     )
     assert speaker_of(nlp, text, "She lies").speaker == "Trump"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"We will reopen the bridge," said Ohio transit director Maria Lopez.', "Maria Lopez"),
+        ('"The budget is fair," Senate aide Tom Reilly said on Friday.', "Tom Reilly"),
+        (
+            '"We will find the driver," Denver police Chief Paul Pazen said Monday. '
+            '"Nobody is above the law."',
+            "Paul Pazen",
+        ),
+    ],
+)
+def test_name_ending_a_title_is_the_speaker(nlp: Language, text: str, speaker: str) -> None:
+    # The place or employer opening the title is no speaker; the split quote's attribution
+    # sits between its parts.
+    assert quotes_of(nlp, text)[0].speaker == speaker
+
+
+def test_pronoun_skips_a_name_that_only_modifies_the_subject(nlp: Language) -> None:
+    text = (
+        "Obama spokeswoman Jennifer Friedman said the senator cannot defend his own record.\n\n"
+        '"You could call it a stunt, but it is a dangerous one," she said.'
+    )
+    assert speaker_of(nlp, text, "You could call").speaker == "Jennifer Friedman"
+
+
+def test_role_description_goes_to_the_person_so_titled(nlp: Language) -> None:
+    text = (
+        "President Emmanuel Macron spoke at the town hall.\n\n"
+        "During the meeting, Louise Martin had a question for the president.\n\n"
+        '"We will not raise the retirement age again," the president said.'
+    )
+    assert speaker_of(nlp, text, "We will not raise").speaker == "Emmanuel Macron"
+
+
+def test_it_continues_a_speaker_that_is_no_person(nlp: Language) -> None:
+    text = '"The plan is sound," the report said.\n\n"But the costs were never counted," it added.'
+    assert speaker_of(nlp, text, "But the costs").speaker == "the report"
+
+
+def test_description_subject_is_kept_as_written(nlp: Language) -> None:
+    text = 'Over dinner, a neighbour commented: "For you, taxes are the only issue."'
+    assert speaker_of(nlp, text, "For you").speaker == "a neighbour"
+
+
+def test_writer_i_is_no_earlier_person(nlp: Language) -> None:
+    text = (
+        "My parents, Robert and Anne Keller, were teachers.\n\n"
+        'When my mother mentioned it, I laughed and said, "I do not believe in ghosts."'
+    )
+    assert speaker_of(nlp, text, "I do not believe").speaker is None
+
+
+def test_clause_of_time_is_no_attribution(nlp: Language) -> None:
+    text = (
+        'The spot ends with footage of Carl Berg saying, "That makes me smart," when '
+        "Nina Holt criticized him."
+    )
+    assert speaker_of(nlp, text, "That makes me").speaker != "Nina Holt"
+
+
+def test_quote_after_its_own_attribution_sentence_keeps_the_speaker(nlp: Language) -> None:
+    text = (
+        '"Our progress is on the ballot," Mr. Obama said at a dinner in Washington, where '
+        'Mrs. Clinton also spoke. "Justice is on the ballot."\n'
+    )
+    assert speaker_of(nlp, text, "Justice is").speaker == "Obama"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('Experts doubt it. Said Ryan Ellis: "I do not see any interest in reform."', "Ellis"),
+        ('With aides worried, Governor Tom Wolf is trying a new line: "It is about me."', "Wolf"),
+        (
+            'As Steven Rosenthal, a tax lawyer, put it, "Did he avoid the tax or evade it?"',
+            "Rosenthal",
+        ),
+    ],
+)
+def test_colon_and_put_it_introductions(nlp: Language, text: str, speaker: str) -> None:
+    found = quotes_of(nlp, text)[0].speaker
+    assert found is not None and speaker in found
+
+
+def test_signature_ending_a_paragraph_with_astray_marks(nlp: Language) -> None:
+    text = "“I would rather live in what he calls “hell” than live under him.” ― Ana Ruiz"
+    assert quotes_of(nlp, text)[0].speaker == "Ana Ruiz"

@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from newsreader.index.analysis.quote_marks import Mark, find_marks
 from newsreader.index.analysis.speakers import Speakers
 from newsreader.index.analysis.speech_verbs import SPEECH_FORMS
+from newsreader.index.analysis.tail_cues import one_sentence
 from newsreader.index.models import Entity, Quote
 
 _PARAGRAPH = re.compile(r"[^\n]+")
@@ -134,7 +135,6 @@ def find_segments(text: str) -> list[Segment]:
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z.'’-]*")
 _MAX_ATTRIBUTION_WORDS = 12
-_ABBREVIATION = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|St|Jr|Sr|Prof|[A-Z])\.")
 
 
 def _attribution_gap(text: str, before: Segment, after: Segment) -> bool:
@@ -145,8 +145,7 @@ def _attribution_gap(text: str, before: Segment, after: Segment) -> bool:
     words = [w.lower().rstrip(".") for w in _WORD.findall(gap)]
     if not words or len(words) > _MAX_ATTRIBUTION_WORDS:
         return False
-    inner = _ABBREVIATION.sub("X", gap.strip(" \"“”„«»'‘’`"))
-    if re.search(r"[.!?]\s+\S", inner):
+    if not one_sentence(gap):
         return False  # more than one sentence: a separate statement
     return any(w in SPEECH_FORMS for w in words)
 

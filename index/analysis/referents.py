@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc, Token
 
+from newsreader.index.analysis.first_names import gender_of_name
 from newsreader.index.analysis.speech_verbs import FEMALE_TITLES, MALE_TITLES, SPEECH_VERBS
 from newsreader.index.models import Entity
 
@@ -36,7 +37,19 @@ class Referents:
         self.genders = self._genders()
 
     def resolve(self, token: Token, gender: str | None, role: str | None = None) -> Entity | None:
-        """The person ``token`` refers to, or None when no earlier person fits."""
+        """The person ``token`` refers to, or None when no earlier person fits.
+
+        A role ("the president") goes first to the latest person ever called so; only when
+        nobody was does it fall to the salience rule of a pronoun.
+        """
+        if role:
+            titled = [
+                e
+                for e in self.persons
+                if e.start < token.idx and self._agrees(e, gender) and self._has_role(e, role)
+            ]
+            if titled:
+                return titled[-1]
         sentence = token.sent
         fallback: Entity | None = None
         for _ in range(WINDOW):
@@ -46,10 +59,7 @@ class Referents:
                 if sentence.start_char <= e.start < min(sentence.end_char, token.idx)
                 and self._agrees(e, gender)
             ]
-            if role:
-                titled = [e for e in candidates if self._has_role(e, role)]
-                candidates = titled or candidates
-            subjects = [e for e in candidates if self._dep(e) in SUBJECT_DEPS]
+            subjects = self._named_heads([e for e in candidates if self._dep(e) in SUBJECT_DEPS])
             if subjects:
                 main = [e for e in subjects if self._main_subject(e)]
                 return (main or subjects)[0]
@@ -59,6 +69,25 @@ class Referents:
                 break
             sentence = self.doc[sentence.start - 1].sent
         return fallback
+
+    def _named_heads(self, mentions: list[Entity]) -> list[Entity]:
+        """Drop a name that only modifies another's ("Clinton" in "Clinton aide Jake Sullivan").
+
+        Both mentions climb to the same head word; the person is the one whose name holds it.
+        """
+        kept = []
+        for entity in mentions:
+            head = self.heads.get(id(entity))
+            owner = head is not None and entity.start <= head.idx < entity.end
+            rival = head is not None and any(
+                other is not entity
+                and other.start <= head.idx < other.end
+                and getattr(self.heads.get(id(other)), "i", None) == head.i
+                for other in mentions
+            )
+            if owner or not rival:
+                kept.append(entity)
+        return kept
 
     def main_subject_since(self, token: Token, gender: str | None, since: int) -> Entity | None:
         """The latest agreeing person who is a main subject between ``since`` and ``token``."""
@@ -153,6 +182,10 @@ class Referents:
                 tally["f"] += 3
             if self._dep(entity) in SUBJECT_DEPS:
                 tally.update(self._following_pronouns(entity))
+        for name, tally in votes.items():
+            given = gender_of_name(name)
+            if given is not None:  # a known given name outweighs stray pronouns
+                tally[given] += 5
         return {
             name: ("m" if tally["m"] > tally["f"] else "f")
             for name, tally in votes.items()

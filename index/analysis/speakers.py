@@ -10,33 +10,37 @@ previous quote's speaker. When nothing fits the speaker stays unknown: a wrong n
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
+from newsreader.index.analysis.article_text import ArticleText
 from newsreader.index.analysis.referents import Referents
 from newsreader.index.analysis.speech_verbs import (
     GROUP_PRONOUNS,
     PERSON_PRONOUNS,
     ROLE_NOUNS,
     SOURCE_NOUNS,
-    SPEECH_VERBS,
     WEAK_VERBS,
 )
-from newsreader.index.analysis.tail_cues import distance, is_definite, tail_clause, verb_subjects
+from newsreader.index.analysis.tail_cues import (
+    distance,
+    is_definite,
+    is_speech_cue,
+    one_sentence,
+    signature,
+    tail_clause,
+    verb_subjects,
+)
 from newsreader.index.models import Entity
 
 SUBJECTS = ("nsubj", "nsubjpass")
 # Dependencies through which a subject's own name can be reached ("pollster Pat Caddell").
 NAME_DEPS = frozenset({"compound", "appos", "amod", "nmod", "flat", "nn"})
 SPEAKER_LABELS = ("PERSON", "ORG", "NORP", "GPE")
-# After a closing mark: a dash, then a capitalised name up to the end of the line or a comma.
-_SIGNATURE = re.compile(
-    r"^[\s\"”»'’]*(?:―|—|–|--?)\s*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4})\.?\s*$"
-)
+INDEFINITES = frozenset({"someone", "somebody", "others", "many", "some"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,18 +53,15 @@ class Attribution:
     cue: str | None = None
 
 
-class Speakers:
+class Speakers(ArticleText):
     """Attributes the quotes of one article, remembering the previous speaker."""
 
     def __init__(
         self, doc: Doc, entities: Sequence[Entity], quoted: Sequence[tuple[int, int]]
     ) -> None:
-        self.doc = doc
-        self.entities = sorted(entities, key=lambda e: e.start)
-        self.quoted = sorted(quoted)
+        super().__init__(doc, entities, quoted)
         self.previous = Attribution()
         self.previous_end = -1  # where the previous attributed quote ends
-        self.starts = [token.idx for token in doc]
         self.referents = Referents(doc, entities, self._inside_offset)
 
     def attribute(self, spans: Sequence[tuple[int, int]]) -> Attribution:
@@ -68,6 +69,7 @@ class Speakers:
         found = (
             self._dash_after(spans)
             or self._tail(spans)
+            or self._after_own_attribution(spans)
             or self._in_sentences(spans)
             or self._colon_intro(spans)
         )
@@ -92,14 +94,23 @@ class Speakers:
         return None
 
     def _tail(self, spans: Sequence[tuple[int, int]]) -> Attribution | None:
-        """The clause right after the closing mark: ``"...," Smith said``, ``said Smith``."""
-        end = spans[-1][1]
+        """The clause after a closing mark: ``"...," Smith said``, ``said Smith``.
+
+        Each span of a split quote is tried: its attribution sits between the parts.
+        """
+        return next(filter(None, (self._tail_after(end) for _, end in spans)), None)
+
+    def _tail_after(self, end: int) -> Attribution | None:
         _, high = self._paragraph(end, end)
         tokens = []
         for token in self.doc[bisect_left(self.starts, end + 1) :]:
             if token.idx >= high or self._inside(token) or len(tokens) > 40:
                 break
             tokens.append(token)
+        return self._clause_speaker(tokens)
+
+    def _clause_speaker(self, tokens: Sequence[Token]) -> Attribution | None:
+        """The speaker of an attribution clause read from its words (see ``tail_clause``)."""
         found = tail_clause(tokens)
         if found is None:
             return None
@@ -109,7 +120,7 @@ class Speakers:
             first, last = subject[0], subject[-1]
             name = self.doc.text[first.idx : last.idx + len(last)]
             return Attribution(name, first.idx, last.idx + len(last), cue.text)
-        mention = self._mention(head)
+        mention = self._subject(head)
         if mention is None or mention.speaker is None:
             return None
         return Attribution(mention.speaker, mention.start, mention.end, cue.text)
@@ -120,15 +131,31 @@ class Speakers:
         end = spans[-1][1]
         line_end = text.find("\n", end)
         tail = text[end : len(text) if line_end < 0 else line_end]
-        match = _SIGNATURE.match(tail)
+        match = signature(tail)
         if match is None:
             return None
-        start = end + match.start(1)
+        start = end + match.start(2)
         entity = self._entity_at(start)
         if entity is not None and entity.label in SPEAKER_LABELS:
-            return Attribution(entity.canonical, entity.start, entity.end, match.group(0)[:1])
-        name = match.group(1).strip()
+            return Attribution(entity.canonical, entity.start, entity.end, match.group(1))
+        name = match.group(2).strip()
         return Attribution(name, start, start + len(name), None)
+
+    def _after_own_attribution(self, spans: Sequence[tuple[int, int]]) -> Attribution | None:
+        """The previous speaker, when only their own attribution sentence separates the quotes.
+
+        ``"A," Mr. Obama said at a dinner where Mrs. Clinton also spoke. "B."``: the second
+        quote goes on; the other names in that sentence are not its speaker.
+        """
+        found = self.previous
+        if found.start is None or not self._same_paragraph(spans):
+            return None
+        gap = self.doc.text[self.previous_end : spans[0][0]]
+        if not self.previous_end <= found.start < spans[0][0] or gap.rstrip(" \"“'‘«„`").endswith(
+            ":"
+        ):
+            return None
+        return found if one_sentence(gap) else None
 
     def _colon_intro(self, spans: Sequence[tuple[int, int]]) -> Attribution | None:
         """``X said:`` or ``X:`` right before the opening mark, possibly a paragraph earlier."""
@@ -140,6 +167,9 @@ class Speakers:
             return None
         low, _ = self._paragraph(len(before) - 1, len(before) - 1)
         sent = [t for t in sent if low <= t.idx < len(before)]
+        inverted = self._clause_speaker(sent) if sent and sent[0].is_title else None
+        if inverted is not None:
+            return inverted  # "Said Ellis:", "Continued Stone:"
         cues = [t for t in sent if self._is_cue(t)]
         for cue in sorted(cues, key=lambda t: -t.i):
             found = self._from_cue(cue)
@@ -148,6 +178,8 @@ class Speakers:
         # "Janet Yellen went on:" — no speech verb, but the sentence's subject introduces it.
         head = [t for t in sent if not self._inside(t)]
         subjects = [t for t in head if t.dep_ in SUBJECTS]
+        # A subordinate clause's subject ("With aides worried, ...") comes after the main one.
+        subjects.sort(key=lambda t: t.head.dep_ in ("advcl", "relcl", "acl"))
         if subjects:
             return self._mention(subjects[0])
         return self._mention(head[-1]) if head and head[-1].pos_ == "PROPN" else None
@@ -164,40 +196,36 @@ class Speakers:
             return self._from_cue(cue)
         return None
 
-    def _floats(self, spans: Sequence[tuple[int, int]]) -> bool:
-        """Whether the quote's paragraph holds nothing but quoted text."""
-        text = self.doc.text
-        start = text.rfind("\n", 0, spans[0][0]) + 1
-        end = text.find("\n", spans[-1][1])
-        end = len(text) if end < 0 else end
-        sent_tokens = self.doc.char_span(start, end, alignment_mode="expand")
-        if sent_tokens is None:
-            return False
-        return all(self._inside(t) or not t.is_alpha for t in sent_tokens)
-
     # -- from cue to speaker ---------------------------------------------------------------
 
     def _is_cue(self, token: Token) -> bool:
-        if self._inside(token):
-            return False
-        if token.lower_ == "according":
-            return token.i + 1 < len(self.doc) and token.nbor(1).lower_ == "to"
-        if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in SPEECH_VERBS:
-            return False
-        if token.lemma_.lower() in WEAK_VERBS:
-            return any(c.dep_ in ("ccomp", "punct") for c in token.children)
-        return True
+        return not self._inside(token) and is_speech_cue(token)
 
     def _from_cue(self, cue: Token) -> Attribution | None:
         if cue.lower_ == "according":
             objs = [t for t in cue.nbor(1).children if t.dep_ == "pobj"]
             found = self._mention(objs[0]) if objs else None
         else:
-            mentions = (self._mention(t) for t in verb_subjects(cue) if not self._inside(t))
+            # A sign that "read" a slogan is no speaker: only a real speech verb's subject
+            # is kept as a description.
+            named = self._mention if cue.lemma_.lower() in WEAK_VERBS else self._subject
+            mentions = (named(t) for t in verb_subjects(cue) if not self._inside(t))
             found = next((m for m in mentions if m is not None and m.speaker), None)
         if found is None or found.speaker is None:
             return None
         return Attribution(found.speaker, found.start, found.end, cue.text)
+
+    def _subject(self, token: Token) -> Attribution | None:
+        """The speaker a speech verb's subject names; a common noun no rule resolves ("a
+        friend", "protesters") is kept as written: a description is a speaker, not a guess."""
+        found = self._mention(token)
+        # With a determiner or modifier ("a friend", "my father", "small groups"); a bare
+        # plural is too often a thing ("estimates suggest").
+        marked = any(c.dep_ in ("det", "poss", "amod", "nummod") for c in token.children)
+        noun = token.pos_ == "NOUN" and token.is_alpha and token.is_lower and marked
+        if found is None and (noun or token.lower_ in INDEFINITES):
+            return self._description(token)
+        return found
 
     def _mention(self, token: Token) -> Attribution | None:
         """The speaker named by the subject ``token``: a name, a pronoun or a description."""
@@ -211,6 +239,8 @@ class Speakers:
         lower = token.lower_
         if lower in PERSON_PRONOUNS:
             return self._resolve(token, PERSON_PRONOUNS[lower])
+        if lower == "it":
+            return self._thing(token)
         if lower in GROUP_PRONOUNS or token.pos_ == "PRON":
             return None
         if token.lemma_.lower() in ROLE_NOUNS and is_definite(token):
@@ -257,6 +287,16 @@ class Speakers:
         recent = self.referents.main_subject_since(token, gender, self.previous_end)
         return recent is None or recent.canonical == name
 
+    def _thing(self, token: Token) -> Attribution | None:
+        """What "it said" refers to: the previous speaker when that was no person (a body, a
+        report), quoted at most two paragraphs back; a person is never "it"."""
+        name = self.previous.speaker
+        if name is None or self.previous_end < 0 or self.referents.is_person(name):
+            return None
+        if self.doc.text.count("\n\n", self.previous_end, token.idx) > 2:
+            return None
+        return Attribution(name, token.idx, token.idx + len(token))
+
     def _resolve(self, token: Token, gender: str | None, role: str | None = None) -> Attribution:
         """The person a pronoun or role description refers to, at the mention's offsets."""
         if role is None and self._previous_person(token, gender):
@@ -264,43 +304,3 @@ class Speakers:
         entity = self.referents.resolve(token, gender, role)
         name = entity.canonical if entity is not None else None
         return Attribution(name, token.idx, token.idx + len(token))
-
-    # -- offsets ---------------------------------------------------------------------------
-
-    def _entity_at(self, offset: int) -> Entity | None:
-        for entity in self.entities:
-            if entity.start <= offset < entity.end:
-                return entity
-        return None
-
-    def _inside(self, token: Token) -> bool:
-        return self._inside_offset(token.idx)
-
-    def _inside_offset(self, offset: int) -> bool:
-        return any(start <= offset < end for start, end in self.quoted)
-
-    def _token_at(self, offset: int) -> Token | None:
-        """The token covering ``offset``, or the last one starting before it."""
-        index = bisect_right(self.starts, offset) - 1
-        return self.doc[index] if 0 <= index < len(self.doc) else None
-
-    def _sentence_at(self, offset: int) -> Span | None:
-        if offset < 0 or offset >= len(self.doc.text):
-            return None
-        token = self._token_at(offset)
-        return token.sent if token is not None else None
-
-    def _paragraph(self, start: int, end: int) -> tuple[int, int]:
-        text = self.doc.text
-        first = text.rfind("\n", 0, start) + 1
-        last = text.find("\n", end)
-        return first, len(text) if last < 0 else last
-
-    def _around(self, start: int, end: int) -> list[Token]:
-        """Tokens of the sentences from ``start`` to ``end``, kept within their paragraph."""
-        first = self._sentence_at(max(0, start - 2))
-        last = self._sentence_at(min(len(self.doc.text) - 1, end + 1))
-        if first is None or last is None:
-            return []
-        low, high = self._paragraph(start, end)
-        return [t for t in self.doc[first.start : last.end] if low <= t.idx < high]

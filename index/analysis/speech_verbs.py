@@ -32,8 +32,7 @@ PERSON_PRONOUNS: dict[str, str | None] = {
     "him": "m",
     "she": "f",
     "her": "f",
-    "i": None,
-    "we": None,
+    # "i" and "we" outside quotes are the writer: never an earlier person.
 }
 GROUP_PRONOUNS = _words("they it them who which that this")
 
