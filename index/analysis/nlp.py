@@ -24,8 +24,10 @@ MODEL_HINT = (
 )
 
 # Every trained component is used: the parser and tagger by claims and quote speakers, the attribute
-# ruler and lemmatizer by the speech-verb rules (token.pos_, token.lemma_), NER by everything.
-# "senter" is off by default in the package because the parser already sets sentence boundaries.
+# ruler and lemmatizer by the speech-verb rules (token.pos_, token.lemma_), NER by everything. The
+# ruler and lemmatizer run behind a cache (pos_lemma.py) that gives the same annotations for a
+# fraction of their cost. "senter" is off by default in the package because the parser already
+# sets sentence boundaries.
 EXCLUDED: tuple[str, ...] = ("senter",)
 
 
@@ -42,6 +44,11 @@ def load_nlp() -> Language | None:
             nlp = spacy.load(name, exclude=list(EXCLUDED))
         except (OSError, ImportError):
             continue
+        from .blas import use_numpy_blas  # both need spaCy, imported only once it is there
+        from .pos_lemma import use_pos_lemma
+
+        use_pos_lemma(nlp)
+        use_numpy_blas(nlp)
         # Long scraped pages exceed the default 1M-character guard; memory is per article anyway.
         nlp.max_length = max(nlp.max_length, 5_000_000)
         return nlp

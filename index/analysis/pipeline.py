@@ -18,6 +18,7 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING, Any
 
 from ..models import Analysis
+from .blas import single_threaded_blas
 from .claims import find_claims
 from .entities import find_entities
 from .nlp import load_nlp
@@ -165,6 +166,7 @@ _WORKER: Analyzer | None = None
 def _init_worker() -> None:
     global _WORKER
     _WORKER = Analyzer.load()
+    single_threaded_blas()  # the workers already take one core each; numpy is loaded by now
 
 
 def _work(texts: list[str]) -> list[_Result]:
