@@ -21,6 +21,7 @@ class ArticleText:
         self, doc: Doc, entities: Sequence[Entity], quoted: Sequence[tuple[int, int]]
     ) -> None:
         self.doc = doc
+        self.text = doc.text  # spaCy rebuilds doc.text from every token on each read
         self.entities = sorted(entities, key=lambda e: e.start)
         self.quoted = sorted(quoted)
         self.starts = [token.idx for token in doc]
@@ -43,13 +44,13 @@ class ArticleText:
         return self.doc[index] if 0 <= index < len(self.doc) else None
 
     def _sentence_at(self, offset: int) -> Span | None:
-        if offset < 0 or offset >= len(self.doc.text):
+        if offset < 0 or offset >= len(self.text):
             return None
         token = self._token_at(offset)
         return token.sent if token is not None else None
 
     def _paragraph(self, start: int, end: int) -> tuple[int, int]:
-        text = self.doc.text
+        text = self.text
         first = text.rfind("\n", 0, start) + 1
         last = text.find("\n", end)
         return first, len(text) if last < 0 else last
@@ -57,7 +58,7 @@ class ArticleText:
     def _around(self, start: int, end: int) -> list[Token]:
         """Tokens of the sentences from ``start`` to ``end``, kept within their paragraph."""
         first = self._sentence_at(max(0, start - 2))
-        last = self._sentence_at(min(len(self.doc.text) - 1, end + 1))
+        last = self._sentence_at(min(len(self.text) - 1, end + 1))
         if first is None or last is None:
             return []
         low, high = self._paragraph(start, end)
@@ -65,7 +66,7 @@ class ArticleText:
 
     def _floats(self, spans: Sequence[tuple[int, int]]) -> bool:
         """Whether the quote's paragraph holds nothing but quoted text."""
-        text = self.doc.text
+        text = self.text
         start = text.rfind("\n", 0, spans[0][0]) + 1
         end = text.find("\n", spans[-1][1])
         end = len(text) if end < 0 else end

@@ -122,8 +122,9 @@ def _analyze_doc(doc: Doc, full_length: int) -> _Result:
     claims = _guarded(find_claims, doc, "numbers", problems, ())
     quote_finder = _quote_finder()
     quotes = _guarded(quote_finder, doc, "quotes", problems, (), entities) if quote_finder else ()
-    if full_length > len(doc.text):
-        problems.append(f"only the first {len(doc.text):,} of {full_length:,} characters analysed")
+    analysed = len(doc.text)
+    if full_length > analysed:
+        problems.append(f"only the first {analysed:,} of {full_length:,} characters analysed")
     analysis = Analysis(entities=tuple(entities), claims=tuple(claims), quotes=tuple(quotes))
     return analysis, "; ".join(problems) or None
 

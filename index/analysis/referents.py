@@ -29,6 +29,7 @@ class Referents:
 
     def __init__(self, doc: Doc, entities: Sequence[Entity], inside: Callable[[int], bool]):
         self.doc = doc
+        self.text = doc.text  # spaCy rebuilds doc.text from every token on each read
         self.inside = inside
         self.persons = [e for e in entities if e.label == "PERSON" and not inside(e.start)]
         self.persons += self._untagged_subjects(entities)
@@ -166,7 +167,7 @@ class Referents:
         for other in self.persons:
             if other.canonical != entity.canonical:
                 continue
-            before = self.doc.text[max(0, other.start - 40) : other.end].lower().split()
+            before = self.text[max(0, other.start - 40) : other.end].lower().split()
             if role in before[-6:]:
                 return True
         return False
@@ -175,7 +176,7 @@ class Referents:
         votes: dict[str, Counter[str]] = {}
         for entity in self.persons:
             tally = votes.setdefault(entity.canonical, Counter())
-            word = self.doc.text[max(0, entity.start - 6) : entity.start].lower().split()[-1:]
+            word = self.text[max(0, entity.start - 6) : entity.start].lower().split()[-1:]
             if word and word[0] in MALE_TITLES:
                 tally["m"] += 3
             if word and word[0] in FEMALE_TITLES:

@@ -118,7 +118,7 @@ class Speakers(ArticleText):
         head = subject[-1]
         if self._entity_of(head) is None and head.pos_ == "PROPN":
             first, last = subject[0], subject[-1]
-            name = self.doc.text[first.idx : last.idx + len(last)]
+            name = self.text[first.idx : last.idx + len(last)]
             return Attribution(name, first.idx, last.idx + len(last), cue.text)
         mention = self._subject(head)
         if mention is None or mention.speaker is None:
@@ -127,7 +127,7 @@ class Speakers(ArticleText):
 
     def _dash_after(self, spans: Sequence[tuple[int, int]]) -> Attribution | None:
         """A signature after the closing mark: ``"..." ― Carla Sanchez``."""
-        text = self.doc.text
+        text = self.text
         end = spans[-1][1]
         line_end = text.find("\n", end)
         tail = text[end : len(text) if line_end < 0 else line_end]
@@ -150,7 +150,7 @@ class Speakers(ArticleText):
         found = self.previous
         if found.start is None or not self._same_paragraph(spans):
             return None
-        gap = self.doc.text[self.previous_end : spans[0][0]]
+        gap = self.text[self.previous_end : spans[0][0]]
         if not self.previous_end <= found.start < spans[0][0] or gap.rstrip(" \"“'‘«„`").endswith(
             ":"
         ):
@@ -159,7 +159,7 @@ class Speakers(ArticleText):
 
     def _colon_intro(self, spans: Sequence[tuple[int, int]]) -> Attribution | None:
         """``X said:`` or ``X:`` right before the opening mark, possibly a paragraph earlier."""
-        before = self.doc.text[: spans[0][0]].rstrip(" \n\"“'‘«„`")
+        before = self.text[: spans[0][0]].rstrip(" \n\"“'‘«„`")
         if not before.endswith(":"):
             return None
         sent = self._sentence_at(len(before) - 1)
@@ -280,7 +280,7 @@ class Speakers(ArticleText):
         name = self.previous.speaker
         if name is None or self.previous_end < 0 or not self.referents.is_person(name):
             return False
-        if self.doc.text.count("\n\n", self.previous_end, token.idx) > 2:
+        if self.text.count("\n\n", self.previous_end, token.idx) > 2:
             return False
         if gender is not None and self.referents.gender(name) not in (None, gender):
             return False
@@ -293,7 +293,7 @@ class Speakers(ArticleText):
         name = self.previous.speaker
         if name is None or self.previous_end < 0 or self.referents.is_person(name):
             return None
-        if self.doc.text.count("\n\n", self.previous_end, token.idx) > 2:
+        if self.text.count("\n\n", self.previous_end, token.idx) > 2:
             return None
         return Attribution(name, token.idx, token.idx + len(token))
 
