@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from newsreader.index.analysis.entities import find_entities
-from newsreader.index.analysis.linking import kind_of, near, same_name
+from newsreader.index.analysis.linking import gender_cue, kind_of, near, same_name
 from newsreader.index.models import Entity
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
@@ -135,6 +135,50 @@ def test_surname_shared_by_two_people_goes_to_the_nearest_earlier(nlp) -> None:
         "Martyn Williams",
         "Shane Williams",
     ]
+
+
+def surname_canonicals(nlp, text: str, surname: str) -> list[str]:
+    return [e.canonical for e in find_entities(nlp(text)) if e.text.endswith(surname)]
+
+
+def test_two_people_sharing_a_surname_stay_two_people(nlp) -> None:
+    text = (
+        "Police shot Keith Brennan outside his home on Tuesday. "
+        "His wife, Rakeyia Brennan, filmed the encounter on her phone."
+    )
+    assert surname_canonicals(nlp, text, "Brennan") == ["Keith Brennan", "Rakeyia Brennan"]
+
+
+def test_title_picks_the_person_of_that_gender(nlp) -> None:
+    text = (
+        "Maria Lopez and her husband, Daniel Lopez, opened the bakery in 1998. "
+        "Mrs. Lopez still bakes the bread every morning."
+    )
+    assert surname_canonicals(nlp, text, "Lopez")[-1] == "Maria Lopez"
+
+
+def test_pronoun_after_a_surname_picks_the_person_of_that_gender(nlp) -> None:
+    text = (
+        "Anna Kowalski spoke first at the meeting. Then Peter Kowalski took the stage. "
+        "Later Kowalski said she would run for the council seat."
+    )
+    assert surname_canonicals(nlp, text, "Kowalski")[-1] == "Anna Kowalski"
+
+
+def test_pronoun_after_another_name_tells_nothing() -> None:
+    text = "Kowalski thanked Mayor Reed before he left."
+    assert gender_cue(text, (0, 8, "PERSON", "Kowalski")) is None
+    assert gender_cue("Ms. Kowalski left.", (4, 12, "PERSON", "Kowalski")) == "f"
+
+
+def test_surname_goes_to_the_person_the_article_is_about(nlp) -> None:
+    text = (
+        "Senator Tom Hadley spoke in Dallas on Friday. Hadley thanked the crowd. "
+        "Hadley attacked the tax plan. Hadley later toured a factory. "
+        "Reporters asked about an old photo of Susan Hadley at a gala.\n\n"
+        "Hadley said the photo was none of their business."
+    )
+    assert surname_canonicals(nlp, text, "Hadley")[-1] == "Tom Hadley"
 
 
 def test_possessive_and_leading_the_are_trimmed(nlp) -> None:

@@ -91,6 +91,12 @@ def test_single_quotes_inside_double_are_content() -> None:
     assert quoted(text) == ["He told me, 'Go home,' and I did,"]
 
 
+def test_nested_marks_set_apart_by_a_space_pair_up() -> None:
+    text = "\"I hate the phrase 'voter outreach,' \" she told the club, adding more.\n\n"
+    text += "He replied, \" 'Outreach' is fine by me.\""
+    assert quoted(text) == ["I hate the phrase 'voter outreach,'", "'Outreach' is fine by me."]
+
+
 def test_offsets_slice_back_to_the_quoted_text(nlp: Language) -> None:
     for path in sorted(SEEDS.glob("*.txt")):
         text = path.read_text(encoding="utf-8")

@@ -8,6 +8,7 @@ import pytest
 from analysis_helpers import quotes_of
 from spacy.language import Language
 
+from newsreader.index.analysis.referents import own_name
 from newsreader.index.models import Quote
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
@@ -235,3 +236,52 @@ def test_colon_and_put_it_introductions(nlp: Language, text: str, speaker: str) 
 def test_signature_ending_a_paragraph_with_astray_marks(nlp: Language) -> None:
     text = "“I would rather live in what he calls “hell” than live under him.” ― Ana Ruiz"
     assert quotes_of(nlp, text)[0].speaker == "Ana Ruiz"
+
+
+def test_known_first_name_decides_gender_over_pronouns_about_others(nlp: Language) -> None:
+    # Every "she" after Dunn's name is about the judge; "Mark" still makes Dunn a man.
+    text = (
+        "Mark Dunn praised Judge Alice Reyes, saying she was fair and she was wise. "
+        "Dunn said she had served her county well and she had earned her rest. "
+        "Dunn added that she would be missed and that she had taught him much.\n\n"
+        "Reyes retired in May.\n\n"
+        '"We will not see her like again," he said.'
+    )
+    quote = speaker_of(nlp, text, "We will not see")
+    assert quote.speaker == "Mark Dunn"
+
+
+def test_untagged_full_name_keeps_its_own_first_name() -> None:
+    known = {("rakeyia", "brennan"): "Rakeyia Brennan", ("chris", "christie"): "Chris Christie"}
+    assert own_name("Keith Brennan", known) == "Keith Brennan"
+    assert own_name("Governor Chris Christie", known) == "Chris Christie"
+    assert own_name("Mr. Brennan", known) is None  # a lone surname goes by the surname
+    assert own_name("Paul Ryan", known) is None
+
+
+def test_pronoun_prefers_a_nearer_person_of_known_gender_to_an_unknown_subject(
+    nlp: Language,
+) -> None:
+    text = (
+        "Families would pay more under the plan, said Okafor.\n\n"
+        "The plan has drawn sharp attacks from Hillary Clinton.\n\n"
+        '"This plan helps nobody but the rich," she said.'
+    )
+    quote = speaker_of(nlp, text, "This plan helps")
+    assert quote.speaker == "Hillary Clinton"
+
+
+def test_person_named_right_before_a_participle_cue_speaks(nlp: Language) -> None:
+    text = 'The new ad shows footage of Maria Gonzalez asking, "Why are we still waiting?"'
+    assert quotes_of(nlp, text)[0].speaker == "Maria Gonzalez"
+
+
+def test_object_of_a_participle_cue_is_not_its_speaker(nlp: Language) -> None:
+    text = (
+        "Senator Ellen Park answered the posts on Friday.\n\n"
+        'She said the posts accusing Maria Reyes of fraud were "lies and smears."\n\n'
+        'She tweeted: "This has to stop. It is dangerous for the county."'
+    )
+    first, second = quotes_of(nlp, text)
+    assert first.speaker != "Maria Reyes"
+    assert second.speaker == "Ellen Park"

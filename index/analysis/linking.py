@@ -1,9 +1,11 @@
 """Linking the entity mentions of one article to one canonical name per entity.
 
 People: "Volodymyr Zelensky", "Zelenskyy", "Mr Zelensky" and "Zelensky" are one person; the
-canonical name is the fullest form (most words, first seen on ties). A surname alone goes to the
-full name it belongs to (the nearest earlier one when two people share it). Near-spellings (edit
-distance 1 on names of 6+ letters) and hyphen/space variants ("Kim Jong-un") merge.
+canonical name is the fullest form (most words, first seen on ties); two first names are two
+people. A surname alone goes to the full name it belongs to; when two people share it, a title or
+pronoun of one gender rules out the other, the person the article is about (3x the mentions) wins,
+else the nearest earlier full name. Near-spellings (edit distance 1 on names of 6+ letters) and
+hyphen/space variants ("Kim Jong-un") merge.
 Other kinds merge on the same words ignoring case, "the", dots and hyphens.
 """
 
@@ -13,7 +15,9 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from .first_names import gender_of_name
 from .numbers import word_set
+from .speech_verbs import FEMALE_TITLES, MALE_TITLES
 
 KINDS: dict[str, str] = {
     "PERSON": "person",
@@ -32,6 +36,9 @@ TITLES = word_set(
     "chancellor minister secretary premier sheikh ayatollah mayor chairman commander"
 )
 NAME_TOKEN_MIN = 6  # below this, one letter of difference is usually a different name
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+DOMINANT = 3  # mentions ratio by which the article's main bearer of a surname takes it
+CUE_REACH = 120  # characters after a name searched for the pronoun that tells its gender
 
 
 @dataclass
@@ -39,6 +46,15 @@ class _Cluster:
     names: list[tuple[str, ...]] = field(default_factory=list)  # name keys (lowercase words)
     forms: list[str] = field(default_factory=list)  # display forms, in order seen
     full_starts: list[int] = field(default_factory=list)  # offsets of multi-word mentions
+    cues: list[str] = field(default_factory=list)  # 'm'/'f' read at its full-name mentions
+    starts: list[int] = field(default_factory=list)  # offsets of all its mentions
+
+    def gender(self) -> str | None:
+        """A known given name decides; else the cues read at the full names, when they agree."""
+        given = {gender_of_name(f) for f in self.forms} - {None}
+        if len(given) == 1:
+            return given.pop()
+        return self.cues[0] if given == set() and len(set(self.cues)) == 1 else None
 
 
 def kind_of(label: str) -> str:
@@ -52,7 +68,7 @@ def link_mentions(
     """Return the final label, canonical name and kind of each (start, end, label, surface)."""
     labels = [label for _, _, label, _ in mentions]
     labels = _people_named_as_things(mentions, labels)
-    canon = _person_canonicals(mentions, labels)
+    canon = _person_canonicals(text, mentions, labels)
     canon.update(_thing_canonicals(text, mentions, labels, set(canon)))
     return [
         (labels[i], {"canonical": canon[i], "kind": kind_of(labels[i])})
@@ -137,7 +153,7 @@ def _has_title(surface: str) -> bool:
 
 
 def _person_canonicals(
-    mentions: Sequence[tuple[int, int, str, str]], labels: list[str]
+    text: str, mentions: Sequence[tuple[int, int, str, str]], labels: list[str]
 ) -> dict[int, str]:
     people = [i for i, label in enumerate(labels) if label == "PERSON"]
     full = [i for i in people if len(name_words(mentions[i][3])) >= 2]
@@ -146,8 +162,11 @@ def _person_canonicals(
     member: dict[int, _Cluster] = {}
     for i in full:
         member[i] = _join_full(clusters, mentions[i])
+        cue = gender_cue(text, mentions[i])
+        if cue is not None:
+            member[i].cues.append(cue)
     for i in single:
-        member[i] = _join_single(clusters, mentions[i])
+        member[i] = _join_single(clusters, mentions[i], gender_cue(text, mentions[i]))
     return {i: _person_canonical(c) for i, c in member.items()}
 
 
@@ -161,10 +180,33 @@ def _join_full(clusters: list[_Cluster], mention: tuple[int, int, str, str]) -> 
     cluster.names.append(words)
     cluster.forms.append(display_name(surface))
     cluster.full_starts.append(start)
+    cluster.starts.append(start)
     return cluster
 
 
-def _join_single(clusters: list[_Cluster], mention: tuple[int, int, str, str]) -> _Cluster:
+def gender_cue(text: str, mention: tuple[int, int, str, str]) -> str | None:
+    """'m'/'f' from a title before the name ("Mrs. Scott") or, failing that, from the first
+    he/she/his/her after it in its sentence when no other capitalised word comes between
+    ("Cruz could turn back on a pledge he made"): with another name between, the pronoun may
+    be that person's."""
+    start, end, _, surface = mention
+    before = (text[max(0, start - 6) : start].split() or [""])[-1].casefold()
+    title = surface.split()[0].casefold() if len(surface.split()) > 1 else before
+    if title in MALE_TITLES or title in FEMALE_TITLES:
+        return "m" if title in MALE_TITLES else "f"
+    after = text[end : end + CUE_REACH]
+    for word in after.replace("’", " ").replace("'", " ").split():
+        bare = word.strip('.,;:!?"“”()')
+        if bare.casefold() in PRONOUN_GENDER and bare.islower():
+            return PRONOUN_GENDER[bare]
+        if bare[:1].isupper() or word[-1:] in ".!?" or "\n" in word:
+            return None
+    return None
+
+
+def _join_single(
+    clusters: list[_Cluster], mention: tuple[int, int, str, str], cue: str | None
+) -> _Cluster:
     start, _, _, surface = mention
     word = name_words(surface)[0]
     matches = [c for c in clusters if any(near(word, n[-1]) for n in c.names)]
@@ -172,17 +214,32 @@ def _join_single(clusters: list[_Cluster], mention: tuple[int, int, str, str]) -
         matches = [c for c in clusters if any(len(n) >= 3 and n[0] == word for n in c.names)]
     if not matches:
         matches = [c for c in clusters if any(near(word, n[0]) for n in c.names if len(n) == 1)]
+    if len(matches) > 1 and cue is not None:
+        # Two people share the surname: "Mrs. Scott" or "Cruz ... he" rules out the other.
+        agreeing = [c for c in matches if c.gender() in (None, cue)]
+        matches = agreeing or matches
     cluster = _nearest_before(matches, start) if matches else None
     if cluster is None:
         cluster = _Cluster()
         clusters.append(cluster)
     cluster.names.append((word,))
     cluster.forms.append(display_name(surface))
+    cluster.starts.append(start)
     return cluster
 
 
 def _nearest_before(clusters: list[_Cluster], start: int) -> _Cluster:
-    """The cluster whose full name was written last before ``start``; else the first one."""
+    """The cluster whose full name was written last before ``start``; else the first one.
+
+    The person the article is about outweighs one named in passing: with DOMINANT times the
+    mentions of any other so far, a lone surname is theirs ("Ted Cruz" all along, "Heidi Cruz"
+    once as the object of a sentence).
+    """
+    if len(clusters) > 1:
+        counts = sorted((sum(s < start for s in c.starts), i) for i, c in enumerate(clusters))
+        (second, _), (first, best) = counts[-2:]
+        if first >= DOMINANT * max(second, 1):
+            return clusters[best]
 
     def latest_before(cluster: _Cluster) -> int:
         return max((s for s in cluster.full_starts if s < start), default=-1)

@@ -48,6 +48,12 @@ def _context(text: str, start: int, end: int) -> tuple[bool, bool]:
     """Whether the surroundings of a mark look like an opening and like a closing position."""
     left = text[start - 1] if start > 0 else "\n"
     right = text[end] if end < len(text) else "\n"
+    # Nested marks set apart by a space (`outreach,' " he said`, `said, " 'Go`): the mark
+    # beside the space tells the side, as if they touched.
+    if left == " " and start > 1 and is_mark_char(text[start - 2]):
+        left = text[start - 2]
+    if right == " " and end + 1 < len(text) and is_mark_char(text[end + 1]):
+        right = text[end + 1]
     opening = (left in OPEN_LEFT or is_mark_char(left)) and not right.isspace()
     closing = (not left.isspace()) and (right in CLOSE_RIGHT or is_mark_char(right))
     return opening, closing

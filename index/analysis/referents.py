@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from spacy.tokens import Doc, Token
 
 from newsreader.index.analysis.first_names import gender_of_name
+from newsreader.index.analysis.linking import name_words, same_name
 from newsreader.index.analysis.speech_verbs import FEMALE_TITLES, MALE_TITLES, SPEECH_VERBS
 from newsreader.index.models import Entity
 
@@ -63,7 +64,13 @@ class Referents:
             subjects = self._named_heads([e for e in candidates if self._dep(e) in SUBJECT_DEPS])
             if subjects:
                 main = [e for e in subjects if self._main_subject(e)]
-                return (main or subjects)[0]
+                found = (main or subjects)[0]
+                # "said Batchelder. ... with Hillary Clinton lambasting it. '...,' she said":
+                # a nearer person known to be of the pronoun's gender beats an earlier subject
+                # whose gender is unknown.
+                if gender and fallback and self.genders.get(found.canonical) is None:
+                    return fallback if self.genders.get(fallback.canonical) == gender else found
+                return found
             others = [e for e in candidates if self._dep(e) != "poss"]
             fallback = fallback or (others[-1] if others else None)
             if sentence.start == 0:
@@ -114,6 +121,7 @@ class Referents:
         person named as written.
         """
         surnames = {e.text.split()[-1]: e.canonical for e in self.persons if e.text.split()}
+        known = {name_words(e.canonical): e.canonical for e in self.persons}
         tagged = [(e.start, e.end) for e in entities]
         found = []
         for token in self.doc:
@@ -125,7 +133,7 @@ class Referents:
             name = self.doc[token.left_edge.i : token.i + 1]
             if any(t.pos_ != "PROPN" for t in name):
                 name = self.doc[token.i : token.i + 1]
-            canonical = surnames.get(token.text, name.text)
+            canonical = own_name(name.text, known) or surnames.get(token.text, name.text)
             found.append(
                 Entity(name.text, "PERSON", name.start_char, name.end_char, canonical, "person")
             )
@@ -185,8 +193,9 @@ class Referents:
                 tally.update(self._following_pronouns(entity))
         for name, tally in votes.items():
             given = gender_of_name(name)
-            if given is not None:  # a known given name outweighs stray pronouns
-                tally[given] += 5
+            if given is not None:  # a known given name decides: pronouns stray to neighbours
+                tally.clear()
+                tally[given] = 1
         return {
             name: ("m" if tally["m"] > tally["f"] else "f")
             for name, tally in votes.items()
@@ -211,3 +220,15 @@ class Referents:
             elif token.lower_ in FEMALE:
                 found["f"] += 1
         return found
+
+
+def own_name(name: str, known: dict[tuple[str, ...], str]) -> str | None:
+    """The person a full name ("Governor Chris Christie") is, or the name itself when its first
+    name differs from every person with that surname ("Keith Scott" beside "Rakeyia Scott");
+    None for a lone surname ("Mr. Obama"), which goes by the surname."""
+    words = name_words(name)
+    if len(words) < 2:
+        return None
+    kin = [k for k in known if k[-1] == words[-1] and len(k) > 1]
+    same = next((known[k] for k in kin if same_name(words, k)), None)
+    return same or (name if kin else None)

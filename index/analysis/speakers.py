@@ -29,6 +29,7 @@ from newsreader.index.analysis.tail_cues import (
     distance,
     is_definite,
     is_speech_cue,
+    object_before_participle,
     one_sentence,
     signature,
     tail_clause,
@@ -202,6 +203,11 @@ class Speakers(ArticleText):
         return not self._inside(token) and is_speech_cue(token)
 
     def _from_cue(self, cue: Token) -> Attribution | None:
+        # "footage of Hillary Clinton asking": the person just before the participle speaks.
+        named = object_before_participle(cue)
+        entity = self._entity_at(named.idx) if named is not None else None
+        if entity is not None and entity.label == "PERSON":
+            return Attribution(entity.canonical, entity.start, entity.end, cue.text)
         if cue.lower_ == "according":
             objs = [t for t in cue.nbor(1).children if t.dep_ == "pobj"]
             found = self._mention(objs[0]) if objs else None

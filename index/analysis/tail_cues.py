@@ -161,7 +161,20 @@ def verb_subjects(verb: Token) -> list[Token]:
             break
         current = current.head
     inverted = [c for c in verb.children if c.dep_ in ("dobj", "npadvmod") and c.i > verb.i]
+    # "said Smith" inverts; a participle's object is whom it is about ("accusing Machado").
+    if verb.tag_ == "VBG":
+        return []
     return inverted[:1] if inverted and inverted[0].pos_ == "PROPN" else []
+
+
+def object_before_participle(cue: Token) -> Token | None:
+    """The object of a preposition right before a participle cue ("footage of Hillary Clinton
+    asking, '...'"): that person speaks, not the sentence's subject ("the ad"). A weak verb
+    ("reading" a sign) is left out."""
+    if cue.tag_ != "VBG" or cue.lemma_.lower() in WEAK_VERBS or cue.i == 0:
+        return None
+    before = cue.nbor(-1)
+    return before if before.dep_ == "pobj" else None
 
 
 def is_definite(token: Token) -> bool:
