@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import argparse
+import resource
 import shutil
 import tempfile
 import time
@@ -26,9 +27,11 @@ def main() -> None:
     folder = Path(tempfile.mkdtemp(prefix="newsreader-bench-"))
     try:
         with Library.open(folder / "library") as library:
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), _cpu_seconds()
             report = library.ingest(paths, analyze=args.analysis)
             first = time.perf_counter() - start
+            (own_end, workers_end), (own_start, workers_start) = _cpu_seconds(), cpu
+            own, workers = own_end - own_start, workers_end - workers_start
             start = time.perf_counter()
             again = library.ingest(paths, analyze=args.analysis)
             rerun = time.perf_counter() - start
@@ -42,6 +45,8 @@ def main() -> None:
                 "articles_stored": stats.articles,
                 "seconds": round(first, 2),
                 "articles_per_second": round(stored / first, 1),
+                "cpu_seconds_main": round(own, 1),
+                "cpu_seconds_workers": round(workers, 1),
                 "unchanged_rerun_seconds": round(rerun, 3),
                 "unchanged_rerun_articles": again.unchanged,
                 "index_mb": round(stats.index_bytes / 1e6, 1),
@@ -52,6 +57,13 @@ def main() -> None:
         )
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def _cpu_seconds() -> tuple[float, float]:
+    """User + system CPU of this process and of its finished child processes."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime, children.ru_utime + children.ru_stime
 
 
 if __name__ == "__main__":
