@@ -242,3 +242,30 @@ def test_deferred_index_is_caught_up_on_first_use(tmp_path: Path, corpus: Path) 
         assert lib.search("").total == 2
         assert lib.search("zelensky").total == 2
         assert any("missing" in n for n in lib.notices)
+
+
+def test_writes_from_several_threads_on_one_library_take_turns(
+    library: Library, corpus: Path
+) -> None:
+    """The reader writes triage state from worker threads while its search thread may be
+    catching the index up, all on one SQLite connection."""
+    import threading
+
+    library.ingest([corpus], analyze=False)
+    ids = [h.id for h in library.search("zelensky").hits]
+    failures: list[BaseException] = []
+
+    def toggle(flag: str) -> None:
+        try:
+            for turn in range(200):
+                getattr(library, f"set_{flag}")(ids, turn % 2 == 0)
+        except BaseException as error:
+            failures.append(error)
+
+    threads = [threading.Thread(target=toggle, args=(f,)) for f in ("read", "starred", "archived")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert failures == []
+    assert all(not s.read and not s.starred for s in library.states(ids).values())
