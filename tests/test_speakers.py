@@ -233,6 +233,38 @@ def test_colon_and_put_it_introductions(nlp: Language, text: str, speaker: str) 
     assert found is not None and speaker in found
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('Mayor Anne Hidalgo: "We will not give up the river."', "Anne Hidalgo"),
+        ('A lesson from Warren Buffett: "Be fearful when others are greedy."', "Warren Buffett"),
+        (
+            "Markets fell again.\n\n"
+            'A lesson from Warren Buffett: "Be fearful when others are greedy."',
+            "Warren Buffett",
+        ),
+    ],
+)
+def test_name_before_a_bare_colon_speaks(nlp: Language, text: str, speaker: str) -> None:
+    quote = quotes_of(nlp, text)[0]
+    assert quote.speaker == speaker
+    assert quote.speaker_start is not None and quote.speaker_end is not None
+    assert text[quote.speaker_start : quote.speaker_end] == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The name is what the headline is about, not who speaks.
+        'Council Chief On Pierre Dupont: "We Will Not Give Up The River."',
+        # Not a name before the colon.
+        'Here is the list of demands from the marchers: "Lower taxes now."',
+    ],
+)
+def test_bare_colon_without_a_speaking_name(nlp: Language, text: str) -> None:
+    assert quotes_of(nlp, text)[0].speaker is None
+
+
 def test_signature_ending_a_paragraph_with_astray_marks(nlp: Language) -> None:
     text = "“I would rather live in what he calls “hell” than live under him.” ― Ana Ruiz"
     assert quotes_of(nlp, text)[0].speaker == "Ana Ruiz"

@@ -42,6 +42,8 @@ SUBJECTS = ("nsubj", "nsubjpass")
 NAME_DEPS = frozenset({"compound", "appos", "amod", "nmod", "flat", "nn"})
 SPEAKER_LABELS = ("PERSON", "ORG", "NORP", "GPE")
 INDEFINITES = frozenset({"someone", "somebody", "others", "many", "some"})
+# Words allowed before a name that introduces a quote with a bare colon ("A lesson from").
+LEAD_IN = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,7 +185,31 @@ class Speakers(ArticleText):
         subjects.sort(key=lambda t: t.head.dep_ in ("advcl", "relcl", "acl"))
         if subjects:
             return self._mention(subjects[0])
-        return self._mention(head[-1]) if head and head[-1].pos_ == "PROPN" else None
+        if "\n" in self.text[len(before) : spans[0][0]]:
+            return None
+        return self._named_before_colon([t for t in head if not t.is_punct])
+
+    def _named_before_colon(self, head: Sequence[Token]) -> Attribution | None:
+        """``Mayor Anne Hidalgo: "..."``, ``A lesson from Warren Buffett: "..."``.
+
+        The words before the colon end with a PERSON or ORG name, after at most a short
+        lead-in with no verb: a longer clause is about someone else, and so is a name after
+        a preposition other than "from" or "by".
+        """
+        if not head:
+            return None
+        entity = self._entity_at(head[-1].idx)
+        if entity is None or entity.label not in ("PERSON", "ORG"):
+            return None
+        if entity.end < head[-1].idx + len(head[-1]):
+            return None
+        lead = [t for t in head if t.idx < entity.start]
+        if len(lead) > LEAD_IN or any(t.pos_ in ("VERB", "AUX") for t in lead):
+            return None
+        # "CNN President On Trump:" is about the name, "A lesson from Warren Buffett:" is by it.
+        if lead and lead[-1].pos_ == "ADP" and lead[-1].lower_ not in ("from", "by"):
+            return None
+        return Attribution(entity.canonical, entity.start, entity.end)
 
     def _next_sentence(self, spans: Sequence[tuple[int, int]]) -> Attribution | None:
         """A short sentence right after the quote in the same paragraph: ``He added.``"""
