@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from newsreader.index.analysis.doc_text import text_of
 from newsreader.index.models import Entity
 
 
@@ -21,7 +22,7 @@ class ArticleText:
         self, doc: Doc, entities: Sequence[Entity], quoted: Sequence[tuple[int, int]]
     ) -> None:
         self.doc = doc
-        self.text = doc.text  # spaCy rebuilds doc.text from every token on each read
+        self.text = text_of(doc)
         self.entities = sorted(entities, key=lambda e: e.start)
         self.quoted = sorted(quoted)
         self.starts = [token.idx for token in doc]

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from ..models import Claim
+from .doc_text import text_of
 from .nonclaims import blocked_tokens, not_a_quantity
 from .numbers import (
     CURRENCY_QUALIFIERS,
@@ -62,7 +63,7 @@ class Phrase:
 
 def find_claims(doc: Doc) -> tuple[Claim, ...]:
     """Return every numeric claim of the article, in text order."""
-    text = doc.text  # spaCy rebuilds this string on every access: read it once
+    text = text_of(doc)
     blocked = blocked_tokens(doc)
     claims: list[Claim] = []
     units: list[tuple[int, int, str]] = []  # (sentence start, token, noun unit) of claims so far

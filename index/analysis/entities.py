@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from ..models import Entity
+from .doc_text import text_of
 from .linking import link_mentions
 from .places import MAX_PLACE_WORDS, PLACES
 
@@ -43,7 +44,7 @@ class Mention:
 
 def find_entities(doc: Doc) -> tuple[Entity, ...]:
     """Return the article's named entities (no numbers), each with its canonical name and kind."""
-    text = doc.text
+    text = text_of(doc)
     mentions = [m for ent in doc.ents if (m := clean_mention(doc, ent, text)) is not None]
     mentions = drop_glued_initials(doc, text, mentions)
     mentions = [relabel_demonym(text, relabel_by_next_word(doc, m)) for m in mentions]

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from ..models import Analysis
 from .blas import single_threaded_blas
 from .claims import find_claims
+from .doc_text import text_of
 from .entities import find_entities
 from .nlp import load_nlp
 
@@ -122,7 +123,7 @@ def _analyze_doc(doc: Doc, full_length: int) -> _Result:
     claims = _guarded(find_claims, doc, "numbers", problems, ())
     quote_finder = _quote_finder()
     quotes = _guarded(quote_finder, doc, "quotes", problems, (), entities) if quote_finder else ()
-    analysed = len(doc.text)
+    analysed = len(text_of(doc))
     if full_length > analysed:
         problems.append(f"only the first {analysed:,} of {full_length:,} characters analysed")
     analysis = Analysis(entities=tuple(entities), claims=tuple(claims), quotes=tuple(quotes))

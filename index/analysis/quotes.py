@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from newsreader.index.analysis.doc_text import text_of
 from newsreader.index.analysis.quote_marks import Mark, find_marks
 from newsreader.index.analysis.speakers import Speakers
 from newsreader.index.analysis.speech_verbs import SPEECH_FORMS
@@ -204,7 +205,7 @@ def find_quotes(doc: Doc, entities: Sequence[Entity]) -> tuple[Quote, ...]:
     own sentence (scare quotes, 'called it "a con"') come with ``partial=True``: they are not
     direct quotes, and a reader may list them apart or leave them out.
     """
-    text = doc.text
+    text = text_of(doc)
     segments = find_segments(text)
     quoted = [(max(0, s.start - 2), s.end + 2) for s in segments]
     speakers = Speakers(doc, entities, quoted)

@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc, Token
 
+from newsreader.index.analysis.doc_text import text_of
 from newsreader.index.analysis.first_names import gender_of_name
 from newsreader.index.analysis.linking import name_words, same_name
 from newsreader.index.analysis.speech_verbs import FEMALE_TITLES, MALE_TITLES, SPEECH_VERBS
@@ -30,7 +31,7 @@ class Referents:
 
     def __init__(self, doc: Doc, entities: Sequence[Entity], inside: Callable[[int], bool]):
         self.doc = doc
-        self.text = doc.text  # spaCy rebuilds doc.text from every token on each read
+        self.text = text_of(doc)
         self.inside = inside
         self.persons = [e for e in entities if e.label == "PERSON" and not inside(e.start)]
         self.persons += self._untagged_subjects(entities)
