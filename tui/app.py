@@ -35,6 +35,7 @@ class NewsReaderApp(App[None]):
     """
 
     TITLE = "newsreader"
+    _theme_applied = False  # until on_mount has applied the configured theme
     CSS_PATH = "app.tcss"
     COMMANDS: ClassVar = {*App.COMMANDS, NewsCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -90,7 +91,7 @@ class NewsReaderApp(App[None]):
         self._theme_applied = True
 
     def watch_theme(self, theme: str) -> None:
-        if getattr(self, "_theme_applied", False):  # a choice made in the palette, not the config
+        if self._theme_applied:  # a choice made in the palette, not the config
             self._save_theme(theme)
 
     @work(thread=True, group="config")

@@ -79,6 +79,7 @@ def library(library_path: Path) -> Iterator[object]:
 def quiet_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """No user config, no SSH, colour on: tests see the same app everywhere."""
     config = tmp_path / "config" / "config.toml"
+    config.parent.mkdir()  # tests write a config file there; the file itself is left to them
     monkeypatch.setenv("NEWSREADER_CONFIG", str(config))
     monkeypatch.delenv("SSH_CONNECTION", raising=False)
     monkeypatch.delenv("NO_COLOR", raising=False)

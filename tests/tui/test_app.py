@@ -208,7 +208,6 @@ async def test_history_walks_with_up_and_down(library) -> None:
 
 
 async def test_help_lists_remapped_keys(library, quiet_environment: Path) -> None:
-    quiet_environment.parent.mkdir(parents=True, exist_ok=True)
     quiet_environment.write_text('[keys]\n"main.quotes" = "w"\n', encoding="utf-8")
     app = NewsReaderApp(library, query="zelensky", now=NOW)
     async with app.run_test(size=WIDE) as pilot:
@@ -317,7 +316,6 @@ async def test_theme_from_the_config_and_a_palette_choice_is_remembered(
 ) -> None:
     from newsreader.tui import keymap
 
-    quiet_environment.parent.mkdir(parents=True, exist_ok=True)
     quiet_environment.write_text('theme = "ansi-dark"\n', encoding="utf-8")
     app = NewsReaderApp(library, now=NOW)
     async with app.run_test(size=WIDE) as pilot:
