@@ -9,7 +9,8 @@ pattern matched are run with their neighbours. The annotations come out identica
 pipeline's (tests/test_pos_lemma.py compares them).
 """
 
-from __future__ import annotations
+# No "from __future__ import annotations": spaCy builds the factory's argument model from its
+# annotations, and older confection releases cannot resolve postponed (string) ones.
 
 import re
 from collections.abc import Callable
@@ -36,13 +37,6 @@ _Key = tuple[int, ...]
 _Value = tuple[int, int, MorphAnalysis, int, int]
 
 
-@Language.factory(NAME)
-def make_pos_lemma(nlp: Language, name: str) -> PosLemma:
-    """Build the component from the pipeline's own (disabled) ruler and lemmatizer."""
-    ruler, lemmatizer = (nlp.get_pipe(n) for n in REPLACES)
-    return PosLemma(ruler, lemmatizer)  # type: ignore[arg-type]
-
-
 def use_pos_lemma(nlp: Language) -> None:
     """Swap the stock ruler and lemmatizer for the cached component, where the model has them."""
     if not all(n in nlp.pipe_names for n in REPLACES):
@@ -55,7 +49,7 @@ def use_pos_lemma(nlp: Language) -> None:
 class PosLemma:
     """Sets pos, lemma, morph (and the ruler's whitespace tag and dep) from a cache."""
 
-    def __init__(self, ruler: AttributeRuler, lemmatizer: Lemmatizer) -> None:
+    def __init__(self, ruler: "AttributeRuler", lemmatizer: "Lemmatizer") -> None:
         self.ruler, self.lemmatizer = ruler, lemmatizer
         _index_as_sets(lemmatizer)
         self.vocab = ruler.vocab
@@ -103,7 +97,7 @@ class PosLemma:
             return dep
         return self._other_dep
 
-    def _pair_key(self, token: Token) -> _Key | None:
+    def _pair_key(self, token: "Token") -> _Key | None:
         """A window key when a multi-token pattern assigns to ``token``, else None."""
         doc, i, width = token.doc, token.i, self._width
         window = doc[max(0, i - width) : i + width + 1]
@@ -141,7 +135,7 @@ class PosLemma:
             token.tag, token.dep = tag, dep
         return self.lemmatizer(self.ruler(doc))
 
-    def _value(self, token: Token, given: _Key) -> _Value:
+    def _value(self, token: "Token", given: _Key) -> _Value:
         morph = self._morphs.get(token.morph.key)
         if morph is None:
             morph = self._morphs[token.morph.key] = token.morph
@@ -155,7 +149,7 @@ class PosLemma:
         )
 
 
-def _apply(token: Token, value: _Value) -> None:
+def _apply(token: "Token", value: _Value) -> None:
     pos, lemma, morph, tag, dep = value
     token.pos = pos
     token.lemma = lemma
@@ -166,7 +160,7 @@ def _apply(token: Token, value: _Value) -> None:
         token.dep = dep
 
 
-def _index_as_sets(lemmatizer: Lemmatizer) -> None:
+def _index_as_sets(lemmatizer: "Lemmatizer") -> None:
     """Make the lemmatizer's known-word lists sets: it tests candidate forms against them with
     ``in``, a scan of up to 57,000 words per candidate as lists. The answers do not change."""
     table = lemmatizer.lookups.get_table("lemma_index", None)
@@ -179,7 +173,7 @@ def _triples(flat: _Key) -> list[_Key]:
     return [flat[j : j + 3] for j in range(0, len(flat), 3)]
 
 
-def _pair_matcher(ruler: AttributeRuler) -> tuple[Matcher, dict[int, int], int]:
+def _pair_matcher(ruler: "AttributeRuler") -> tuple[Matcher, dict[int, int], int]:
     """A matcher for the ruler's multi-token patterns, each one's target index, their reach."""
     matcher = Matcher(ruler.vocab)
     targets: dict[int, int] = {}
@@ -195,7 +189,7 @@ def _pair_matcher(ruler: AttributeRuler) -> tuple[Matcher, dict[int, int], int]:
     return matcher, targets, width
 
 
-def _target_words(ruler: AttributeRuler) -> Callable[[str], bool]:
+def _target_words(ruler: "AttributeRuler") -> Callable[[str], bool]:
     """A test for the lowercase words a multi-token pattern can assign attributes to."""
     words: set[str] = set()
     regexes: list[re.Pattern[str]] = []
@@ -220,7 +214,7 @@ def _target_words(ruler: AttributeRuler) -> Callable[[str], bool]:
     return is_target
 
 
-def _tested_deps(ruler: AttributeRuler) -> set[str] | None:
+def _tested_deps(ruler: "AttributeRuler") -> set[str] | None:
     """The dependency labels the patterns test, or None when a test is not a plain comparison.
 
     With only plain values, IN and NOT_IN, no pattern can tell two untested labels apart.
@@ -239,3 +233,10 @@ def _tested_deps(ruler: AttributeRuler) -> set[str] | None:
                 else:
                     return None
     return tested
+
+
+@Language.factory(NAME)
+def make_pos_lemma(nlp: Language, name: str) -> PosLemma:
+    """Build the component from the pipeline's own (disabled) ruler and lemmatizer."""
+    ruler, lemmatizer = (nlp.get_pipe(n) for n in REPLACES)
+    return PosLemma(ruler, lemmatizer)  # type: ignore[arg-type]
