@@ -19,8 +19,9 @@ async def test_quotes_panel_lists_quotes_and_jumps_to_one(library) -> None:
     app = NewsReaderApp(library, query="zelensky", now=NOW)
     async with app.run_test(size=WIDE) as pilot:
         await wait_for(pilot, lambda: reader(app).article is not None)
-        await pilot.press("tab", "q")
         panel = app.screen.query_one(QuotesPanel)
+        assert not panel.display and not panel.children, "built when first opened"
+        await pilot.press("tab", "q")
         assert panel.display
         quotes_list = panel.query_one("#quotes-list", OptionList)
         assert app.focused is quotes_list

@@ -106,6 +106,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run_app(args: argparse.Namespace) -> int:
+    from newsreader.tui import startup_gc
+
+    startup_gc.pause()  # the main screen resumes it once its first page is drawn
     from newsreader.tui.cli.launch import launch
 
     return _reporting_library_errors(launch, args)

@@ -17,6 +17,7 @@ from textual.widgets import Footer, Input, Static
 from textual.worker import get_current_worker
 
 from newsreader.index.models import Analysis, Article, Hit, SearchResult
+from newsreader.tui import startup_gc
 from newsreader.tui.clipboard import ssh_host
 from newsreader.tui.keymap import DEFAULT_SPLIT
 from newsreader.tui.screens.panes import PanesMixin
@@ -37,6 +38,7 @@ DEBOUNCE = 0.05  # searches take ~7 ms: the pause only skips keys typed in a bur
 READ_DELAY = 1.5
 ARTICLE_DELAY = 0.06
 INDEX_DELAY = 0.1  # after the first page is drawn, so loading the engine does not delay it
+GC_AT_LATEST = 3.0
 
 
 class MainScreen(PanesMixin, TriageMixin, Screen[None]):
@@ -137,11 +139,11 @@ class MainScreen(PanesMixin, TriageMixin, Screen[None]):
     def on_mount(self) -> None:
         self.apply_layout(self.size.width)
         self.query_one("#problem").display = False
-        self.quotes.display = False
         self.query_one(StatusLine).show(self.status)
         self.load_history()
         self.run_search(self._initial_query)
         self.query_one(SearchBar).focus()
+        self.set_timer(GC_AT_LATEST, startup_gc.resume)  # should the first page never come
 
     # Searching ------------------------------------------------------------------------------
 
@@ -222,6 +224,7 @@ class MainScreen(PanesMixin, TriageMixin, Screen[None]):
         self._say_notices()
         if not self._index_requested:
             self._index_requested = True
+            self.call_after_refresh(startup_gc.resume)
             self.set_timer(INDEX_DELAY, self._open_index)
         if self._focus_list_after_search and offset == 0:
             self._focus_list_after_search = False

@@ -33,15 +33,15 @@ class PanesMixin:
         self.remove_class("-reading")
         self.query_one(SearchBar).focus()
 
-    def action_back(self: MainScreen) -> None:
+    async def action_back(self: MainScreen) -> None:
         """Go back one level: panel to reader, reader to list, list to search bar."""
         focused = self.focused
         if self.quotes.display and focused is not None and self.quotes in focused.ancestors:
-            self.action_toggle_quotes()
+            await self.action_toggle_quotes()
         elif self.has_class("-reading") or focused is self.reader:
             self.remove_class("-reading")
             if self.has_class("-list-hidden"):
-                self.action_toggle_quotes()  # the panel hid the list: make room for it again
+                await self.action_toggle_quotes()  # the panel hid the list: make room for it again
             self.results.focus()
         elif focused is self.results:
             self.query_one(SearchBar).focus()
@@ -64,14 +64,14 @@ class PanesMixin:
         self.results.styles.width = max(widths.results, 1)
         self.quotes.styles.width = max(widths.panel, 1)
 
-    def action_toggle_quotes(self: MainScreen) -> None:
+    async def action_toggle_quotes(self: MainScreen) -> None:
         """Show or hide the quotes panel; showing it focuses the quotes."""
         panel = self.quotes
         panel.display = not panel.display
         self.set_class(panel.display, "-panel")
         self.apply_layout(self.size.width)
         if panel.display:
-            panel.focus_quotes()
+            await panel.focus_quotes()
         else:
             self.reader.focus()
 

@@ -99,8 +99,11 @@ class QuotesPanel(Vertical):
         self._quotes: list[Quote] = []
         self._entities: list[Entity | None] = []
         self._stale = True  # the lists do not show the current article yet
+        self._built = False
 
     def compose(self) -> ComposeResult:
+        if not self._built:
+            return  # built when first opened: most sessions never open it, and start-up is leaner
         with TabbedContent(id="panel-tabs"):
             with TabPane("Quotes", id="tab-quotes"):
                 yield OptionList(id="quotes-list")
@@ -111,7 +114,7 @@ class QuotesPanel(Vertical):
         """List the quotes, entities and claims of this article (when the panel is next seen)."""
         self.article, self.analysis = article, analysis
         self._stale = True
-        if self.display:
+        if self.display and self._built:
             self._refresh_lists()
 
     def _refresh_lists(self) -> None:
@@ -184,10 +187,13 @@ class QuotesPanel(Vertical):
     @property
     def current_quote(self) -> Quote | None:
         """The quote under the cursor in the quotes tab."""
-        return self._quote_at(self.quotes_list.highlighted)
+        return self._quote_at(self.quotes_list.highlighted) if self._built else None
 
-    def focus_quotes(self) -> None:
-        """Show the quotes tab and focus its list."""
+    async def focus_quotes(self) -> None:
+        """Show the quotes tab and focus its list (building the tabs the first time)."""
+        if not self._built:
+            self._built = True
+            await self.recompose()
         # Filling the lists waits until now: browsing with the panel closed stays cheap.
         self._refresh_lists()
         self.query_one(TabbedContent).active = "tab-quotes"

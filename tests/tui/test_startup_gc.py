@@ -1,0 +1,56 @@
+"""Garbage collection is held off while the reader starts and back on once results show."""
+
+from __future__ import annotations
+
+import gc
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from newsreader.tui import startup_gc
+
+# In a process of its own: freezing moves every object of the test session out of collection.
+SCRIPT = textwrap.dedent(
+    """
+    import asyncio, gc, sys
+    from pathlib import Path
+    from newsreader.index.library import Library
+    from newsreader.tui import startup_gc
+
+    startup_gc.pause()
+    from newsreader.tui.app import NewsReaderApp
+
+    async def main():
+        app = NewsReaderApp(Library.open(Path(sys.argv[1])))
+        async with app.run_test(size=(120, 40)) as pilot:
+            print("BEFORE:", gc.isenabled())
+            for _ in range(600):  # generous: the suite may be running beside this
+                if app.screen.query_one("ResultsList").hits and gc.isenabled():
+                    break
+                await pilot.pause(0.05)
+            print("AFTER:", gc.isenabled(), gc.get_freeze_count() > 0)
+
+    asyncio.run(main())
+    """
+)
+
+
+def test_collection_resumes_once_the_first_page_shows(library_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", SCRIPT, str(library_path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    lines = [line for line in done.stdout.splitlines() if line.startswith(("BEFORE", "AFTER"))]
+    assert lines == ["BEFORE: False", "AFTER: True True"], done.stdout[-2000:]
+
+
+def test_resume_without_pause_leaves_collection_alone() -> None:
+    assert gc.isenabled()
+    frozen = gc.get_freeze_count()
+    startup_gc.resume()
+    assert gc.isenabled()
+    assert gc.get_freeze_count() == frozen
