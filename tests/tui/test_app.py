@@ -44,6 +44,19 @@ async def test_search_as_you_type_without_enter(library) -> None:
         assert all("Harbour" in hit.title for hit in results(app).hits)
 
 
+async def test_changes_that_arrive_together_run_one_search(library) -> None:
+    app = NewsReaderApp(library, now=NOW)
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_for(pilot, lambda: results(app).total > 2)
+        screen, bar = app.screen, app.screen.query_one(SearchBar)
+        before = screen._generation
+        for end in range(1, len("harbour") + 1):  # as keys pasted or sent in one burst
+            bar.value = "harbour"[:end]
+        await wait_for(pilot, lambda: screen.status.total == 30)
+        assert screen._generation == before + 1
+        assert screen.status.query == "harbour"
+
+
 async def test_query_problem_is_shown_under_the_search_bar(library) -> None:
     app = NewsReaderApp(library, now=NOW)
     async with app.run_test(size=WIDE) as pilot:
