@@ -317,3 +317,55 @@ def test_object_of_a_participle_cue_is_not_its_speaker(nlp: Language) -> None:
     first, second = quotes_of(nlp, text)
     assert first.speaker != "Maria Reyes"
     assert second.speaker == "Ellen Park"
+
+
+def test_name_before_a_colon_speaks_when_its_lead_in_is_parsed_as_the_quotes_subject(
+    nlp: Language,
+) -> None:
+    # The parser makes "lesson" the subject of the quote's "Be": that subject names nobody.
+    text = "A lesson from Loretta Lynch: 'Be the voice that people hear.'\n\nShe spoke on Friday."
+    assert quotes_of(nlp, text)[0].speaker == "Loretta Lynch"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            'Protesters marching through the streets chanted "What curfew?" until 2 a.m.',
+            "Protesters",
+        ),
+        ('Critics said, "The program has become plagued by fraud."', "Critics"),
+    ],
+)
+def test_bare_plural_crowd_noun_is_kept_as_the_speaker(
+    nlp: Language, text: str, speaker: str
+) -> None:
+    quote = quotes_of(nlp, text)[0]
+    assert quote.speaker == speaker
+    assert quote.speaker_start is not None and quote.speaker_end is not None
+    assert text[quote.speaker_start : quote.speaker_end] == speaker
+
+
+def test_bare_plural_thing_is_still_no_speaker(nlp: Language) -> None:
+    text = '"Turnout will fall sharply this year," estimates suggest.'
+    [quote] = quotes_of(nlp, text)
+    assert quote.speaker is None
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ('"Jeb wants to be a tough guy tonight," Donald Trump shot back. "Let me talk."', "shot"),
+        ('Donald Trump fired back, "Jeb wants to be a tough guy tonight."', "fired"),
+        ('"Go back to your seat," Donald Trump barked at the reporter.', "barked"),
+    ],
+)
+def test_retort_verbs_attribute_the_quote(nlp: Language, text: str, cue: str) -> None:
+    quote = quotes_of(nlp, text)[0]
+    assert quote.speaker == "Donald Trump"
+    assert quote.cue == cue
+
+
+def test_shooting_without_back_is_no_speech_cue(nlp: Language) -> None:
+    text = '"We heard it from the street," Officer Dan Moss shot the suspect twice.'
+    assert quotes_of(nlp, text)[0].cue != "shot"

@@ -12,13 +12,15 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
 from newsreader.index.analysis.article_text import ArticleText
+from newsreader.index.analysis.attribution import Attribution
+from newsreader.index.analysis.colon_intro import ColonIntroductions
 from newsreader.index.analysis.referents import Referents
 from newsreader.index.analysis.speech_verbs import (
+    GROUP_NOUNS,
     GROUP_PRONOUNS,
     PERSON_PRONOUNS,
     ROLE_NOUNS,
@@ -37,26 +39,13 @@ from newsreader.index.analysis.tail_cues import (
 )
 from newsreader.index.models import Entity
 
-SUBJECTS = ("nsubj", "nsubjpass")
 # Dependencies through which a subject's own name can be reached ("pollster Pat Caddell").
 NAME_DEPS = frozenset({"compound", "appos", "amod", "nmod", "flat", "nn"})
 SPEAKER_LABELS = ("PERSON", "ORG", "NORP", "GPE")
 INDEFINITES = frozenset({"someone", "somebody", "others", "many", "some"})
-# Words allowed before a name that introduces a quote with a bare colon ("A lesson from").
-LEAD_IN = 4
 
 
-@dataclass(frozen=True, slots=True)
-class Attribution:
-    """Who said a quote, the mention that names them, and the speech verb."""
-
-    speaker: str | None = None
-    start: int | None = None
-    end: int | None = None
-    cue: str | None = None
-
-
-class Speakers(ArticleText):
+class Speakers(ColonIntroductions, ArticleText):
     """Attributes the quotes of one article, remembering the previous speaker."""
 
     def __init__(
@@ -160,57 +149,6 @@ class Speakers(ArticleText):
             return None
         return found if one_sentence(gap) else None
 
-    def _colon_intro(self, spans: Sequence[tuple[int, int]]) -> Attribution | None:
-        """``X said:`` or ``X:`` right before the opening mark, possibly a paragraph earlier."""
-        before = self.text[: spans[0][0]].rstrip(" \n\"“'‘«„`")
-        if not before.endswith(":"):
-            return None
-        sent = self._sentence_at(len(before) - 1)
-        if sent is None:
-            return None
-        low, _ = self._paragraph(len(before) - 1, len(before) - 1)
-        sent = [t for t in sent if low <= t.idx < len(before)]
-        inverted = self._clause_speaker(sent) if sent and sent[0].is_title else None
-        if inverted is not None:
-            return inverted  # "Said Ellis:", "Continued Stone:"
-        cues = [t for t in sent if self._is_cue(t)]
-        for cue in sorted(cues, key=lambda t: -t.i):
-            found = self._from_cue(cue)
-            if found is not None:
-                return found
-        # "Janet Yellen went on:" — no speech verb, but the sentence's subject introduces it.
-        head = [t for t in sent if not self._inside(t)]
-        subjects = [t for t in head if t.dep_ in SUBJECTS]
-        # A subordinate clause's subject ("With aides worried, ...") comes after the main one.
-        subjects.sort(key=lambda t: t.head.dep_ in ("advcl", "relcl", "acl"))
-        if subjects:
-            return self._mention(subjects[0])
-        if "\n" in self.text[len(before) : spans[0][0]]:
-            return None
-        return self._named_before_colon([t for t in head if not t.is_punct])
-
-    def _named_before_colon(self, head: Sequence[Token]) -> Attribution | None:
-        """``Mayor Anne Hidalgo: "..."``, ``A lesson from Warren Buffett: "..."``.
-
-        The words before the colon end with a PERSON or ORG name, after at most a short
-        lead-in with no verb: a longer clause is about someone else, and so is a name after
-        a preposition other than "from" or "by".
-        """
-        if not head:
-            return None
-        entity = self._entity_at(head[-1].idx)
-        if entity is None or entity.label not in ("PERSON", "ORG"):
-            return None
-        if entity.end < head[-1].idx + len(head[-1]):
-            return None
-        lead = [t for t in head if t.idx < entity.start]
-        if len(lead) > LEAD_IN or any(t.pos_ in ("VERB", "AUX") for t in lead):
-            return None
-        # "CNN President On Trump:" is about the name, "A lesson from Warren Buffett:" is by it.
-        if lead and lead[-1].pos_ == "ADP" and lead[-1].lower_ not in ("from", "by"):
-            return None
-        return Attribution(entity.canonical, entity.start, entity.end)
-
     def _next_sentence(self, spans: Sequence[tuple[int, int]]) -> Attribution | None:
         """A short sentence right after the quote in the same paragraph: ``He added.``"""
         end = spans[-1][1]
@@ -252,10 +190,12 @@ class Speakers(ArticleText):
         friend", "protesters") is kept as written: a description is a speaker, not a guess."""
         found = self._mention(token)
         # With a determiner or modifier ("a friend", "my father", "small groups"); a bare
-        # plural is too often a thing ("estimates suggest").
+        # plural is too often a thing ("estimates suggest") unless it names people acting as a
+        # crowd ("Protesters chanted").
         marked = any(c.dep_ in ("det", "poss", "amod", "nummod") for c in token.children)
         noun = token.pos_ == "NOUN" and token.is_alpha and token.is_lower and marked
-        if found is None and (noun or token.lower_ in INDEFINITES):
+        crowd = token.pos_ == "NOUN" and token.lemma_.lower() in GROUP_NOUNS
+        if found is None and (noun or crowd or token.lower_ in INDEFINITES):
             return self._description(token)
         return found
 

@@ -20,9 +20,12 @@ SPEECH_VERBS = _words(
     recommend advise reason point summarize summarise begin start finish thunder snap gush rail
     rant forecast threaten retweet text email message express preach lecture quote read sing
     chant call praise criticize criticise question challenge object protest elaborate clarify
-    correct estimate calculate
+    correct estimate calculate bark confess beam crack
     """
 )
+
+# Verbs that attribute a quote only as a retort, with "back": "Trump shot back", "fired back".
+RETORT_VERBS = _words("shoot fire hit")
 
 # Verbs whose subject is the speaker only when they take a quote or a clause ("think", "call").
 WEAK_VERBS = _words("believe think call describe read question challenge laugh sigh")
@@ -61,6 +64,15 @@ SOURCE_NOUNS = _words(
     website paper editorial announcement release narrator announcer survey network newspaper
     magazine channel station organization association foundation institute center centre bank
     firm service authority regime embassy
+    """
+)
+
+# People speaking as a crowd: a bare plural ("Protesters chanted") is kept as the speaker,
+# unlike a bare plural thing ("estimates suggest"), and never resolves to one person.
+GROUP_NOUNS = _words(
+    """
+    protester protestor demonstrator marcher activist supporter critic opponent resident voter
+    delegate worker crowd
     """
 )
 

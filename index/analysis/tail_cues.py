@@ -14,7 +14,12 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
-from newsreader.index.analysis.speech_verbs import SPEECH_FORMS, SPEECH_VERBS, WEAK_VERBS
+from newsreader.index.analysis.speech_verbs import (
+    RETORT_VERBS,
+    SPEECH_FORMS,
+    SPEECH_VERBS,
+    WEAK_VERBS,
+)
 
 SUBJECTS = ("nsubj", "nsubjpass")
 
@@ -71,7 +76,20 @@ def _titled_name(tokens: Sequence[Token], size: int) -> tuple[int, int]:
 
 
 def _is_verb(token: Token) -> bool:
+    if is_retort(token):
+        return True
     return token.lower_ in SPEECH_FORMS and token.lower_ != "according" and token.pos_ != "NOUN"
+
+
+def is_retort(token: Token) -> bool:
+    """Whether ``token`` is a verb of firing back at someone: ``"...," Trump shot back``."""
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return (
+        token.lemma_.lower() in RETORT_VERBS
+        and token.pos_ == "VERB"
+        and following is not None
+        and following.lower_ == "back"
+    )
 
 
 def _subject_end(tokens: Sequence[Token]) -> int:
@@ -194,6 +212,8 @@ def is_speech_cue(token: Token) -> bool:
         return token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "to"
     if lemma == "put":  # "as X put it, ..."
         return any(c.lower_ == "it" and c.dep_ == "dobj" for c in token.children)
+    if is_retort(token):
+        return True
     if token.pos_ not in ("VERB", "AUX") or lemma not in SPEECH_VERBS:
         return False
     if any(c.lower_ in _TIME_MARKS for c in token.children if c.dep_ in ("mark", "advmod")):
