@@ -202,8 +202,6 @@ class TriageMixin:
         if query is None:
             return
         self.query_one(SearchBar).value = query
-        if self._debounce is not None:
-            self._debounce.stop()
         self._focus_list_after_search = True
         self.remove_class("-reading")
         self.run_search(query)
