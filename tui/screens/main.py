@@ -13,7 +13,7 @@ from textual.containers import Horizontal
 from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
 from newsreader.index.models import Analysis, Article, Hit, SearchResult
@@ -23,6 +23,7 @@ from newsreader.tui.keymap import DEFAULT_SPLIT
 from newsreader.tui.screens.panes import PanesMixin
 from newsreader.tui.screens.search_request import SearchRequest, full_query, no_hits_message
 from newsreader.tui.screens.triage import TriageMixin
+from newsreader.tui.widgets.key_bar import KeyBar
 from newsreader.tui.widgets.quotes_panel import QuotesPanel
 from newsreader.tui.widgets.reader import Reader
 from newsreader.tui.widgets.results_list import ResultsList
@@ -117,7 +118,7 @@ class MainScreen(PanesMixin, TriageMixin, Screen[None]):
             yield ResultsList(id="results", now=self.now)
             yield Reader(id="reader")
             yield QuotesPanel(id="quotes")
-        yield Footer()
+        yield KeyBar()
 
     @property
     def results(self) -> ResultsList:
