@@ -44,7 +44,7 @@ GC_AT_LATEST = 3.0
 class MainScreen(PanesMixin, TriageMixin, Screen[None]):
     """Search, list and read: the screen the app opens on."""
 
-    CSS_PATH = "main.tcss"
+    # Styles: main.tcss beside this file, loaded with the app's (see NewsReaderApp.CSS_PATH).
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "focus_search", "Search", id="main.search"),
         Binding("escape,backspace", "back", "Back", show=False, id="main.back"),
