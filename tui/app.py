@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from textual import work
@@ -16,6 +14,7 @@ from newsreader.tui import keymap
 from newsreader.tui.screens.commands import NewsCommands
 from newsreader.tui.screens.help import HelpScreen, Section, binding_rows
 from newsreader.tui.screens.main import MainScreen
+from newsreader.tui.search_thread import SearchThread
 from newsreader.tui.widgets.quotes_panel import QuotesPanel
 from newsreader.tui.widgets.reader import Reader
 from newsreader.tui.widgets.results_list import ResultsList
@@ -31,7 +30,9 @@ class NewsReaderApp(App[None]):
     """Keyboard-driven search, triage and reading of a newsreader library.
 
     `library` is an open Library; `query` the first search; `now` fixes "today" for relative
-    dates (tests); the keymap comes from the config file (see `newsreader.tui.keymap`).
+    dates (tests); `search_thread` may already be fetching the first page (see
+    `newsreader.tui.search_thread`); the keymap comes from the config file (see
+    `newsreader.tui.keymap`).
     """
 
     TITLE = "newsreader"
@@ -54,7 +55,12 @@ class NewsReaderApp(App[None]):
     ]
 
     def __init__(
-        self, library: Library, *, query: str | None = None, now: dt.datetime | None = None
+        self,
+        library: Library,
+        *,
+        query: str | None = None,
+        now: dt.datetime | None = None,
+        search_thread: SearchThread | None = None,
     ) -> None:
         super().__init__()
         self.library = library
@@ -64,14 +70,14 @@ class NewsReaderApp(App[None]):
         self.main_screen: MainScreen | None = None
         # The engine keeps a searcher (and its caches, ~100 MB on a big library) per thread, so
         # every search runs on this one thread rather than on a pool of worker threads.
-        self._search_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="search")
+        self.search_thread = search_thread or SearchThread()
 
     async def in_search_thread(self, call: Callable[[], T]) -> T:
         """Run a library call that searches on the app's single search thread."""
-        return await asyncio.get_running_loop().run_in_executor(self._search_thread, call)
+        return await self.search_thread.run(call)
 
     def on_unmount(self) -> None:
-        self._search_thread.shutdown(wait=False, cancel_futures=True)
+        self.search_thread.shutdown()
 
     def on_mount(self) -> None:
         if self.config.keys:

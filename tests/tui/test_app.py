@@ -68,9 +68,9 @@ async def test_query_problem_is_shown_under_the_search_bar(library) -> None:
 
 
 async def test_pages_load_as_the_cursor_nears_the_end(library, monkeypatch) -> None:
-    import newsreader.tui.screens.main as main
+    import newsreader.tui.search_thread as search_thread
 
-    monkeypatch.setattr(main, "PAGE", 10)
+    monkeypatch.setattr(search_thread, "PAGE", 10)
     pages: list[int] = []
     search_library = library.search
 

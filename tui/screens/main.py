@@ -23,6 +23,7 @@ from newsreader.tui.keymap import DEFAULT_SPLIT
 from newsreader.tui.screens.panes import PanesMixin
 from newsreader.tui.screens.search_request import SearchRequest, full_query, no_hits_message
 from newsreader.tui.screens.triage import TriageMixin
+from newsreader.tui.search_thread import PageQuery
 from newsreader.tui.widgets.key_bar import KeyBar
 from newsreader.tui.widgets.quotes_panel import QuotesPanel
 from newsreader.tui.widgets.reader import Reader
@@ -34,7 +35,6 @@ if TYPE_CHECKING:
     from newsreader.index.library import Library
     from newsreader.index.state import ArticleState
 
-PAGE = 50  # two screenfuls at 48 lines; snippets are most of a page's cost
 READ_DELAY = 1.5
 ARTICLE_DELAY = 0.06
 INDEX_DELAY = 0.1  # after the first page is drawn, so loading the engine does not delay it
@@ -172,29 +172,17 @@ class MainScreen(PanesMixin, TriageMixin, Screen[None]):
         self._search_worker(self._request(query, 0))
 
     def _request(self, query: str, offset: int) -> SearchRequest:
-        return SearchRequest(
+        page = PageQuery(
             query=full_query(query, self.status),
             offset=offset,
             sort=self.status.sort,
             archived=self.status.archived,
-            generation=self._generation,
         )
-
-    def _page(self, request: SearchRequest) -> tuple[SearchResult, dict[str, ArticleState]]:
-        """One page of hits and their triage states (runs on the app's search thread)."""
-        result = self.library.search(
-            request.query,
-            limit=PAGE,
-            offset=request.offset,
-            sort=request.sort,
-            now=self.now,
-            include_archived=request.archived,
-        )
-        return result, self.library.states(hit.id for hit in result.hits)
+        return SearchRequest(page, generation=self._generation)
 
     async def _fetch(self, request: SearchRequest) -> None:
         """Fetch a page off the UI thread and show it (a newer search cancels this one)."""
-        result, states = await self.app.in_search_thread(lambda: self._page(request))
+        result, states = await self.app.search_thread.page(self.library, request.page, self.now)
         self._show_result(result, states, request)
 
     @work(exclusive=True, group="search")
@@ -210,7 +198,7 @@ class MainScreen(PanesMixin, TriageMixin, Screen[None]):
     ) -> None:
         if request.generation != self._generation or not self.is_attached:
             return  # a newer search has started since, or the app is closing
-        offset = request.offset
+        offset = request.page.offset
         self.results.show_hits(result.hits, result.total, states, append=offset > 0)
         if offset == 0:
             self.terms = result.terms

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from newsreader.index.models import SearchResult
+from newsreader.tui.search_thread import PageQuery
 from newsreader.tui.widgets.status_line import Status
 
 
@@ -12,10 +13,7 @@ from newsreader.tui.widgets.status_line import Status
 class SearchRequest:
     """One page to fetch, and which search it belongs to (stale pages are dropped)."""
 
-    query: str
-    offset: int
-    sort: str
-    archived: bool
+    page: PageQuery
     generation: int
 
 

@@ -1,0 +1,43 @@
+"""The search thread: one thread for every library call, and a first page fetched early."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from newsreader.tui.search_thread import PageQuery, SearchThread
+
+pytestmark = pytest.mark.anyio
+
+
+async def test_a_prefetched_page_is_handed_over_once(library, monkeypatch) -> None:
+    calls: list[tuple[str, str]] = []
+    library_search = library.search
+
+    def recording(query: str, **options):
+        calls.append((query, threading.current_thread().name))
+        return library_search(query, **options)
+
+    monkeypatch.setattr(library, "search", recording)
+    thread = SearchThread()
+    try:
+        thread.prefetch(library, PageQuery(""), None)
+        result, states = await thread.page(library, PageQuery(""), None)
+        assert result.total > 2 and len(calls) == 1
+        assert set(states) <= {hit.id for hit in result.hits}
+        again, _ = await thread.page(library, PageQuery(""), None)  # not the early one twice
+        assert [h.id for h in again.hits] == [h.id for h in result.hits] and len(calls) == 2
+        assert all(name.startswith("search") for _, name in calls)
+    finally:
+        thread.shutdown()
+
+
+async def test_a_different_page_is_fetched_afresh(library) -> None:
+    thread = SearchThread()
+    try:
+        thread.prefetch(library, PageQuery(""), None)
+        result, _ = await thread.page(library, PageQuery("harbour"), None)
+        assert result.total == 30 and result.query == "harbour"
+    finally:
+        thread.shutdown()

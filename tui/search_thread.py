@@ -1,0 +1,77 @@
+"""The one thread the reader searches on, and the page of hits it fetches for the main screen.
+
+Free of Textual, so that the launcher can ask for the first page while the app is still being
+imported (a quarter of a second): the page is then ready before the first frame is drawn.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, TypeVar
+
+if TYPE_CHECKING:
+    from newsreader.index.library import Library
+    from newsreader.index.models import SearchResult
+    from newsreader.index.state import ArticleState
+
+T = TypeVar("T")
+PAGE = 50  # two screenfuls at 48 lines; snippets are most of a page's cost
+
+Page = tuple["SearchResult", dict[str, "ArticleState"]]
+
+
+@dataclass(frozen=True, slots=True)
+class PageQuery:
+    """What decides a page of hits: the query (filters included), where it starts, the order."""
+
+    query: str
+    offset: int = 0
+    sort: str = "relevance"
+    archived: bool = False
+
+
+def fetch_page(library: Library, page: PageQuery, now: dt.datetime | None) -> Page:
+    """One page of hits and the triage states of its articles."""
+    result = library.search(
+        page.query,
+        limit=PAGE,
+        offset=page.offset,
+        sort=page.sort,
+        now=now,
+        include_archived=page.archived,
+    )
+    return result, library.states(hit.id for hit in result.hits)
+
+
+class SearchThread:
+    """Runs library calls on one thread, so the engine keeps one searcher and its caches.
+
+    A page asked for early (`prefetch`) is handed to the first `page` call that wants it.
+    """
+
+    def __init__(self) -> None:
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="search")
+        self._early: tuple[PageQuery, Future[Page]] | None = None
+
+    def prefetch(self, library: Library, page: PageQuery, now: dt.datetime | None) -> None:
+        """Start fetching a page now; the main screen will ask for it soon."""
+        self._early = (page, self._executor.submit(fetch_page, library, page, now))
+
+    async def run(self, call: Callable[[], T]) -> T:
+        """Run a library call on the thread and wait for it without blocking the event loop."""
+        return await asyncio.get_running_loop().run_in_executor(self._executor, call)
+
+    async def page(self, library: Library, page: PageQuery, now: dt.datetime | None) -> Page:
+        """A page of hits: the prefetched one if it is this page, else fetched now."""
+        early, self._early = self._early, None
+        if early is not None and early[0] == page:
+            return await asyncio.wrap_future(early[1])
+        return await self.run(lambda: fetch_page(library, page, now))
+
+    def shutdown(self) -> None:
+        """Stop taking work; what is queued is dropped."""
+        self._executor.shutdown(wait=False, cancel_futures=True)
