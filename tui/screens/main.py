@@ -37,6 +37,8 @@ if TYPE_CHECKING:
 
 READ_DELAY = 1.5
 ARTICLE_DELAY = 0.06
+# While typing, the first hit's article waits for a pause: drawing it takes longer than a key.
+TYPING_ARTICLE_DELAY = 0.3
 INDEX_DELAY = 0.1  # after the first page is drawn, so loading the engine does not delay it
 GC_AT_LATEST = 3.0
 
@@ -262,8 +264,10 @@ class MainScreen(PanesMixin, TriageMixin, Screen[None]):
         if self._article_timer is not None:
             self._article_timer.stop()
         # Holding j should not build every article it passes over.
+        typing = isinstance(self.focused, SearchBar)
         self._article_timer = self.set_timer(
-            ARTICLE_DELAY, lambda: self._article_worker(hit.id, self.terms)
+            TYPING_ARTICLE_DELAY if typing else ARTICLE_DELAY,
+            lambda: self._article_worker(hit.id, self.terms),
         )
 
     @work(thread=True, exclusive=True, group="article")
