@@ -85,10 +85,13 @@ class NewsReaderApp(App[None]):
         if self.config.problem:
             self.notify(self.config.problem, title="config", severity="warning", timeout=8)
         self._apply_theme(self.config.theme)
+
+    def get_default_screen(self) -> MainScreen:
+        """The app opens on the main screen itself: no blank screen beneath it to lay out."""
         self.main_screen = MainScreen(
             self.library, self.initial_query, self.now, split=self.config.split
         )
-        self.push_screen(self.main_screen)
+        return self.main_screen
 
     def _apply_theme(self, name: str | None) -> None:
         if name and name in self.available_themes:
