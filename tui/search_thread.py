@@ -65,6 +65,16 @@ class SearchThread:
         """Run a library call on the thread and wait for it without blocking the event loop."""
         return await asyncio.get_running_loop().run_in_executor(self._executor, call)
 
+    def ready_page(self, page: PageQuery) -> Page | None:
+        """The prefetched page if it is this page and has arrived (then it is handed over)."""
+        if self._early is None or self._early[0] != page or not self._early[1].done():
+            return None
+        future = self._early[1]
+        if future.exception() is not None:
+            return None  # `page` will raise it where the screen handles a failed search
+        self._early = None
+        return future.result()
+
     async def page(self, library: Library, page: PageQuery, now: dt.datetime | None) -> Page:
         """A page of hits: the prefetched one if it is this page, else fetched now."""
         early, self._early = self._early, None

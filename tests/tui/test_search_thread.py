@@ -5,7 +5,9 @@ from __future__ import annotations
 import threading
 
 import pytest
+from tui_helpers import NOW, results
 
+from newsreader.tui.app import NewsReaderApp
 from newsreader.tui.search_thread import PageQuery, SearchThread
 
 pytestmark = pytest.mark.anyio
@@ -41,3 +43,26 @@ async def test_a_different_page_is_fetched_afresh(library) -> None:
         assert result.total == 30 and result.query == "harbour"
     finally:
         thread.shutdown()
+
+
+async def test_a_ready_page_is_taken_without_waiting(library) -> None:
+    thread = SearchThread()
+    try:
+        assert thread.ready_page(PageQuery("")) is None  # nothing asked for
+        thread.prefetch(library, PageQuery(""), None)
+        thread._early[1].result(timeout=30)  # type: ignore[index]
+        assert thread.ready_page(PageQuery("harbour")) is None  # another page
+        ready = thread.ready_page(PageQuery(""))
+        assert ready is not None and ready[0].total > 2
+        assert thread.ready_page(PageQuery("")) is None  # handed over once
+    finally:
+        thread.shutdown()
+
+
+async def test_the_app_shows_a_prefetched_page_in_its_first_frame(library) -> None:
+    thread = SearchThread()
+    thread.prefetch(library, PageQuery(""), NOW)
+    thread._early[1].result(timeout=30)  # type: ignore[index]
+    app = NewsReaderApp(library, now=NOW, search_thread=thread)
+    async with app.run_test(size=(160, 48)):
+        assert results(app).total > 2  # before any worker has had a turn

@@ -171,7 +171,12 @@ class MainScreen(PanesMixin, TriageMixin, Screen[None]):
         self._generation += 1
         self.status = self._with(query=query, total=None)
         self.query_one(StatusLine).show(self.status)
-        self._search_worker(self._request(query, 0))
+        request = self._request(query, 0)
+        ready = self.app.search_thread.ready_page(request.page)
+        if ready is not None:  # listed while the app was starting: in the very first frame
+            self._show_result(*ready, request)
+        else:
+            self._search_worker(request)
 
     def _request(self, query: str, offset: int) -> SearchRequest:
         page = PageQuery(
