@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import textwrap
 from pathlib import Path
+
+from tui_helpers import run_script
 
 SCRIPT = textwrap.dedent(
     """
@@ -36,12 +36,6 @@ SCRIPT = textwrap.dedent(
 
 
 def test_app_does_not_import_spacy_or_dateparser(library_path: Path) -> None:
-    done = subprocess.run(
-        [sys.executable, "-c", SCRIPT, str(library_path)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
-    report = [line for line in done.stdout.splitlines() if line.startswith("HEAVY:")]
-    assert report == ["HEAVY:"], done.stdout[-2000:]
+    lines = run_script(SCRIPT, library_path)
+    report = [line for line in lines if line.startswith("HEAVY:")]
+    assert report == ["HEAVY:"], lines[-20:]

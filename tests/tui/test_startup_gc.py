@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import gc
-import subprocess
-import sys
 import textwrap
 from pathlib import Path
+
+from tui_helpers import run_script
 
 from newsreader.tui import startup_gc
 
@@ -37,15 +37,10 @@ SCRIPT = textwrap.dedent(
 
 
 def test_collection_resumes_once_the_first_page_shows(library_path: Path) -> None:
-    done = subprocess.run(
-        [sys.executable, "-c", SCRIPT, str(library_path)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
-    lines = [line for line in done.stdout.splitlines() if line.startswith(("BEFORE", "AFTER"))]
-    assert lines == ["BEFORE: False", "AFTER: True True"], done.stdout[-2000:]
+    lines = [
+        line for line in run_script(SCRIPT, library_path) if line.startswith(("BEFORE", "AFTER"))
+    ]
+    assert lines == ["BEFORE: False", "AFTER: True True"]
 
 
 def test_resume_without_pause_leaves_collection_alone() -> None:

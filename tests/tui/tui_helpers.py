@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import subprocess
+import sys
 from collections.abc import Callable
+from pathlib import Path
 
 from textual.css.query import NoMatches
 
@@ -13,6 +16,22 @@ from newsreader.tui.widgets.results_list import ResultsList
 from newsreader.tui.widgets.search_bar import SearchBar
 
 NOW = dt.datetime(2025, 1, 14, 9, 0)
+
+
+def run_script(script: str, library_path: Path) -> list[str]:
+    """Run a Python script in a fresh interpreter with the library path as its argument.
+
+    For what one test process cannot show: which modules an app start imports, or what
+    freezing the collector does. Fails on a non-zero exit; returns the script's output lines.
+    """
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(library_path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    return done.stdout.splitlines()
 
 
 def screen_text(app: object) -> str:
