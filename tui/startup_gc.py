@@ -4,6 +4,7 @@ Importing Textual and building the first screen makes a few hundred thousand obj
 collector kept scanning them: ~130 collections and ~60 ms of a start-up that should take half a
 second. Nearly all of those objects live as long as the app, so collection waits until the first
 page is drawn; the survivors are then frozen, so later collections (while typing) skip them too.
+The short reading commands (`newsreader search`, ...) pause it for their whole run.
 """
 
 from __future__ import annotations

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import gc
 import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
+
+from newsreader.tui import startup_gc
 
 COMMANDS = ("index", "reindex", "search", "show", "analyze", "quotes", "claims", "stats", "state")
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
@@ -108,8 +109,6 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run_app(args: argparse.Namespace) -> int:
-    from newsreader.tui import startup_gc
-
     startup_gc.pause()  # the main screen resumes it once its first page is drawn
     from newsreader.tui.cli.launch import launch
 
@@ -119,8 +118,8 @@ def _run_app(args: argparse.Namespace) -> int:
 def _run_command(args: argparse.Namespace) -> int:
     if args.command in READING_COMMANDS:
         # A short process that builds no garbage worth collecting: the collector's passes over
-        # the objects of the imports (~30 ms) would be most of its work.
-        gc.disable()
+        # the objects of the imports (~30 ms) would be most of its work. Nothing resumes it.
+        startup_gc.pause()
     from newsreader.tui.cli import commands
 
     return _reporting_library_errors(commands.run, args)

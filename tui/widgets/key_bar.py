@@ -25,6 +25,18 @@ class _Spot(NamedTuple):
     key: str
 
 
+def shown_bindings(bindings: dict[str, ActiveBinding]) -> list[ActiveBinding]:
+    """The bindings to list, one per action, in the order the screen reports them."""
+    seen: set[str] = set()
+    shown = []
+    for active in bindings.values():
+        binding = active.binding
+        if binding.show and binding.action not in seen:
+            seen.add(binding.action)
+            shown.append(active)
+    return shown
+
+
 class KeyBar(Widget):
     """One line listing the bindings in force, drawn as one piece of text.
 
@@ -75,24 +87,14 @@ class KeyBar(Widget):
         if screen is self.screen:
             self.refresh()
 
-    def shown_bindings(self) -> list[ActiveBinding]:
-        """The bindings to list, one per action, in the order the screen reports them."""
-        seen: set[str] = set()
-        shown = []
-        for active in self.screen.active_bindings.values():
-            binding = active.binding
-            if binding.show and binding.action not in seen:
-                seen.add(binding.action)
-                shown.append(active)
-        return shown
-
     def render(self) -> Text:
         line, self._spots = Text(no_wrap=True, overflow="crop"), []
         key_style = self.get_component_rich_style("key-bar--key")
         description_style = self.get_component_rich_style("key-bar--description")
-        for active in self.shown_bindings():
+        bindings = self.screen.active_bindings  # walks the focus chain: once per drawing
+        for active in shown_bindings(bindings):
             self._append_key(line, active, key_style, description_style)
-        palette = self._palette_text(key_style, description_style)
+        palette = self._palette_text(bindings, key_style, description_style)
         room = self.size.width - palette.cell_len
         if palette and line.cell_len <= room:
             line.pad_right(room - line.cell_len)
@@ -111,11 +113,13 @@ class KeyBar(Widget):
         line.append(f"{binding.description} ", style=description_style + dim)
         self._spots.append(_Spot(start, line.cell_len, binding.key.split(",")[0].strip()))
 
-    def _palette_text(self, key_style: Style, description_style: Style) -> Text:
+    def _palette_text(
+        self, bindings: dict[str, ActiveBinding], key_style: Style, description_style: Style
+    ) -> Text:
         app = self.app
         if not app.ENABLE_COMMAND_PALETTE:
             return Text()
-        active = self.screen.active_bindings.get(app.COMMAND_PALETTE_BINDING)
+        active = bindings.get(app.COMMAND_PALETTE_BINDING)
         if active is None:
             return Text()
         separator = self.get_component_rich_style("key-bar--palette")
