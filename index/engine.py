@@ -39,10 +39,11 @@ from newsreader.index.schema import (
     quote_documents,
     quote_schema,
 )
+from newsreader.index.seals import find_damage, write_seals
 from newsreader.index.snippets import hit_from_fields, marked_terms
 from newsreader.index.textindex import NewsCodec
 
-__all__ = ["ClaimHit", "Engine", "EngineError", "QuoteHit", "index_document"]
+__all__ = ["ClaimHit", "Engine", "EngineError", "IndexDamaged", "QuoteHit", "index_document"]
 
 LOCKED_MESSAGE = "index is being written by another newsreader process"
 _SCHEMAS = {"articles": article_schema, "quotes": quote_schema, "claims": claim_schema}
@@ -53,6 +54,10 @@ BULK_LIMIT_MB = 512  # per process: keeps a 20,000-article rebuild's postings in
 
 class EngineError(Exception):
     """The index is missing, corrupt, or held by another process; the message says which."""
+
+
+class IndexDamaged(EngineError):
+    """A search failed because an index file is damaged: the index must be rebuilt."""
 
 
 def _private_dir(path: Path) -> None:
@@ -76,7 +81,9 @@ def _open_part(folder: Path, name: str, create: bool) -> Index:
     if not create:
         raise EngineError(f"no search index in {folder}")
     _private_dir(part)
-    return whoosh_index.create_in(str(part), _SCHEMAS[name]())
+    ix = whoosh_index.create_in(str(part), _SCHEMAS[name]())
+    write_seals(ix, part)
+    return ix
 
 
 def _make_private(folder: Path) -> None:
@@ -175,8 +182,13 @@ class Engine:
             # Articles last: a crash in between leaves extra quotes, never missing articles.
             for name in ("quotes", "claims", "articles"):
                 writers[name].commit()
-                _make_private(self.folder / name)
+                self._sealed(name)
         return written
+
+    def _sealed(self, name: str) -> None:
+        """After a commit: the part's files private, its new segment files sealed."""
+        _make_private(self.folder / name)
+        write_seals(self._parts[name], self.folder / name)
 
     def _fill(
         self,
@@ -217,11 +229,25 @@ class Engine:
                 except LockError as exc:
                     raise EngineError(LOCKED_MESSAGE) from exc
                 writer.commit(mergetype=_clear_segments)
-                _make_private(self.folder / name)
+                self._sealed(name)
 
     def doc_count(self) -> int:
         """Number of articles in the index."""
         return self._parts["articles"].doc_count()
+
+    def damage(self, *, deep: bool = False) -> str | None:
+        """What is wrong with the index files, or None. Without ``deep`` only what is cheap to
+        see at open (a table or segment that will not open, a file cut short or missing);
+        ``deep`` also reads every file back against the hash it was written with."""
+        for name, ix in self._parts.items():
+            if found := find_damage(ix, self.folder / name, deep=deep):
+                return found
+        return None
+
+    def _damaged(self, exc: Exception) -> IndexDamaged | None:
+        """After a failed search: the damage that explains it, if the files show any."""
+        found = self.damage(deep=True)
+        return IndexDamaged(f"{found} ({type(exc).__name__}: {exc})") if found else None
 
     def size_bytes(self) -> int:
         """Bytes the index files take on disk."""
@@ -314,6 +340,8 @@ class Engine:
                 for d in docs[offset : offset + limit]
             )
         except Exception as exc:  # an odd query must not take the reader down
+            if damaged := self._damaged(exc):
+                raise damaged from exc
             problem = f"the search could not run ({type(exc).__name__}: {exc})"
             return SearchResult((), 0, parsed.text, problem, parsed.terms)
         return SearchResult(hits, len(docs), parsed.text, parsed.problem, parsed.terms)
@@ -328,11 +356,21 @@ class Engine:
         self, query: str, *, speaker: str | None = None, limit: int = 50
     ) -> list[QuoteHit]:
         """Quotes whose text has every word of ``query``, optionally by a speaker (name words)."""
-        return find_quotes(self._searcher("quotes"), query, speaker, limit)
+        try:
+            return find_quotes(self._searcher("quotes"), query, speaker, limit)
+        except Exception as exc:
+            if damaged := self._damaged(exc):
+                raise damaged from exc
+            raise
 
     def search_claims(self, query: str, *, limit: int = 50) -> list[ClaimHit]:
         """Numeric claims whose text or sentence has every word of ``query``."""
-        return find_claims(self._searcher("claims"), query, limit)
+        try:
+            return find_claims(self._searcher("claims"), query, limit)
+        except Exception as exc:
+            if damaged := self._damaged(exc):
+                raise damaged from exc
+            raise
 
 
 def _clear_segments(writer: IndexWriter, segments: list) -> list:

@@ -6,15 +6,15 @@ dateparser: analysis loads only when something is ingested, and dates only when 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
-import shutil
 import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from newsreader.index.browse import browse
 from newsreader.index.models import (
@@ -27,7 +27,15 @@ from newsreader.index.models import (
     SearchResult,
 )
 from newsreader.index.state import ArticleState, StateStore
-from newsreader.index.store import ArticleStore, connect, publish
+from newsreader.index.store import ArticleStore, connect
+from newsreader.index.upkeep import (
+    catch_up,
+    fresh_index,
+    open_engine,
+    rebuild_progress,
+    rebuilder,
+    start_rebuild,
+)
 
 if TYPE_CHECKING:
     from newsreader.index.analysis.pipeline import Analyzer
@@ -36,6 +44,7 @@ if TYPE_CHECKING:
 
 __all__ = ["ArticleState", "IngestReport", "Library", "LibraryError", "Stats", "default_path"]
 
+T = TypeVar("T")
 APP_NAME = "newsreader"
 BUNDLED_SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -76,6 +85,7 @@ class Library:
         self.store = store
         self.triage = state
         self.notices: list[str] = []
+        self.record_created = False  # library.db did not exist before this open
         self._lock = threading.RLock()
         self._engine: Engine | None = None
         self._engine_lock = threading.Lock()
@@ -90,10 +100,12 @@ class Library:
         path = (path or default_path()).expanduser()
         try:
             path.mkdir(mode=0o700, parents=True, exist_ok=True)
+            created = not (path / "library.db").exists()
             conn = connect(path / "library.db")
         except (OSError, sqlite3.Error) as error:
             raise LibraryError(f"{path}: cannot open the library: {error}") from error
         library = cls(path, ArticleStore(conn), StateStore(conn))
+        library.record_created = created
         if not defer_index:
             library.open_index()
         return library
@@ -113,14 +125,27 @@ class Library:
         with self._engine_lock:
             if self._engine is not None:
                 return
-            engine, notice = _open_engine(self.path / "index", self.store)
+            engine, notice = open_engine(
+                self.path / "index", self.store, record_created=self.record_created
+            )
             if notice:
                 self.notices.append(notice)
             self._engine = engine
             try:
-                self._catch_up()
+                catch_up(self.store, engine, self.notices)
             except EngineError as error:  # another process is writing: it, or a later run, does
                 self.notices.append(f"{error}: recent articles may not be searchable yet")
+
+    def _rebuild(self, damage: str) -> None:
+        """Replace a damaged index by one built from the record, saying so in `notices`."""
+        with self._lock, self._engine_lock:
+            if self._engine is not None:
+                self._engine.close()
+            self.notices.append(
+                f"the search index is damaged ({damage}): rebuilding it from the library record"
+            )
+            self._engine = fresh_index(self.path / "index", self.store)
+            catch_up(self.store, self._engine, self.notices)
 
     def close(self) -> None:
         if self._engine is not None:
@@ -165,10 +190,15 @@ class Library:
 
     def reindex(self, *, progress: Progress | None = None) -> int:
         """Rebuild the whole index from the SQLite record; returns the article count."""
+        from newsreader.index.engine import EngineError
+
         with self._lock:
-            self.engine.clear()
-            self.store.mark_all_unindexed()
-            return self._catch_up(progress=progress)
+            engine = self.engine
+            start_rebuild(self.store)
+            try:
+                return catch_up(self.store, engine, self.notices, progress)
+            except EngineError as error:
+                raise LibraryError(f"{self.path}: cannot rebuild the index now: {error}") from error
 
     def _analyzer(self) -> Analyzer | None:
         """The spaCy analyzer, loaded only when something is ingested; None without a model."""
@@ -179,35 +209,6 @@ class Library:
         if analyzer is None:
             self.notices.append(f"no spaCy model: indexing without analysis. {MODEL_HINT}")
         return analyzer
-
-    def _catch_up(self, *, progress: Progress | None = None) -> int:
-        """Index what SQLite holds and the index does not (after a crash, or a rebuild)."""
-        deletes = self.store.pending_deletes()
-        total = self.store.conn.execute(
-            "SELECT count(*) FROM articles WHERE indexed = 0"
-        ).fetchone()[0]
-        if not total and not deletes:
-            return 0
-        if total > 50:
-            self.notices.append(f"indexing {total} articles from the library record")
-        done = 0
-        batch: list[tuple[Article, Analysis | None]] = []
-        for pair in self.store.articles(only_unindexed=True):
-            batch.append(pair)
-            if len(batch) >= 2000:
-                done += self._index_batch(batch, deletes)
-                deletes = []
-                if progress:
-                    progress(done, total)
-                batch = []
-        done += self._index_batch(batch, deletes)
-        if progress:
-            progress(done, total)
-        return done
-
-    def _index_batch(self, batch: list[tuple[Article, Analysis | None]], deletes: list[str]) -> int:
-        publish(self.store, self.engine, batch, deletes)
-        return len(batch)
 
     # Reading and search ---------------------------------------------------------------------
     def article(self, article_id: str) -> Article | None:
@@ -240,23 +241,44 @@ class Library:
                 self.store.conn, limit=limit, offset=offset, sort=sort,
                 include_archived=include_archived,
             )  # fmt: skip
+        from newsreader.index.engine import IndexDamaged
         from newsreader.index.query import parse_query
 
         parsed = parse_query(query, now=now)
         allow, deny = self._state_filter(parsed, include_archived)
-        return self.engine.search(
-            parsed, limit=limit, offset=offset, sort=sort, allow_ids=allow, deny_ids=deny
-        )
+        try:
+            result = self.engine.search(
+                parsed, limit=limit, offset=offset, sort=sort, allow_ids=allow, deny_ids=deny
+            )
+        except IndexDamaged as damage:
+            self._rebuild(str(damage))
+            result = self.engine.search(
+                parsed, limit=limit, offset=offset, sort=sort, allow_ids=allow, deny_ids=deny
+            )
+        if rebuilder(self.store) is not None:  # another process empties and refills the index
+            problem = "; ".join(p for p in (result.problem, rebuild_progress(self.store)) if p)
+            result = dataclasses.replace(result, problem=problem)
+        return result
 
     def quotes(
         self, query: str = "", *, speaker: str | None = None, limit: int = 50
     ) -> list[QuoteHit]:
         """Quotes across the library, by words of the quote and/or speaker."""
-        return self.engine.search_quotes(query, speaker=speaker, limit=limit)
+        return self._healing(lambda: self.engine.search_quotes(query, speaker=speaker, limit=limit))
 
     def claims(self, query: str = "", *, limit: int = 50) -> list[ClaimHit]:
         """Numeric claims across the library whose sentence or unit matches the query."""
-        return self.engine.search_claims(query, limit=limit)
+        return self._healing(lambda: self.engine.search_claims(query, limit=limit))
+
+    def _healing(self, search: Callable[[], list[T]]) -> list[T]:
+        """A search of the engine; when it failed on a damaged index, again after a rebuild."""
+        from newsreader.index.engine import IndexDamaged
+
+        try:
+            return search()
+        except IndexDamaged as damage:
+            self._rebuild(str(damage))
+            return search()
 
     def _state_filter(
         self, parsed: ParsedQuery, include_archived: bool
@@ -357,26 +379,3 @@ class Library:
                                       limit=1).total)
             for name, query in self.triage.saved_searches()
         ]  # fmt: skip
-
-
-def _open_engine(folder: Path, store: ArticleStore) -> tuple[Engine, str | None]:
-    """Open the index; a missing or broken one is rebuilt from the SQLite record.
-
-    The index holds nothing that SQLite does not, so a broken one is removed, not repaired.
-    """
-    from newsreader.index.engine import Engine, EngineError
-
-    missing = not folder.exists()
-    try:
-        engine = Engine.open(folder)
-    except EngineError as error:
-        shutil.rmtree(folder, ignore_errors=True)
-        engine = Engine.open(folder)
-        store.mark_all_unindexed()
-        return engine, f"the search index would not open ({error}): rebuilding it"
-    # Only a new index can lack what the record holds: an existing one is caught up through
-    # the `indexed` flags, without paying for a reader on every open.
-    if missing and store.count() > 0:
-        store.mark_all_unindexed()
-        return engine, "the search index was missing: rebuilding it"
-    return engine, None

@@ -62,6 +62,7 @@ CREATE TABLE IF NOT EXISTS files (
     sha256 TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS unindexed (id TEXT PRIMARY KEY);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 
 
@@ -220,6 +221,29 @@ class ArticleStore:
 
     def count(self) -> int:
         return self.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+    def index_counts(self) -> tuple[int, int, int]:
+        """(articles, articles not yet indexed, ids still to delete from the index), read at
+        one moment: what the index may hold lies between the first two's difference and the
+        first plus the third. One statement: a writer's commit lands before or after it."""
+        return self.conn.execute(
+            "SELECT (SELECT count(*) FROM articles),"
+            " (SELECT count(*) FROM articles WHERE indexed = 0),"
+            " (SELECT count(*) FROM unindexed)"
+        ).fetchone()
+
+    # Bookkeeping ----------------------------------------------------------------------------
+    def meta(self, key: str) -> str | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str | None) -> None:
+        if value is None:
+            self.conn.execute("DELETE FROM meta WHERE key = ?", (key,))
+        else:
+            self.conn.execute(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value)
+            )
 
     def _article(self, row: tuple) -> Article:
         origin = self.conn.execute(

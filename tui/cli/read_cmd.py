@@ -13,6 +13,7 @@ from newsreader.tui.cli.output import (
     hit_json,
     jsonable,
     print_json_lines,
+    say_notices,
 )
 
 MAX_QUERY = 2000
@@ -26,6 +27,7 @@ def search(args: argparse.Namespace) -> int:
             query, limit=max(args.limit, 0), offset=max(args.offset, 0), sort=args.sort,
             now=args.now, include_archived=args.archived,
         )  # fmt: skip
+        say_notices(library.notices)
     if result.problem:
         error(result.problem)
     if args.json:
@@ -60,6 +62,7 @@ def show(args: argparse.Namespace) -> int:
         analysis = library.analysis(article.id)
         origins = library.origins(article.id)
         state = library.states([article.id])[article.id]
+        say_notices(library.notices)
     if args.json:
         record = jsonable(article)
         record.update(origins=jsonable(origins), state=jsonable(state), **jsonable(analysis))
@@ -87,6 +90,7 @@ def quotes(args: argparse.Namespace) -> int:
     """What people said across the library."""
     with Library.open(args.library) as library:
         hits = library.quotes(" ".join(args.query), speaker=args.speaker, limit=args.limit)
+        say_notices(library.notices)
     if args.json:
         print_json_lines(hits)
         return 0
@@ -107,6 +111,7 @@ def claims(args: argparse.Namespace) -> int:
     """Numeric claims across the library, side by side."""
     with Library.open(args.library) as library:
         hits = library.claims(" ".join(args.query), limit=args.limit)
+        say_notices(library.notices)
     if args.json:
         print_json_lines(hits)
         return 0
@@ -136,6 +141,7 @@ def stats(args: argparse.Namespace) -> int:
     """Counts over the library."""
     with Library.open(args.library) as library:
         info = library.stats()
+        say_notices(library.notices)
     if args.json:
         print_json_lines([info])
         return 0

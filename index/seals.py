@@ -1,0 +1,75 @@
+"""Part of the engine: how a damaged index part is told from a query the engine cannot run.
+
+Whoosh never rewrites a segment file once its commit is done, so after each commit every
+segment file the table of contents lists is sealed with its size and hash in ``SEALS.json``
+(new files only: the others keep their seal). A truncated or deleted file is then found at open
+by its size alone, and a scribbled one by its hash once a search has failed on it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+SEALS = "SEALS.json"
+
+
+def _digest(path: Path) -> str:
+    digest = hashlib.blake2b(digest_size=16)
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _segment_files(ix: Any) -> list[str]:
+    """Names of the files of every segment the latest table of contents lists."""
+    return sorted(name for seg in ix._segments() for name in seg.list_files(ix.storage))
+
+
+def _read_seals(folder: Path) -> dict[str, Any]:
+    try:
+        seals = json.loads((folder / SEALS).read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return seals if isinstance(seals, dict) else {}
+
+
+def write_seals(ix: Any, folder: Path) -> None:
+    """Seal the segment files of the index part's latest commit."""
+    old = _read_seals(folder).get("files", {})
+    files: dict[str, list] = {}
+    for name in _segment_files(ix):
+        size = (folder / name).stat().st_size
+        known = old.get(name)
+        files[name] = known if known and known[0] == size else [size, _digest(folder / name)]
+    temporary = folder / f"{SEALS}.{os.getpid()}"
+    text = json.dumps({"generation": ix.latest_generation(), "files": files})
+    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(text)
+    os.replace(temporary, folder / SEALS)
+
+
+def find_damage(ix: Any, folder: Path, *, deep: bool) -> str | None:
+    """What is wrong with the index part, or None; ``deep`` also compares every file's hash."""
+    try:
+        names = _segment_files(ix)
+        ix.reader().close()  # opens every segment: a truncated or missing one fails here
+    except Exception as exc:  # Whoosh raises many kinds for a damaged table or segment
+        return f"{folder.name}: {type(exc).__name__}: {exc}"
+    seals = _read_seals(folder)
+    if seals.get("generation") != ix.latest_generation():
+        return None  # sealed by an older version, or a commit is being sealed right now
+    for name, (size, digest) in seals.get("files", {}).items():
+        path = folder / name
+        if name not in names or not path.exists():
+            return f"{folder.name}: {name} is missing"
+        if path.stat().st_size != size:
+            return f"{folder.name}: {name} has {path.stat().st_size} bytes, {size} were written"
+        if deep and _digest(path) != digest:
+            return f"{folder.name}: {name} was changed after it was written"
+    return None
