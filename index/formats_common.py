@@ -64,8 +64,13 @@ def first_bad_utf8(data: bytes) -> int:
 
 def encoding_warning(data: bytes, encoding: str) -> str:
     """Return the message telling the user a file was not UTF-8 and how it was read instead."""
+    return bad_utf8_message(first_bad_utf8(data), encoding)
+
+
+def bad_utf8_message(offset: int, encoding: str) -> str:
+    """Return the message for a file not UTF-8 from byte ``offset``, read as ``encoding``."""
     return (
-        f"not valid UTF-8 (bad byte at offset {first_bad_utf8(data)}); read as {encoding}, "
+        f"not valid UTF-8 (bad byte at offset {offset}); read as {encoding}, "
         "check accented characters and symbols"
     )
 

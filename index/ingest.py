@@ -12,12 +12,18 @@ import hashlib
 import os
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newsreader.index.models import Analysis, IngestReport, Origin, Problem, Progress
-from newsreader.index.sources import SourceRecord, iter_files, read_source
+from newsreader.index.sources import (
+    SourceRecord,
+    iter_files,
+    path_of_text,
+    path_text,
+    read_source,
+)
 from newsreader.index.state import StateStore
 from newsreader.index.store import ArticleStore, FileRecord, publish, transaction
 
@@ -80,6 +86,7 @@ class Ingester:
         self.counts: Counter[str] = Counter()
         self.problems: list[Problem] = []
         self._queued: set[str] = set()
+        self._unread: list[str] = []  # paths that could not be read: their articles stay
 
     def run(self, paths: Sequence[Path]) -> IngestReport:
         files, roots = self._collect(paths)
@@ -103,12 +110,14 @@ class Ingester:
         files: list[tuple[Path, int]] = []
         for item in iter_files(paths):
             if isinstance(item, Problem):
+                if item.scope == "unreadable":
+                    self._unread.append(item.path)
                 self._problem(item)
                 continue
             try:
                 files.append((item, item.stat().st_size))
             except OSError as error:
-                self._problem(Problem(str(item), f"cannot read: {error.strerror}"))
+                self._unreadable(path_text(item), error)
         roots = [p.resolve() for p in paths if p.is_dir()]
         return files, roots
 
@@ -116,20 +125,20 @@ class Ingester:
         done = 0
         seen: set[str] = set()
         for path, size in files:
-            key = str(path.resolve())
-            seen.add(key)
-            yield from self._scan_file(Path(key), done, total)
+            path = path.resolve()
+            seen.add(path_text(path))
+            yield from self._scan_file(path, done, total)
             done += size
             self._report(done, total)
         for root in roots:
-            yield from self._vanished(root, seen)
+            yield from self._vanished(path_text(root), seen)
 
     def _scan_file(self, path: Path, done: int, total: int) -> Iterator[_Op]:
-        name = str(path)
+        name = path_text(path)
         try:
             st = path.stat()
         except OSError as error:
-            self._problem(Problem(name, f"cannot read: {error.strerror}"))
+            self._unreadable(name, error)
             return
         known = self.store.file(name)
         existing = self.store.origins_of_file(name)
@@ -139,30 +148,53 @@ class Ingester:
         try:
             digest = _sha256(path)
         except OSError as error:
-            self._problem(Problem(name, f"cannot read: {error.strerror}"))
+            self._unreadable(name, error)
             return
         fingerprint = FileRecord(name, st.st_size, st.st_mtime_ns, digest)
         if known and known.sha256 == digest:
             self.counts["unchanged"] += max(len(existing), 1)
             yield _FileDone(fingerprint, name)
             return
-        seen_keys: set[str] = set()
-        failed = False
-        for item in read_source(path):
-            if isinstance(item, Problem):
-                failed |= item.fatal
-                self._problem(item)
-                continue
-            origin = item.article.origin or Origin(name)
-            seen_keys.add(origin.key)
-            yield from self._record_ops(item, origin, existing.get(origin.key))
-            self._report(done + origin.offset, total)
-        if failed:
-            return  # keep what the file gave before; retry it next run
-        for key in existing.keys() - seen_keys:
+        outcome = _Outcome()
+        yield from self._read_file(path, name, existing, outcome, done, total)
+        if outcome.unreadable:
+            return  # keep what the file gave before; read it again next run
+        for key in existing.keys() - outcome.keys - self._kept_keys(name, outcome):
             self.counts["removed"] += 1
             yield _Unlink(name, key)
         yield _FileDone(fingerprint, name)
+
+    def _read_file(
+        self,
+        path: Path,
+        name: str,
+        existing: dict[str, str],
+        outcome: _Outcome,
+        done: int,
+        total: int,
+    ) -> Iterator[_Op]:
+        """The ops for every record of one file, noting in ``outcome`` what could not be read."""
+        for item in _guarded(name, read_source(path)):
+            if isinstance(item, SourceRecord):
+                origin = item.article.origin or Origin(name)
+                outcome.keys.add(origin.key)
+                yield from self._record_ops(item, origin, existing.get(origin.key))
+                self._report(done + origin.offset, total)
+                continue
+            self._problem(item)
+            if item.fatal:
+                outcome.note(item)
+
+    def _kept_keys(self, name: str, outcome: _Outcome) -> set[str]:
+        """The stored keys of a file to keep although this run did not read them.
+
+        After a problem that cost the rest of the file, every one; after bad records, those read
+        before from the lines that are bad now (an editor may be half-way through a line).
+        """
+        lines = self.store.origin_lines_of_file(name)
+        if outcome.rest_lost:
+            return set(lines)
+        return {key for key, line in lines.items() if line in outcome.bad_lines}
 
     def _record_ops(self, record: SourceRecord, origin: Origin, old: str | None) -> Iterator[_Op]:
         article_id = record.article.id
@@ -182,14 +214,19 @@ class Ingester:
         self._queued.add(article_id)
         yield _Write(record, old)
 
-    def _vanished(self, root: Path, seen: set[str]) -> Iterator[_Op]:
-        for name in self.store.files_under(str(root)):
-            if name in seen or os.path.exists(name):
+    def _vanished(self, root: str, seen: set[str]) -> Iterator[_Op]:
+        for name in self.store.files_under(root):
+            if name in seen or self._was_unread(name) or _still_there(name):
                 continue
             for key in self.store.origins_of_file(name):
                 self.counts["removed"] += 1
                 yield _Unlink(name, key)
             yield _FileDone(None, name)
+
+    def _was_unread(self, name: str) -> bool:
+        """Tell whether a stored file is, or is inside, something this run could not read."""
+        return any(name == path or name.startswith(path.rstrip(os.sep) + os.sep)
+                   for path in self._unread)  # fmt: skip
 
     # Analysis ---------------------------------------------------------------------------------
     def _analyzed(self, ops: Iterable[_Op], *, n_process: int) -> Iterator[_Op]:
@@ -267,9 +304,58 @@ class Ingester:
         if self.on_problem:
             self.on_problem(problem)
 
+    def _unreadable(self, name: str, error: OSError) -> None:
+        """Report a file that could not be read; its stored articles are kept."""
+        self._unread.append(name)
+        reason = (error.strerror or str(error)).lower()
+        self._problem(Problem(name, f"cannot read: {reason}", scope="unreadable"))
+
     def _report(self, done: int, total: int) -> None:
         if self.progress:
             self.progress(min(done, total), total)
+
+
+@dataclass(slots=True)
+class _Outcome:
+    """What reading one file gave: the keys read, and what its problems cost."""
+
+    keys: set[str] = field(default_factory=set)
+    bad_lines: set[int] = field(default_factory=set)
+    rest_lost: bool = False
+    unreadable: bool = False
+
+    def note(self, problem: Problem) -> None:
+        if problem.scope == "unreadable":
+            self.unreadable = True
+        elif problem.scope == "rest" or problem.line is None:
+            self.rest_lost = True
+        else:
+            self.bad_lines.add(problem.line)
+
+
+def _guarded(
+    name: str, items: Iterator[SourceRecord | Problem]
+) -> Iterator[SourceRecord | Problem]:
+    """Pass a reader's items on; an error of the reader's own ends the file with a Problem.
+
+    The readers turn every bad input they know into a Problem; one they do not know must cost
+    this file's records in this run (kept, and read again next run), not the whole run.
+    """
+    while True:
+        try:
+            item = next(items)
+        except StopIteration:
+            return
+        except Exception as error:
+            message = f"could not be read ({type(error).__name__}: {error}); please report this"
+            yield Problem(name, message, scope="unreadable")
+            return
+        yield item
+
+
+def _still_there(name: str) -> bool:
+    """Tell whether a stored file name (see path_text) still names something on disk."""
+    return os.path.lexists(name) or os.path.lexists(path_of_text(name))
 
 
 def _sha256(path: Path) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import Literal
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +131,10 @@ class Problem:
     message: str
     line: int | None = None
     fatal: bool = True  # False for warnings: the article was still ingested
+    # What the problem cost of its file, so that ingest knows which stored articles to keep:
+    # "record" (that record only), "rest" (everything from there on could not be parsed) or
+    # "unreadable" (the file or folder could not be read at all: tried again next run).
+    scope: Literal["record", "rest", "unreadable"] = "record"
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path

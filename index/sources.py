@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -21,11 +22,7 @@ from newsreader.index.formats_common import (
     encoding_warning,
     too_long_message,
 )
-from newsreader.index.formats_json import (
-    looks_like_json_lines,
-    read_json_document,
-    read_json_lines,
-)
+from newsreader.index.formats_json import read_json_file, read_json_lines
 from newsreader.index.formats_text import read_text_article
 from newsreader.index.models import Problem
 
@@ -45,6 +42,7 @@ SNIFF_BYTES = 8192
 # one-article file is refused before it is read.
 MAX_TEXT_FILE_BYTES = 4 * MAX_ARTICLE_CHARS + SNIFF_BYTES
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_ESCAPED_BYTE_RE = re.compile(r"(\\x[0-9a-f]{2})")
 
 
 def iter_files(paths: Sequence[Path]) -> Iterator[Path | Problem]:
@@ -52,7 +50,8 @@ def iter_files(paths: Sequence[Path]) -> Iterator[Path | Problem]:
 
     Files named explicitly are taken whatever their suffix; directories are walked recursively
     in name order, skipping hidden entries and keeping SUPPORTED_SUFFIXES. Symbolic links are
-    followed, but a directory is never entered twice, so link loops end.
+    followed only while they stay inside the folder given (a warning names each one that leads
+    out), and a directory is never entered twice, so link loops end.
     """
     seen_files: set[tuple[int, int]] = set()
     seen_dirs: set[tuple[int, int]] = set()
@@ -61,12 +60,12 @@ def iter_files(paths: Sequence[Path]) -> Iterator[Path | Problem]:
         try:
             info = path.stat()
         except OSError as error:
-            yield Problem(str(path), _path_error(path, error))
+            yield Problem(path_text(path), _path_error(path, error), scope="unreadable")
             continue
         if stat.S_ISDIR(info.st_mode):
             yield from _walk(path, seen_files, seen_dirs)
         elif not stat.S_ISREG(info.st_mode):
-            yield Problem(str(path), "not a regular file (a device, pipe or socket); skipped")
+            yield Problem(path_text(path), "not a regular file (a device, pipe or socket); skipped")
         elif _first_time(info, seen_files):
             yield path
 
@@ -75,6 +74,7 @@ def _walk(
     root: Path, seen_files: set[tuple[int, int]], seen_dirs: set[tuple[int, int]]
 ) -> Iterator[Path | Problem]:
     """Yield supported files under ``root``: each directory's files, then its subdirectories."""
+    inside = os.path.realpath(root)
     pending = [root]
     while pending:
         directory = pending.pop()
@@ -84,7 +84,8 @@ def _walk(
             with os.scandir(directory) as scan:
                 entries = sorted(scan, key=lambda entry: entry.name)
         except OSError as error:
-            yield Problem(str(directory), f"cannot list directory: {_reason(error)}")
+            reason = f"cannot list directory: {_reason(error)}; its articles are kept"
+            yield Problem(path_text(directory), reason, scope="unreadable")
             continue
         subdirectories: list[Path] = []
         for entry in entries:
@@ -92,18 +93,63 @@ def _walk(
                 continue
             path = Path(entry.path)
             try:
+                followed = entry.is_dir() or _wanted(path, entry)
+                if followed and entry.is_symlink() and (problem := _link_out(path, inside, root)):
+                    yield problem
+                    continue
                 if entry.is_dir():
                     subdirectories.append(path)
                 elif _wanted(path, entry) and _first_time(entry.stat(), seen_files):
                     yield path
             except OSError as error:
-                yield Problem(str(path), f"cannot read: {_reason(error)}")
+                yield Problem(path_text(path), f"cannot read: {_reason(error)}", scope="unreadable")
         pending.extend(reversed(subdirectories))
+
+
+def _link_out(link: Path, inside: str, root: Path) -> Problem | None:
+    """A warning when the symbolic link ``link`` leads out of the folder ``inside``, else None.
+
+    Followed out, a link such as ``up -> ..`` would walk the whole parent folder, and files
+    reached that way would be recorded under paths no later walk of this folder looks at.
+    """
+    target = os.path.realpath(link)
+    if target == inside or target.startswith(inside.rstrip(os.sep) + os.sep):
+        return None
+    message = (
+        f"symbolic link to {path_text(target)}, outside {path_text(root)}; not followed "
+        "(name the target to index it)"
+    )
+    return Problem(path_text(link), message, fatal=False)
 
 
 def _wanted(path: Path, entry: os.DirEntry[str]) -> bool:
     """Tell whether a directory entry is a regular file with a supported suffix."""
     return path.suffix.lower() in SUPPORTED_SUFFIXES and entry.is_file()
+
+
+def path_text(path: Path | str) -> str:
+    """Return a path as text that SQLite, JSON and terminals all take, to store and to show.
+
+    A name that is not UTF-8 keeps its undecodable bytes as ``\\xHH`` (``caf\\xe9.txt``):
+    Python holds them as lone surrogates, which cannot be encoded. Valid names are unchanged.
+    """
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def path_of_text(text: str) -> str:
+    """Return the file system path that ``path_text`` turned into ``text`` (its inverse).
+
+    A valid name that happens to hold ``\\x`` and two hex digits reads back as the byte: the
+    caller tries ``text`` itself first.
+    """
+    if "\\x" not in text:
+        return text
+    parts = _ESCAPED_BYTE_RE.split(text)
+    data = b"".join(
+        bytes([int(part[2:], 16)]) if index % 2 else part.encode()
+        for index, part in enumerate(parts)
+    )
+    return os.fsdecode(data)
 
 
 def _first_time(info: os.stat_result, seen: set[tuple[int, int]]) -> bool:
@@ -121,12 +167,12 @@ def read_source(path: Path) -> Iterator[SourceRecord | Problem]:
     Never raises for bad input: unreadable, binary, empty, malformed or oversized content
     each become a Problem, and the rest of the file still comes out.
     """
-    name = str(path)
+    name = path_text(path)
     try:
         # O_NONBLOCK: opening a named pipe must not wait for a writer; no effect on files.
         descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except OSError as error:
-        yield Problem(name, _path_error(Path(path), error))
+        yield Problem(name, _path_error(Path(path), error), scope="unreadable")
         return
     try:
         with os.fdopen(descriptor, "rb") as handle:
@@ -138,7 +184,7 @@ def read_source(path: Path) -> Iterator[SourceRecord | Problem]:
             else:
                 yield from _read_open(Path(path), name, handle)
     except OSError as error:
-        yield Problem(name, _path_error(Path(path), error))
+        yield Problem(name, _path_error(Path(path), error), scope="unreadable")
 
 
 def _read_open(path: Path, name: str, handle: BinaryIO) -> Iterator[SourceRecord | Problem]:
@@ -155,32 +201,25 @@ def _read_open(path: Path, name: str, handle: BinaryIO) -> Iterator[SourceRecord
     handle.seek(0)
     if suffix in JSON_LINES_SUFFIXES:
         yield from read_json_lines(name, handle)
-        return
-    data = _read_whole(handle, limit=None if is_json else MAX_TEXT_FILE_BYTES)
+    elif is_json:
+        yield from read_json_file(name, handle)  # streamed: arrays can be hundreds of MB
+    else:
+        yield from _read_text(name, handle)
+
+
+def _read_text(name: str, handle: BinaryIO) -> Iterator[SourceRecord | Problem]:
+    """Yield the one article of a text file, read whole (it is at most one article long)."""
+    data = _read_whole(handle, limit=MAX_TEXT_FILE_BYTES)
     if isinstance(data, str):
         yield Problem(name, data)
         return
     decoded, encoding = _decode(data)
     if not decoded.strip():
         yield Problem(name, "file has only whitespace; no article")
-    elif is_json and looks_like_json_lines(decoded):
-        del decoded, data  # stream it instead: the file may be large
-        handle.seek(0)
-        yield from read_json_lines(name, handle)
-    else:
-        if encoding:
-            yield Problem(name, encoding_warning(data, encoding), fatal=False)
-        yield from _read_decoded(name, data, decoded, encoding, is_json)
-
-
-def _read_decoded(
-    name: str, data: bytes, decoded: str, encoding: str | None, is_json: bool
-) -> Iterator[SourceRecord | Problem]:
-    """Yield the articles of a whole decoded file: a JSON document or one text article."""
-    if is_json:
-        bom = 3 if encoding is None and data.startswith(b"\xef\xbb\xbf") else 0
-        yield from read_json_document(name, decoded, encoding or "utf-8", bom)
-    elif len(decoded) > MAX_ARTICLE_CHARS:
+        return
+    if encoding:
+        yield Problem(name, encoding_warning(data, encoding), fatal=False)
+    if len(decoded) > MAX_ARTICLE_CHARS:
         yield Problem(name, too_long_message(len(decoded)))
     else:
         yield from read_text_article(name, decoded)
@@ -206,10 +245,10 @@ def _is_json(suffix: str, head: bytes) -> bool:
     return head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] in (b"{", b"[")
 
 
-def _read_whole(handle: BinaryIO, limit: int | None) -> bytes | str:
+def _read_whole(handle: BinaryIO, limit: int) -> bytes | str:
     """Return the whole file, or a message when it is bigger than ``limit`` bytes."""
     size = os.fstat(handle.fileno()).st_size
-    if limit is not None and size > limit:
+    if size > limit:
         return (
             f"file is {size:,} bytes, too big for one article "
             f"(limit {MAX_ARTICLE_CHARS:,} characters); skipped"
@@ -233,6 +272,8 @@ def _path_error(path: Path, error: OSError) -> str:
         if path.is_symlink():
             return "broken symbolic link (its target does not exist)"
         return "no such file or directory"
+    if error.errno == errno.ELOOP:
+        return "symbolic link loop (the link leads back to itself); skipped"
     if isinstance(error, IsADirectoryError):
         return "is a directory, not a file"
     return f"cannot read: {_reason(error)}"

@@ -270,6 +270,11 @@ class ArticleStore:
         rows = self.conn.execute("SELECT key, article_id FROM origins WHERE path = ?", (path,))
         return dict(rows.fetchall())
 
+    def origin_lines_of_file(self, path: str) -> dict[str, int | None]:
+        """key -> the line each origin in one file was read from."""
+        rows = self.conn.execute("SELECT key, line FROM origins WHERE path = ?", (path,))
+        return dict(rows.fetchall())
+
     def origins(self, article_id: str) -> list[Origin]:
         rows = self.conn.execute(
             "SELECT path, line, offset, key FROM origins WHERE article_id = ? ORDER BY path, key",

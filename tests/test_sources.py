@@ -471,6 +471,89 @@ def test_json_array_with_line_numbers(tmp_path: Path) -> None:
     assert [(p.line, p.fatal) for p in problems] == [(10, True)]
 
 
+def _array_records(count: int, big_at: int | None = None) -> list[dict[str, str]]:
+    """Records for an array file, non-ASCII so byte offsets differ from char offsets."""
+    body = "Prices in Zürich rose by 3 € on Monday, traders said. "
+    records = [{"id": f"r{i}", "title": f"Störy {i}", "text": body * 20} for i in range(count)]
+    if big_at is not None:
+        records[big_at]["text"] = body * 50_000  # 2.7 MB: longer than one chunk of the reader
+    return records
+
+
+def _assert_origins_point_at_records(records: list[SourceRecord], data: bytes) -> None:
+    lines = data.split(b"\n")
+    for record in records:
+        origin = record.article.origin
+        assert origin is not None and origin.line is not None
+        assert lines[origin.line - 1].strip() == b"{"
+        assert data[origin.offset : origin.offset + 1] == b"{"
+        rest = data[origin.offset : origin.offset + 200].decode("utf-8", "ignore")
+        assert f'"id": "{record.article.external_id}"' in rest
+
+
+def test_json_array_is_streamed_across_chunks(tmp_path: Path) -> None:
+    expected = _array_records(3000, big_at=1500)
+    path = write(tmp_path / "big.json", json.dumps(expected, indent=1, ensure_ascii=False))
+    assert path.stat().st_size > 3 * (1 << 20)
+    records, problems = read_all(path)
+    assert problems == []
+    assert [r.article.external_id for r in records] == [e["id"] for e in expected]
+    assert records[1500].raw_text == expected[1500]["text"]
+    _assert_origins_point_at_records(records, path.read_bytes())
+
+
+def test_truncated_json_array_keeps_every_record_before_the_cut(tmp_path: Path) -> None:
+    whole = json.dumps(_array_records(3000), indent=1, ensure_ascii=False).encode()
+    cut_at = whole.index(b'"id": "r2500"') + 40
+    path = write(tmp_path / "cut.json", whole[:cut_at])
+    records, problems = read_all(path)
+    assert [r.article.external_id for r in records] == [f"r{i}" for i in range(2500)]
+    [problem] = problems
+    assert problem.fatal and problem.scope == "rest" and "invalid JSON" in problem.message
+    assert problem.line == whole[:cut_at].count(b"\n") + 1
+    _assert_origins_point_at_records(records, whole)
+
+
+def test_json_array_in_cp1252_is_streamed_with_byte_offsets(tmp_path: Path) -> None:
+    expected = _array_records(2500)
+    text = json.dumps(expected, indent=1, ensure_ascii=False)
+    path = write(tmp_path / "legacy.json", text.encode("cp1252"))
+    records, problems = read_all(path)
+    assert [r.article.title for r in records] == [e["title"] for e in expected]
+    assert [(p.fatal, "cp1252" in p.message) for p in problems] == [(False, True)]
+    data = path.read_bytes()
+    for record in records:
+        assert record.article.origin is not None
+        assert data[record.article.origin.offset : record.article.origin.offset + 1] == b"{"
+
+
+def test_large_json_array_streams(tmp_path: Path) -> None:
+    path = tmp_path / "big.json"
+    body = "Shares in the company rose sharply on Monday after results. " * 30
+    count = 40_000_000 // len(body) + 1
+    with path.open("w", encoding="utf-8") as handle:
+        handle.write("[\n")
+        for i in range(count):
+            handle.write(json.dumps({"title": f"T{i}", "text": body}) + ",\n")
+        handle.write(json.dumps({"title": "last", "text": body}) + "\n]\n")
+    assert path.stat().st_size > 40_000_000
+    script = (
+        "import resource\n"
+        "from pathlib import Path\n"
+        "from newsreader.index.sources import SourceRecord, read_source\n"
+        "before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        f"items = read_source(Path({str(path)!r}))\n"
+        "n = sum(1 for item in items if isinstance(item, SourceRecord))\n"
+        "after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "print(n, (after - before) * 1024)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    seen, growth = map(int, out.stdout.split())
+    assert seen == count + 1
+    assert growth < 20_000_000  # an element at a time: nowhere near the 40 MB file
+    path.unlink()
+
+
 def test_json_single_object_with_bom(tmp_path: Path) -> None:
     content = "\ufeff" + json.dumps({"title": "Solo", "text": "Only one.", "extra": [1]})
     [record], problems = read_all(write(tmp_path / "one.json", content))
@@ -517,10 +600,10 @@ def test_exact_duplicates_share_an_id(tmp_path: Path) -> None:
 @settings(max_examples=100, deadline=None)
 @given(st.text(max_size=120))
 def test_json_record_text_maps_back_to_raw(text: str) -> None:
-    from newsreader.index.formats_json import _Keys, record_to_source
+    from newsreader.index.json_records import Keys, record_to_source
     from newsreader.index.normalize import normalize
 
-    for item in record_to_source("mem.jsonl", {"text": text}, 1, 0, _Keys()):
+    for item in record_to_source("mem.jsonl", {"text": text}, 1, 0, Keys()):
         if isinstance(item, SourceRecord):
             assert item.raw_text == text
             assert_offsets_map(item)

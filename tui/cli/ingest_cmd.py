@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -16,7 +17,8 @@ Progress = Callable[[int, int], None]
 
 def index(args: argparse.Namespace) -> int:
     """Ingest the given paths; exit 1 when some inputs failed."""
-    missing = [p for p in args.paths if not p.exists()]
+    # lexists: a broken link or a link loop is there, and the library names what is wrong with it.
+    missing = [p for p in args.paths if not os.path.lexists(p)]
     with Library.open(args.library) as library:
         say_notices(library.notices)
         with progress_reporter("indexing") as progress:

@@ -1,0 +1,50 @@
+"""Running `newsreader index` through the CLI entry point and reading back what it stored."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from newsreader.index.library import Library
+from newsreader.index.models import Article, Origin
+from newsreader.tui.cli.main import main
+
+
+@dataclass(frozen=True)
+class Run:
+    """One `newsreader index` run: exit code, the JSON summary and every line it printed."""
+
+    code: int
+    summary: dict[str, int]
+    lines: list[str]
+
+    def naming(self, fragment: str) -> list[str]:
+        """The printed lines that name ``fragment`` (a file name, or file:line)."""
+        return [line for line in self.lines if fragment in line]
+
+
+def index(capsys: pytest.CaptureFixture[str], library: Path, *paths: Path | str) -> Run:
+    """Run `newsreader index PATHS --no-analysis --json` in this process, as a user would."""
+    args = ["index", *map(str, paths), "--library", str(library), "--no-analysis", "--json"]
+    code = main(args)
+    out, err = capsys.readouterr()
+    lines = out.splitlines() + err.splitlines()
+    summaries = [json.loads(line) for line in out.splitlines() if line.startswith('{"added"')]
+    assert summaries, f"no summary line in {out!r}"
+    assert "Traceback" not in err, err
+    return Run(code, summaries[-1], lines)
+
+
+def stored(library: Path) -> dict[str, tuple[Article, list[Origin]]]:
+    """Every stored article by title, with its origins."""
+    with Library.open(library) as lib:
+        hits = lib.search("", limit=10_000, include_archived=True).hits
+        found = {}
+        for hit in hits:
+            article = lib.article(hit.id)
+            assert article is not None
+            found[article.title] = (article, lib.origins(hit.id))
+        return found
