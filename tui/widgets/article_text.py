@@ -15,6 +15,7 @@ from rich.style import Style
 from rich.text import Text
 
 from newsreader.index.models import Analysis, Claim, Entity
+from newsreader.index.safe_text import safe_text
 
 # Every style pairs a colour with an attribute so that layers stay apart in 16 colours and
 # under NO_COLOR, where only the attributes survive.
@@ -40,7 +41,6 @@ LEGEND_LABELS = {
     "other": "other",
 }
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _FINAL_PUNCTUATION = tuple(".!?:;,\"'”’»)]…")
 _HEADING_MAX = 80
 
@@ -52,11 +52,6 @@ class Block:
     start: int
     end: int
     heading: bool = False
-
-
-def safe_text(text: str) -> str:
-    """The text with control characters (escape sequences) replaced by U+FFFD, same length."""
-    return _CONTROL.sub("\ufffd", text.replace("\t", " "))
 
 
 def entity_kind(entity: Entity) -> str:
