@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from textual import work
 
 from newsreader.index.state import ArticleState
+from newsreader.index.tags import tag_problem
 from newsreader.tui.clipboard import article_target, open_externally, ssh_host
 from newsreader.tui.screens.confirm import ConfirmScreen
 from newsreader.tui.screens.prompt import PromptScreen
@@ -146,6 +147,10 @@ class TriageMixin:
             remove = tag.startswith("-")
             name = tag.lstrip("-").strip()
             if not name:
+                return
+            problem = None if remove else tag_problem(name)
+            if problem:  # the name is the user's: shown as text, never read as markup
+                self.notify(problem, severity="error", markup=False)
                 return
             method = "remove_tag" if remove else "add_tag"
             label = f"{'untag' if remove else 'tag'} {name}"
