@@ -26,7 +26,8 @@ from newsreader.index.models import (
     Progress,
     SearchResult,
 )
-from newsreader.index.state import ArticleState, StateStore
+from newsreader.index.state import ArticleState, ImportCounts, StateStore
+from newsreader.index.state_file import StateFile, dumps
 from newsreader.index.store import ArticleStore, connect
 from newsreader.index.upkeep import (
     catch_up,
@@ -358,6 +359,19 @@ class Library:
     def restore_states(self, states: dict[str, ArticleState]) -> None:
         """Put back states taken with `states()` before an action: this is how undo works."""
         self.triage.restore(states)
+
+    def export_state(self) -> str:
+        """All triage state and saved searches, as the text of a state file (`state_file`)."""
+        return dumps(self.triage.export())
+
+    def import_state(self, text: str, *, replace: bool = False) -> tuple[StateFile, ImportCounts]:
+        """`StateStore.import_text`; LibraryError when the record cannot take the file, and
+        then nothing of it is stored (one transaction)."""
+        try:
+            return self.triage.import_text(text, replace=replace)
+        except sqlite3.Error as error:
+            where = self.path / "library.db"
+            raise LibraryError(f"{where}: cannot save the imported state: {error}") from error
 
     def history(self, limit: int = 100) -> list[str]:
         """Past queries, most recent first, without repeats."""

@@ -70,6 +70,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("state", help="export or import triage state (read, starred, tags)")
     p.add_argument("action", choices=("export", "import"))
     p.add_argument("file", type=Path, help="JSON file ('-' for stdout/stdin)")
+    p.add_argument(
+        "--replace", action="store_true",
+        help="import: make the state exactly the file's instead of merging (newer change wins)",
+    )  # fmt: skip
     for child in sub.choices.values():
         _common(child)
         child.add_argument("--json", action="store_true", help="JSON Lines for scripts")

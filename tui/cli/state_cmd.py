@@ -1,40 +1,105 @@
-"""`newsreader state export|import FILE`: carry triage state between machines, merging."""
+"""`newsreader state export|import FILE`: carry triage state between machines.
+
+Import merges (the newer change of each flag and tag wins) or, with `--replace`, restores the
+file wholesale. Export writes the file private (0600) and whole: through a temporary file beside
+it, renamed over it, so a failure leaves the previous export as it was.
+"""
 
 from __future__ import annotations
 
 import argparse
-import json
+import contextlib
+import os
 import sys
+import tempfile
+from pathlib import Path
 
 from newsreader.index.library import Library
-from newsreader.index.state import dumps
+from newsreader.index.state import ImportCounts
+from newsreader.index.state_file import StateFileError
 from newsreader.tui.cli.output import error, print_json_lines
 
 
 def state(args: argparse.Namespace) -> int:
-    """Export all triage state as JSON, or merge a file exported elsewhere."""
+    """Export all triage state as JSON, or import a file exported elsewhere."""
     with Library.open(args.library) as library:
         if args.action == "export":
-            text = dumps(library.triage.export())
-            if str(args.file) == "-":
-                sys.stdout.write(text + "\n")
-            else:
-                args.file.write_text(text + "\n", encoding="utf-8")
-            return 0
-        try:
-            raw = sys.stdin.read() if str(args.file) == "-" else args.file.read_text("utf-8")
-            count = library.triage.merge(json.loads(raw))
-        except (OSError, UnicodeDecodeError) as problem:
-            error(f"{args.file}: cannot read: {problem}")
-            return 1
-        except json.JSONDecodeError as problem:
-            error(f"{args.file}:{problem.lineno}: not JSON: {problem.msg}")
-            return 1
-        except ValueError as problem:
-            error(f"{args.file}: {problem}")
-            return 1
-    if args.json:
-        print_json_lines([{"merged": count}])
-    else:
-        sys.stderr.write(f"merged state of {count} articles\n")
+            return _export(library.export_state() + "\n", args.file)
+        return _import(library, args)
+
+
+def _export(text: str, target: Path) -> int:
+    if str(target) == "-":
+        sys.stdout.write(text)
+        return 0
+    try:
+        write_private(target, text)
+    except OSError as problem:
+        error(f"{target}: cannot write: {problem.strerror or problem}")
+        return 1
     return 0
+
+
+def write_private(path: Path, text: str) -> None:
+    """Write text to path, mode 0600 whatever the umask, replacing it only once it is whole."""
+    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        os.fchmod(fd, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+def _import(library: Library, args: argparse.Namespace) -> int:
+    try:
+        raw = sys.stdin.read() if str(args.file) == "-" else args.file.read_text("utf-8-sig")
+    except (OSError, UnicodeDecodeError) as problem:
+        reason = problem.strerror if isinstance(problem, OSError) else problem
+        error(f"{args.file}: cannot read: {reason or problem}")
+        return 1
+    try:
+        file, counts = library.import_state(raw, replace=args.replace)
+    except StateFileError as refused:
+        for line in refused.problems:
+            error(f"{args.file}: {line}")
+        error(f"{args.file}: nothing imported")
+        return 1
+    for line in file.problems:
+        error(f"{args.file}: {line} (skipped)")
+    if args.json:
+        print_json_lines([{**_fields(counts), "problems": len(file.problems)}])
+    else:
+        sys.stderr.write(_summary(counts, len(file.problems), args.replace) + "\n")
+    return 1 if file.problems else 0
+
+
+def _fields(counts: ImportCounts) -> dict[str, int]:
+    return {
+        "merged": counts.merged,
+        "changed": counts.changed,
+        "not_in_library": counts.unknown,
+        "saved_searches": counts.saved_searches,
+    }
+
+
+def _summary(counts: ImportCounts, problems: int, replace: bool) -> str:
+    verb = "restored" if replace else "merged"
+    parts = [f"{counts.changed} changed"]
+    if counts.saved_searches:
+        parts.append(f"{_count(counts.saved_searches, 'saved search', 'es')} added")
+    if counts.unknown:
+        unknown = _count(counts.unknown, "article")
+        parts.append(f"{unknown} not in this library skipped (index their files first)")
+    if problems:
+        parts.append(f"{_count(problems, 'problem')} skipped")
+    return f"{verb} state of {_count(counts.merged, 'article')}: " + ", ".join(parts)
+
+
+def _count(n: int, word: str, plural: str = "s") -> str:
+    return f"{n} {word}{'' if n == 1 else plural}"
