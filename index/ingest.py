@@ -86,7 +86,7 @@ class Ingester:
         self.counts: Counter[str] = Counter()
         self.problems: list[Problem] = []
         self._queued: set[str] = set()
-        self._unread: list[str] = []  # paths that could not be read: their articles stay
+        self._unread: list[str] = []  # real paths that could not be read: their articles stay
 
     def run(self, paths: Sequence[Path]) -> IngestReport:
         files, roots = self._collect(paths)
@@ -111,7 +111,7 @@ class Ingester:
         for item in iter_files(paths):
             if isinstance(item, Problem):
                 if item.scope == "unreadable":
-                    self._unread.append(item.path)
+                    self._keep_under(item.path)
                 self._problem(item)
                 continue
             try:
@@ -304,9 +304,13 @@ class Ingester:
         if self.on_problem:
             self.on_problem(problem)
 
+    def _keep_under(self, name: str) -> None:
+        """Keep the stored files at or under ``name`` (as shown: maybe relative, maybe a link)."""
+        self._unread.append(path_text(os.path.realpath(path_of_text(name))))
+
     def _unreadable(self, name: str, error: OSError) -> None:
         """Report a file that could not be read; its stored articles are kept."""
-        self._unread.append(name)
+        self._keep_under(name)
         reason = (error.strerror or str(error)).lower()
         self._problem(Problem(name, f"cannot read: {reason}", scope="unreadable"))
 

@@ -74,8 +74,10 @@ class JsonStream:
             try:
                 value, end = self._decoder.raw_decode(self._buf, self._pos)
             except json.JSONDecodeError as error:
-                if not self._may_be_cut(error) or not self._grow():
+                if not self._may_be_cut(error):
                     raise self._syntax_error(error.msg, error.pos) from None
+                if not self._grow():
+                    raise self._unfinished(error) from None
                 continue
             # A number ending the buffer may go on in the next chunk ("12" of "123").
             if end < len(self._buf) or not self._grow():
@@ -97,6 +99,13 @@ class JsonStream:
         if self._eof:
             return False
         return error.msg.startswith("Unterminated") or error.pos >= len(self._buf) - _TOKEN_MARGIN
+
+    def _unfinished(self, error: json.JSONDecodeError) -> JsonSyntaxError:
+        """The error for a value given up on: too long (where it starts), or cut short."""
+        if len(self._buf) - self._pos > self._max:
+            message = f"a value over {self._max:,} characters long, too long for one article"
+            return self._syntax_error(message, self._pos)
+        return self._syntax_error(error.msg, error.pos)
 
     def _grow(self) -> bool:
         """Read more for the value at the cursor, doubling what is held; False at the end."""

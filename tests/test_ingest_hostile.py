@@ -196,7 +196,9 @@ def test_a_truncated_array_keeps_the_articles_after_the_break(
 # 6. What cannot be read keeps its articles ----------------------------------------------------
 
 
-def _index_without_root_powers(library: Path, *paths: Path) -> subprocess.CompletedProcess:
+def _index_without_root_powers(
+    library: Path, *paths: Path, cwd: Path
+) -> subprocess.CompletedProcess:
     """Run the CLI so that file permissions apply, dropping root's override when needed."""
     command = [str(NEWSREADER), "index", *map(str, paths), "--library", str(library)]
     command += ["--no-analysis", "--json"]
@@ -206,7 +208,7 @@ def _index_without_root_powers(library: Path, *paths: Path) -> subprocess.Comple
             pytest.skip("root reads anything, and setpriv is absent to drop that power")
         command = [setpriv, "--bounding-set=-dac_override,-dac_read_search", *command]
     env = {**os.environ, "NO_COLOR": "1"}
-    return subprocess.run(command, capture_output=True, text=True, env=env, timeout=300)
+    return subprocess.run(command, capture_output=True, text=True, env=env, cwd=cwd, timeout=300)
 
 
 def test_an_unreadable_folder_or_file_keeps_its_articles(
@@ -222,7 +224,7 @@ def test_an_unreadable_folder_or_file_keeps_its_articles(
     secret.write_text("Secret story\n\nRewritten, so that it has to be read again.\n")
     secret.chmod(0)
     try:
-        done = _index_without_root_powers(library, folder)
+        done = _index_without_root_powers(library, Path("in"), cwd=tmp_path)  # relative, as typed
     finally:
         (folder / "sub").chmod(0o755)
         secret.chmod(0o644)

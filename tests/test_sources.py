@@ -654,3 +654,23 @@ def test_utf16_text_file_is_read_but_utf16_json_is_refused(tmp_path: Path) -> No
     wide_json = write(tmp_path / "wide.jsonl", '{"text": "x"}\n'.encode("utf-16"))
     records, problems = read_all(wide_json)
     assert records == [] and "UTF-16" in problems[0].message
+
+
+def test_json_stream_gives_up_on_a_value_longer_than_its_bound() -> None:
+    import io
+
+    from newsreader.index.json_stream import JsonStream, JsonSyntaxError
+
+    data = b'[{"text": "short"},\n {"text": "' + b"x" * 5_000_000 + b'"}, {"text": "after"}]'
+    stream = JsonStream(
+        io.BytesIO(data), json.JSONDecoder(), encoding="utf-8", base=0, max_value_chars=1_000_000
+    )
+    stream.peek()
+    stream.skip()
+    assert stream.value() == (1, 1, {"text": "short"})
+    assert stream.peek() == ","
+    stream.skip()
+    with pytest.raises(JsonSyntaxError) as raised:
+        stream.value()
+    assert raised.value.line == 2 and raised.value.column == 2
+    assert "too long for one article" in raised.value.message
