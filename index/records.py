@@ -43,7 +43,7 @@ def find_quotes(searcher: Searcher, query: str, speaker: str | None, limit: int)
     if names:
         clauses.append(Phrase("speaker", names) if len(names) > 1 else Term("speaker", names[0]))
     return [
-        QuoteHit(f["article"], f["title"], f["date"], quote_from_record(f["record"]), score)
+        QuoteHit(f["article"], f["title"], _date(f), quote_from_record(f["record"]), score)
         for f, score in _records(searcher, clauses, limit)
     ]
 
@@ -52,9 +52,14 @@ def find_claims(searcher: Searcher, query: str, limit: int) -> list[ClaimHit]:
     """Numeric claims whose text or sentence has every word of ``query``."""
     clauses: list[Query] = [Term("text", t) for t in stem_terms(query)]
     return [
-        ClaimHit(f["article"], f["title"], f["date"], claim_from_record(f["record"]), score)
+        ClaimHit(f["article"], f["title"], _date(f), claim_from_record(f["record"]), score)
         for f, score in _records(searcher, clauses, limit)
     ]
+
+
+def _date(fields: dict[str, Any]) -> dt.date | None:
+    """The article's date: Whoosh stores no field for a None value, so undated has none."""
+    return fields.get("date")
 
 
 def _records(
