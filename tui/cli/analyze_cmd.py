@@ -13,7 +13,7 @@ from typing import Any
 from newsreader.index.models import Analysis, Problem
 from newsreader.index.normalize import normalize
 from newsreader.index.sources import SourceRecord, iter_files, read_source
-from newsreader.tui.cli.output import console, error, print_json_lines, say_problem
+from newsreader.tui.cli.output import console, error, plain, print_json_lines, say_problem
 
 
 def analyze(args: argparse.Namespace) -> int:
@@ -96,15 +96,13 @@ def _quote(quote, span) -> dict[str, Any]:
 
 
 def _print(rows) -> None:
-    from rich.text import Text
-
     out = console()
     for row in rows:
-        out.print(Text(f"{row['path']}  {row['title']}", style="bold"))
+        out.print(plain(f"{row['path']}  {row['title']}", "bold"))
         for q in row["quotes"]:
-            out.print(Text(f"  quote  {q['speaker'] or 'unknown speaker'}: “{q['text']}”"))
+            out.print(plain(f"  quote  {q['speaker'] or 'unknown speaker'}: “{q['text']}”"))
         for c in row["claims"]:
             hedge = f"{c['hedge']} " if c["hedge"] else ""
-            out.print(Text(f"  claim  {c['text']}  = {hedge}{c['value']} {c['unit'] or ''}"))
+            out.print(plain(f"  claim  {c['text']}  = {hedge}{c['value']} {c['unit'] or ''}"))
         names = sorted({f"{e['canonical']} ({e['label']})" for e in row["entities"]})
-        out.print(Text("  entities  " + "; ".join(names), style="dim"))
+        out.print(plain("  entities  " + "; ".join(names), "dim"))

@@ -12,6 +12,7 @@ from newsreader.tui.cli.output import (
     highlighted,
     hit_json,
     jsonable,
+    plain,
     print_json_lines,
     say_notices,
 )
@@ -41,8 +42,8 @@ def search(args: argparse.Namespace) -> int:
     table.add_column("date", no_wrap=True)
     table.add_column("title / snippet", ratio=1)
     for hit in result.hits:
-        title = Text(hit.title, style="bold")
-        title.append(f"  {hit.source or ''}", style="dim")
+        title = plain(hit.title, "bold")
+        title.append_text(plain(f"  {hit.source or ''}", "dim"))
         body = Text("\n").join([title, highlighted(hit.snippet, hit.marks)])
         table.add_row(hit.id, hit.date.isoformat() if hit.date else "—", body)
     out = console()
@@ -68,20 +69,18 @@ def show(args: argparse.Namespace) -> int:
         record.update(origins=jsonable(origins), state=jsonable(state), **jsonable(analysis))
         print_json_lines([record])
         return 0
-    from rich.text import Text
-
     out = console()
-    out.print(Text(article.title, style="bold"))
+    out.print(plain(article.title, "bold"))
     meta = [article.date.isoformat() if article.date else "undated", article.source or ""]
     meta += [o.path + (f":{o.line}" if o.line and o.key else "") for o in origins]
-    out.print(Text("  ".join(m for m in meta if m), style="dim"))
+    out.print(plain("  ".join(m for m in meta if m), "dim"))
     out.print()
-    out.print(Text(article.text))
+    out.print(plain(article.text, lines=True))
     if analysis.quotes:
         out.print()
         for quote in analysis.quotes:
-            line = Text(f"{quote.speaker or 'unknown speaker'}: ", style="bold")
-            line.append(f"“{quote.text}”")
+            line = plain(f"{quote.speaker or 'unknown speaker'}: ", "bold")
+            line.append_text(plain(f"“{quote.text}”", lines=True))
             out.print(line)
     return 0
 
@@ -94,14 +93,14 @@ def quotes(args: argparse.Namespace) -> int:
     if args.json:
         print_json_lines(hits)
         return 0
-    from rich.text import Text
-
     out = console()
     for hit in hits:
-        line = Text(f"{hit.quote.speaker or 'unknown speaker'}", style="bold")
-        line.append(f"  {hit.date.isoformat() if hit.date else '—'}  {hit.title}", style="dim")
+        line = plain(hit.quote.speaker or "unknown speaker", "bold")
+        line.append_text(
+            plain(f"  {hit.date.isoformat() if hit.date else '—'}  {hit.title}", "dim")
+        )
         out.print(line, no_wrap=True, overflow="ellipsis")
-        out.print(Text(f"  “{hit.quote.text}”"))
+        out.print(plain(f"  “{hit.quote.text}”", lines=True))
     if not hits:
         sys.stderr.write("no quotes found\n")
     return 0
@@ -116,7 +115,6 @@ def claims(args: argparse.Namespace) -> int:
         print_json_lines(hits)
         return 0
     from rich.table import Table
-    from rich.text import Text
 
     table = Table(box=None, header_style="bold", expand=True)
     table.add_column("claim", ratio=3)
@@ -131,7 +129,7 @@ def claims(args: argparse.Namespace) -> int:
         if c.value is None and c.low is not None and c.high is not None:
             value = f"{c.low:g}–{c.high:g}"
         date = hit.date.isoformat() if hit.date else "—"
-        row = (Text(c.text), value, c.hedge or "", Text(c.unit or ""), date, Text(hit.title))
+        row = (plain(c.text), value, plain(c.hedge), plain(c.unit), date, plain(hit.title))
         table.add_row(*row)
     console().print(table)
     return 0
@@ -147,10 +145,10 @@ def stats(args: argparse.Namespace) -> int:
         return 0
     out = console()
     span = f"{info.first_date or '—'} .. {info.last_date or '—'}"
-    out.print(f"library   {info.path}")
+    out.print(plain(f"library   {info.path}"))
     out.print(f"articles  {info.articles}   dates {span}")
     out.print(f"analysis  {info.entities} entities, {info.claims} claims, {info.quotes} quotes")
     out.print(f"index     {info.index_bytes / 1e6:.1f} MB")
     for source, count in info.sources[:10]:
-        out.print(f"  {count:>7}  {source}", markup=False)
+        out.print(plain(f"  {count:>7}  {source}"))
     return 0
