@@ -16,6 +16,7 @@ HANDLERS: dict[str, tuple[str, str]] = {
     "stats": ("read_cmd", "stats"),
     "analyze": ("analyze_cmd", "analyze"),
     "state": ("state_cmd", "state"),
+    "completion": ("completion_cmd", "completion"),
 }
 
 

@@ -24,7 +24,7 @@ def launch(args: argparse.Namespace) -> int:
                 f"newsreader: empty library, indexing the demo articles in {BUNDLED_SEEDS}\n"
             )
             library.ingest([BUNDLED_SEEDS])
-        query = args.query if args.query is not None else " ".join(args.words)
+        query = args.start_query if args.start_query is not None else " ".join(args.words)
         search_thread = SearchThread()
         if not query.strip():  # the library's newest articles, from SQLite: ready before the app
             search_thread.prefetch(library, PageQuery(""), args.now)

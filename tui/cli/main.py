@@ -11,9 +11,15 @@ from pathlib import Path
 
 from newsreader.tui import startup_gc
 
-COMMANDS = ("index", "reindex", "search", "show", "analyze", "quotes", "claims", "stats", "state")
+COMMANDS = (
+    "index", "reindex", "search", "show", "analyze", "quotes", "claims", "stats", "state",
+    "remove", "completion",
+)  # fmt: skip
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
 READING_COMMANDS = frozenset({"search", "show", "quotes", "claims", "stats"})
+# Options of the top level that take a value: the word after them is not the command.
+VALUE_OPTIONS = ("--library", "--query", "--now")
+READER_ONLY = "--query and --no-mouse are options of the reader, not of a command"
 
 
 def _now(text: str) -> dt.datetime:
@@ -23,11 +29,41 @@ def _now(text: str) -> dt.datetime:
         raise argparse.ArgumentTypeError(f"not an ISO date or date-time: {text!r}") from error
 
 
-def _common(parser: argparse.ArgumentParser) -> None:
+class _Version(argparse.Action):
+    """`--version`: the installed distribution's version, looked up only when asked for."""
+
+    def __init__(self, option_strings: list[str], dest: str = argparse.SUPPRESS, **_: object):
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS,
+                         help="print the version and exit")  # fmt: skip
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            number = version("newsreader")
+        except PackageNotFoundError:  # run from a source tree that was never installed
+            number = "unknown"
+        sys.stdout.write(f"newsreader {number}\n")
+        parser.exit()
+
+
+def _common(parser: argparse.ArgumentParser, top: bool = False) -> None:
+    """Options every command takes, before or after its name (after it, they win)."""
+    default = None if top else argparse.SUPPRESS  # a command's own default must not override
     parser.add_argument(
-        "--library", type=Path, metavar="DIR",
+        "--library", type=Path, metavar="DIR", default=default,
         help="library folder (default: $NEWSREADER_LIBRARY or the user data folder)",
     )  # fmt: skip
+
+
+def _reader_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--version", action=_Version)
+    parser.add_argument(
+        "--query", dest="start_query", metavar="QUERY", help="open the reader with this search"
+    )
+    parser.add_argument("--no-mouse", action="store_true", help="do not capture the mouse")
+    parser.add_argument("--now", type=_now, help=argparse.SUPPRESS)
+    _common(parser, top=True)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -40,6 +76,8 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog="commands: " + ", ".join(COMMANDS) + "  (newsreader COMMAND --help)",
     )
+    _reader_options(parser)
+    parser.add_argument("--json", action="store_true", help="JSON Lines for scripts")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     p = sub.add_parser("index", help="add, update or remove articles from files and folders")
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
@@ -54,9 +92,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--offset", type=int, default=0)
     p.add_argument("--sort", choices=("relevance", "date", "-date"), default="relevance")
     p.add_argument("--archived", action="store_true", help="include archived articles")
-    p.add_argument("--now", type=_now, help="resolve relative dates against this ISO time")
+    p.add_argument(
+        "--now", type=_now, default=argparse.SUPPRESS,
+        help="resolve relative dates against this ISO time",
+    )  # fmt: skip
     p = sub.add_parser("show", help="print one article with its annotations")
-    p.add_argument("id")
+    p.add_argument("id", help="the article's id, or a unique prefix of it")
     p = sub.add_parser("analyze", help="analyse files without indexing them")
     p.add_argument("paths", nargs="+", type=Path, metavar="FILE")
     p = sub.add_parser("quotes", help="find quotes across the library")
@@ -67,6 +108,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("query", nargs="*")
     p.add_argument("--limit", type=int, default=50)
     sub.add_parser("stats", help="article count, date range, sources, index size")
+    p = sub.add_parser("completion", help="print a shell completion script (bash, zsh, fish)")
+    p.add_argument("shell", choices=("bash", "zsh", "fish"))
     p = sub.add_parser("state", help="export or import triage state (read, starred, tags)")
     p.add_argument("action", choices=("export", "import"))
     p.add_argument("file", type=Path, help="JSON file ('-' for stdout/stdin)")
@@ -76,33 +119,59 @@ def build_parser() -> argparse.ArgumentParser:
     )  # fmt: skip
     for child in sub.choices.values():
         _common(child)
-        child.add_argument("--json", action="store_true", help="JSON Lines for scripts")
+        child.add_argument(
+            "--json", action="store_true", default=argparse.SUPPRESS, help="JSON Lines for scripts"
+        )
     return parser
 
 
 def app_parser() -> argparse.ArgumentParser:
+    """The reader's options alone: light, since the reader's start-up parses only these."""
     parser = argparse.ArgumentParser(
         prog="newsreader",
         description="A terminal news reader: search, read, see who said what.",
-        epilog="commands: " + ", ".join(COMMANDS) + "  (newsreader COMMAND --help)",
+        usage="newsreader [options] [QUERY...]   or   newsreader [options] COMMAND ...",
+        epilog="commands: " + ", ".join(COMMANDS) + "  (newsreader COMMAND --help)\n"
+        "A first word that is a command runs it; to search for such a word, write\n"
+        "newsreader -- WORDS or newsreader --query 'WORDS'.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("words", nargs="*", metavar="QUERY", help="start with this search")
-    parser.add_argument("--query", help="start with this search")
-    parser.add_argument("--no-mouse", action="store_true", help="do not capture the mouse")
-    parser.add_argument("--now", type=_now, help=argparse.SUPPRESS)
-    _common(parser)
+    parser.add_argument(
+        "words", nargs="*", metavar="QUERY", help="open the reader with this search"
+    )
+    _reader_options(parser)
     return parser
+
+
+def first_word(argv: list[str]) -> str | None:
+    """The first word that is neither an option nor an option's value; None after `--`."""
+    value_next = False
+    for arg in argv:
+        if value_next:
+            value_next = False
+        elif arg == "--":
+            return None
+        elif arg.startswith("-") and arg != "-":
+            # argparse accepts unique prefixes (`--lib DIR`): they take a value too
+            value_next = (
+                arg.startswith("--")
+                and "=" not in arg
+                and any(option.startswith(arg) for option in VALUE_OPTIONS)
+            )
+        else:
+            return arg
+    return None
 
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `newsreader` script."""
     argv = sys.argv[1:] if argv is None else argv
     try:
-        if argv and argv[0] in COMMANDS:
-            return _run_command(build_parser().parse_args(argv))
-        if argv and argv[0] in ("-h", "--help") and len(argv) == 1:
-            app_parser().print_help()
-            return EXIT_OK
+        word = first_word(argv)
+        if word in COMMANDS:
+            return _run_command(_command_args(argv))
+        if word is not None and (meant := near_commands(word)):
+            return _not_a_command(word, meant)
         return _run_app(app_parser().parse_args(argv))
     except KeyboardInterrupt:
         sys.stderr.write("newsreader: interrupted\n")
@@ -112,7 +181,54 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_OK
 
 
+def _command_args(argv: list[str]) -> argparse.Namespace:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.start_query is not None or args.no_mouse:
+        parser.error(READER_ONLY)
+    return args
+
+
+def near_commands(word: str) -> list[str]:
+    """Commands a mistyped first word was probably meant as (`stat`, `serach`), closest first."""
+    word = word.lower()
+    if word in COMMANDS:
+        return [word]
+    allowed = 1 if len(word) < 6 else 2
+    scored = sorted((edit_distance(word, c), c) for c in COMMANDS)
+    best = scored[0][0]
+    return [c for d, c in scored if d == best] if best <= allowed and len(word) >= 3 else []
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Optimal string alignment distance: insertions, deletions, substitutions, swaps."""
+    previous, row = None, list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            cost = min(row[j] + 1, current[j - 1] + 1, row[j - 1] + (ca != cb))
+            if previous is not None and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cost = min(cost, previous[j - 2] + 1)
+            current.append(cost)
+        previous, row = row, current
+    return row[-1]
+
+
+def _not_a_command(word: str, meant: list[str]) -> int:
+    from newsreader.tui.cli.output import error  # it escapes what the user typed
+
+    options = " or ".join(f"'{c}'" for c in meant)
+    error(f"'{word}' is not a command; did you mean {options}? (to search: newsreader -- {word})")
+    return EXIT_USAGE
+
+
 def _run_app(args: argparse.Namespace) -> int:
+    if not (sys.stdout.isatty() and sys.stdin.isatty()):
+        # Textual would draw on stderr and wait for keys that never come
+        from newsreader.tui.cli.output import error
+
+        error("the reader needs a terminal; use `newsreader search` for scripts")
+        return EXIT_USAGE
     startup_gc.pause()  # the main screen resumes it once its first page is drawn
     from newsreader.tui.cli.launch import launch
 
