@@ -216,6 +216,10 @@ class Library:
         """An article by id (or by the id its source gave it)."""
         return self.store.article(article_id)
 
+    def ids_starting(self, prefix: str, limit: int = 5) -> list[str]:
+        """Up to `limit` ids that begin with `prefix`, for ids typed short as git allows."""
+        return self.store.ids_starting(prefix.lower(), limit)
+
     def analysis(self, article_id: str) -> Analysis:
         """Stored annotations; an empty Analysis when the article was not analysed."""
         return self.store.analysis(article_id) or Analysis()

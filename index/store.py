@@ -176,6 +176,14 @@ class ArticleStore:
             ).fetchone()
         return self._article(row) if row else None
 
+    def ids_starting(self, prefix: str, limit: int) -> list[str]:
+        """Up to `limit` article ids that begin with `prefix`, in order."""
+        rows = self.conn.execute(
+            "SELECT id FROM articles WHERE id >= ? AND id < ? ORDER BY id LIMIT ?",
+            (prefix, prefix + "\U0010ffff", limit),
+        )
+        return [r[0] for r in rows]
+
     def analysis(self, article_id: str) -> Analysis | None:
         row = self.conn.execute(
             "SELECT analysis FROM articles WHERE id = ?", (article_id,)

@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from newsreader.index.library import Library
+from newsreader.index.models import Article
 from newsreader.tui.cli.output import (
     console,
     error,
@@ -18,6 +19,7 @@ from newsreader.tui.cli.output import (
 )
 
 MAX_QUERY = 2000
+MAX_CANDIDATES = 4  # ids listed for an ambiguous prefix
 
 
 def search(args: argparse.Namespace) -> int:
@@ -56,9 +58,8 @@ def search(args: argparse.Namespace) -> int:
 def show(args: argparse.Namespace) -> int:
     """One article with its metadata and (with --json) its annotations."""
     with Library.open(args.library) as library:
-        article = library.article(args.id)
+        article = _article(library, args.id)
         if article is None:
-            error(f"no article with id {args.id!r}")
             return 1
         analysis = library.analysis(article.id)
         origins = library.origins(article.id)
@@ -83,6 +84,24 @@ def show(args: argparse.Namespace) -> int:
             line.append_text(plain(f"“{quote.text}”", lines=True))
             out.print(line)
     return 0
+
+
+def _article(library: Library, typed: str) -> Article | None:
+    """The article with that id, source id, or unique id prefix (4 characters at least, as
+    git asks); None once what went wrong is said."""
+    article = library.article(typed)
+    if article is not None:
+        return article
+    candidates = library.ids_starting(typed, limit=MAX_CANDIDATES + 1) if len(typed) >= 4 else []
+    if len(candidates) == 1:
+        return library.article(candidates[0])
+    if candidates:
+        shown = ", ".join(candidates[:MAX_CANDIDATES])
+        more = ", ..." if len(candidates) > MAX_CANDIDATES else ""
+        error(f"id prefix {typed!r} is ambiguous: {shown}{more}")
+    else:
+        error(f"no article with id {typed!r}")
+    return None
 
 
 def quotes(args: argparse.Namespace) -> int:
