@@ -194,3 +194,20 @@ def test_merge_reports_counts_with_plurals(capsys, pair, tmp_path) -> None:
     assert code == 0
     assert "merged state of 1 article:" in err and "1 changed" in err
     assert "1 articles" not in err
+
+
+def test_import_json_counts_and_replace_is_for_import_only(capsys, pair, tmp_path) -> None:
+    here, there = pair
+    first = article_ids(here)[0]
+    with Library.open(there) as library:
+        library.set_read([first], True)
+    export(capsys, there, tmp_path / "state.json")
+    args = ("--library", str(here))
+    code, out, _ = cli(capsys, "state", "import", str(tmp_path / "state.json"), "--json", *args)
+    assert code == 0
+    assert json.loads(out) == {
+        "merged": 1, "changed": 1, "not_in_library": 0, "saved_searches": 0, "problems": 0
+    }  # fmt: skip
+    code, _, err = cli(capsys, "state", "export", "--replace", str(tmp_path / "x.json"), *args)
+    assert code == 2 and "--replace is for state import" in err
+    assert not (tmp_path / "x.json").exists()

@@ -22,6 +22,9 @@ from newsreader.tui.cli.output import error, print_json_lines
 
 def state(args: argparse.Namespace) -> int:
     """Export all triage state as JSON, or import a file exported elsewhere."""
+    if args.action == "export" and args.replace:
+        error("--replace is for state import: an export always writes everything")
+        return 2
     with Library.open(args.library) as library:
         if args.action == "export":
             return _export(library.export_state() + "\n", args.file)
