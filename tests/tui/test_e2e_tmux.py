@@ -92,3 +92,32 @@ def test_search_open_and_quotes_in_tmux(session: str) -> None:
     while session in tmux("list-sessions", "-F", "#{session_name}"):
         assert time.monotonic() < deadline, "the app did not quit on Q"
         time.sleep(0.1)
+
+
+def wait_for_exit(name: str) -> None:
+    deadline = time.monotonic() + TIMEOUT
+    while name in tmux("list-sessions", "-F", "#{session_name}"):
+        assert time.monotonic() < deadline, "the app did not quit"
+        time.sleep(0.1)
+
+
+def test_keys_sent_in_one_burst_after_slash_land_in_the_search_bar(
+    session: str, library_path: Path
+) -> None:
+    from newsreader.index.library import Library
+
+    wait_for_screen(session, lambda s: "hits" in s and "all articles" in s)
+    send(session, "harbour", literal=True)
+    wait_for_screen(session, lambda s: "30 hits" in s and "'harbour'" in s)
+    send(session, "Enter")
+    wait_for_screen(session, lambda s: "Mark" in footer(s))
+    send(session, "/kasmz", literal=True)  # one write: the keys arrive together
+    text = wait_for_screen(session, lambda s: "0 hits" in s and "'kasmz'" in s)
+    assert "kasmz" in text.splitlines()[2], "the search bar holds every key"
+    send(session, "C-c")
+    wait_for_exit(session)
+    library = Library.open(library_path)
+    states = library.states(hit.id for hit in library.search("harbour", limit=50).hits)
+    library.close()
+    assert len(states) == 30
+    assert not any(s.starred or s.archived for s in states.values()), "keys ran as commands"

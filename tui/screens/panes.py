@@ -10,6 +10,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from textual import work
+from textual.actions import SkipAction
 from textual.events import Resize
 
 from newsreader.tui import keymap
@@ -29,9 +30,12 @@ class PanesMixin:
     """Moving between panes and changing the layout, sort and filters, for MainScreen."""
 
     def action_focus_search(self: MainScreen) -> None:
-        """Put the cursor in the search bar."""
+        """Put the cursor in the search bar, at once (see the binding on MainScreen)."""
+        search_bar = self.query_one(SearchBar)
+        if self.focused is search_bar:
+            raise SkipAction  # the key goes to the search bar, which knows when `/` is text
         self.remove_class("-reading")
-        self.query_one(SearchBar).focus()
+        self.set_focus(search_bar)
 
     async def action_back(self: MainScreen) -> None:
         """Go back one level: panel to reader, reader to list, list to search bar."""

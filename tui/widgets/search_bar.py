@@ -5,8 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
+from textual import events
 from textual.binding import Binding, BindingType
 from textual.widgets import Input
+
+SEARCH_KEY = "slash"
 
 
 class SearchBar(Input):
@@ -26,6 +29,12 @@ class SearchBar(Input):
         self._history: list[str] = []
         self._position = -1  # -1: editing the live query, 0..n-1: showing history[position]
         self._draft = value
+
+    async def _on_key(self, event: events.Key) -> None:
+        # `/` moves to the search bar: pressed in it out of habit, it is no part of the query.
+        if event.key == SEARCH_KEY and not self.value:
+            event.stop()
+            event.prevent_default()
 
     def set_history(self, history: Sequence[str]) -> None:
         """Replace the recalled queries (most recent first) and return to the live query."""

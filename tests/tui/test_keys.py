@@ -1,0 +1,63 @@
+"""Pilot tests of the reader's keys and the state they change: bursts of keys, `/`, read marks,
+the cursor after triage, range marking, the help modal and the narrow quotes panel."""
+
+from __future__ import annotations
+
+import pytest
+from textual import events
+from textual.keys import _character_to_key
+from tui_helpers import NOW, reader, results, wait_for
+
+from newsreader.tui.app import NewsReaderApp
+from newsreader.tui.widgets.search_bar import SearchBar
+
+pytestmark = pytest.mark.anyio
+
+WIDE, NARROW = (160, 48), (80, 24)
+
+
+def burst(app: NewsReaderApp, text: str) -> None:
+    """Queue one key event per character at once, as the driver does for a paste or a busy pty."""
+    for character in text:
+        app.post_message(events.Key(_character_to_key(character), character))
+
+
+def search_bar(app: NewsReaderApp) -> SearchBar:
+    return app.screen.query_one(SearchBar)
+
+
+async def test_keys_in_a_burst_after_slash_all_land_in_the_search_bar(library) -> None:
+    app = NewsReaderApp(library, query="harbour", now=NOW)
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_for(pilot, lambda: app.screen.status.total == 30)
+        ids = [hit.id for hit in results(app).hits]
+        results(app).focus()
+        await pilot.pause()
+        burst(app, "/kasmz")
+        await wait_for(pilot, lambda: app.screen.status.query == "kasmz")
+        await app.workers.wait_for_complete()
+        assert search_bar(app).value == "kasmz" and app.focused is search_bar(app)
+        assert not any(s.read or s.starred or s.archived for s in library.states(ids).values()), (
+            "no key of the burst ran as a command"
+        )
+
+
+async def test_slash_then_q_in_a_burst_does_not_open_the_quotes_panel(library) -> None:
+    app = NewsReaderApp(library, query="zelensky", now=NOW)
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_for(pilot, lambda: reader(app).article is not None)
+        results(app).focus()
+        await pilot.pause()
+        burst(app, "/zq")
+        await wait_for(pilot, lambda: search_bar(app).value == "zq")
+        assert not app.screen.quotes.display
+
+
+async def test_slash_in_the_empty_focused_search_bar_does_nothing(library) -> None:
+    app = NewsReaderApp(library, now=NOW)
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_for(pilot, lambda: app.focused is search_bar(app))
+        await pilot.press(*"/seoul")
+        assert search_bar(app).value == "seoul"
+        await pilot.press(*" a/b")  # inside a query a slash is text
+        assert search_bar(app).value == "seoul a/b"
