@@ -61,3 +61,60 @@ async def test_slash_in_the_empty_focused_search_bar_does_nothing(library) -> No
         assert search_bar(app).value == "seoul"
         await pilot.press(*" a/b")  # inside a query a slash is text
         assert search_bar(app).value == "seoul a/b"
+
+
+def unread(library, app: NewsReaderApp) -> bool:
+    """No article of the list is read, in the library or on screen."""
+    ids = [hit.id for hit in results(app).hits]
+    on_screen = results(app).states
+    return not any(s.read for s in library.states(ids).values()) and not any(
+        on_screen[i].read for i in ids if i in on_screen
+    )
+
+
+async def test_articles_previewed_while_typing_or_browsing_stay_unread(library) -> None:
+    app = NewsReaderApp(library, now=NOW)
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_for(pilot, lambda: app.focused is search_bar(app))
+        for query in ("harbour", "zelensky"):  # search as you type: the reader previews
+            search_bar(app).value = ""
+            await pilot.press(*query)
+            await wait_for(pilot, lambda q=query: app.screen.status.query == q)
+            await wait_for(pilot, lambda: reader(app).article is not None)
+            await pilot.pause(2.0)  # longer than any delay after which a shown article was read
+        assert unread(library, app)
+        results(app).focus()
+        await pilot.press("j", "k")  # the cursor moves, the reader follows
+        await pilot.pause(2.0)
+        assert unread(library, app)
+
+
+async def test_enter_or_focus_in_the_reader_marks_the_article_read(library) -> None:
+    app = NewsReaderApp(library, query="zelensky", now=NOW)
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_for(pilot, lambda: reader(app).article is not None)
+        first, second = (hit.id for hit in results(app).hits[:2])
+        results(app).focus()
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: library.states([first])[first].read)
+        await wait_for(pilot, lambda: results(app).states[first].read)
+        await pilot.press("escape", "j")
+        await wait_for(pilot, lambda: reader(app).article.id == second)
+        assert not library.states([second])[second].read
+        await pilot.press("tab")  # into the reader: the article is open
+        await wait_for(pilot, lambda: library.states([second])[second].read)
+
+
+async def test_scrolling_to_the_end_of_an_article_marks_it_read(library) -> None:
+    app = NewsReaderApp(library, query="zelensky", now=NOW)
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_for(pilot, lambda: reader(app).article is not None)
+        results(app).focus()
+        article = reader(app).article.id
+        await wait_for(pilot, lambda: reader(app).max_scroll_y > 0)
+        reader(app).scroll_to(y=reader(app).max_scroll_y // 2, animate=False)
+        await pilot.pause(2.0)
+        assert not library.states([article])[article].read, "half way is not the end"
+        reader(app).scroll_end(animate=False)  # as the mouse wheel does, the list keeping focus
+        await wait_for(pilot, lambda: library.states([article])[article].read)
+        assert app.focused is results(app)

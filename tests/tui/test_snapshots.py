@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 from tui_helpers import NOW, wait_for
 
-import newsreader.tui.screens.main as main
 from newsreader.tui.app import NewsReaderApp
 from newsreader.tui.widgets.reader import Reader
 from newsreader.tui.widgets.results_list import ResultsList
@@ -17,9 +16,8 @@ SIZES = [(80, 24), (160, 48)]
 
 @pytest.fixture
 def steady(built_library: Path, library_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Article paths shown relative to the sources' folder, read marks applied without waiting."""
+    """Article paths shown relative to the sources' folder."""
     monkeypatch.chdir(built_library.parent)
-    monkeypatch.setattr(main, "READ_DELAY", 0.01)
     return library_path
 
 
@@ -30,17 +28,11 @@ def make_app(library_path: Path) -> NewsReaderApp:
 
 
 async def settled(pilot) -> None:
-    """Wait for the search, the article and its read mark, so the screen no longer changes."""
+    """Wait for the search and the article (previewed, so unread), so the screen stays still."""
     app = pilot.app
     screen = app.screen
     await wait_for(pilot, lambda: screen.status.total == 2)
     await wait_for(pilot, lambda: screen.query_one(Reader).article is not None)
-    first = screen.query_one(ResultsList).hits[0].id
-    # The wide layout shows (so marks read) the first hit; the narrow one waits for Enter.
-    await wait_for(
-        pilot,
-        lambda: screen.has_class("-narrow") or screen.query_one(ResultsList).states[first].read,
-    )
     await app.workers.wait_for_complete()
     app.clear_notifications()
     await pilot.pause()
@@ -70,9 +62,11 @@ def test_quotes_panel(snap_compare, steady, monkeypatch, size, no_color) -> None
 
     async def run_before(pilot) -> None:
         await settled(pilot)
-        app.screen.query_one(ResultsList).focus()
-        await pilot.press("enter", "q")
-        await pilot.pause()
+        listed = app.screen.query_one(ResultsList)
+        listed.focus()
+        await pilot.press("enter", "q")  # Enter opens the first article: it is read
+        await wait_for(pilot, lambda: listed.states[listed.hits[0].id].read)
+        await app.workers.wait_for_complete()
         app.clear_notifications()
         await pilot.pause()
 

@@ -7,7 +7,6 @@ import re
 import pytest
 from tui_helpers import NOW, screen_text, wait_for
 
-import newsreader.tui.screens.main as main
 from newsreader.tui.app import NewsReaderApp
 from newsreader.tui.screens.confirm import ConfirmScreen
 from newsreader.tui.screens.prompt import PromptScreen
@@ -30,11 +29,9 @@ async def open_list(pilot, app: NewsReaderApp, total: int) -> None:
     await pilot.pause()
 
 
-async def test_star_and_read_persist_across_a_restart(library_path, monkeypatch) -> None:
+async def test_star_and_read_persist_across_a_restart(library_path) -> None:
     from newsreader.index.library import Library
 
-    # `m` toggles read: the automatic read mark must not land first on a slow machine.
-    monkeypatch.setattr(main, "READ_DELAY", 3600)
     library = Library.open(library_path)
     app = NewsReaderApp(library, query="harbour", now=NOW)
     async with app.run_test(size=WIDE) as pilot:

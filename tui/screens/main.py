@@ -6,7 +6,7 @@ import dataclasses
 import datetime as dt
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import work
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -35,7 +35,6 @@ if TYPE_CHECKING:
     from newsreader.index.library import Library
     from newsreader.index.state import ArticleState
 
-READ_DELAY = 1.5
 ARTICLE_DELAY = 0.06
 # While typing, the first hit's article waits for a pause: drawing it takes longer than a key.
 TYPING_ARTICLE_DELAY = 0.3
@@ -107,7 +106,6 @@ class MainScreen(PanesMixin, TriageMixin, Screen[None]):
         self.split = split
         self._initial_query = query
         self._generation = 0
-        self._read_timer: Timer | None = None
         self._article_timer: Timer | None = None
         self._focus_list_after_search = False
         self._index_requested = False
@@ -257,8 +255,7 @@ class MainScreen(PanesMixin, TriageMixin, Screen[None]):
 
     def on_results_list_opened(self, event: ResultsList.Opened) -> None:
         self.add_class("-reading")
-        self.reader.focus()
-        self._start_read_timer(event.hit.id)
+        self.reader.focus()  # opens the article: see on_descendant_focus
 
     def on_results_list_marks_changed(self, event: ResultsList.MarksChanged) -> None:
         self.status = self._with()
@@ -266,8 +263,6 @@ class MainScreen(PanesMixin, TriageMixin, Screen[None]):
 
     def load_article(self, hit: Hit) -> None:
         """Fetch and show the article of a hit in a worker, once the cursor rests a moment."""
-        if self._read_timer is not None:
-            self._read_timer.stop()
         if self._article_timer is not None:
             self._article_timer.stop()
         # Holding j should not build every article it passes over.
@@ -304,12 +299,24 @@ class MainScreen(PanesMixin, TriageMixin, Screen[None]):
         except NoMatches:  # the app is closing: the reader's parts are already removed
             return
         self.quotes.show(article, analysis)
-        if not self.has_class("-narrow") or self.has_class("-reading"):
-            self._start_read_timer(article_id)
+        if self.focused is self.reader:  # stepping with ] and [ in the reader opens each article
+            self._mark_open_article_read()
 
-    def _start_read_timer(self, article_id: str) -> None:
-        if self._read_timer is not None:
-            self._read_timer.stop()
-        if self.results.states.get(article_id) and self.results.states[article_id].read:
-            return
-        self._read_timer = self.set_timer(READ_DELAY, lambda: self.mark_read(article_id))
+    # An article is read when the user opens it (Enter, or focus moved into the reader) or reads
+    # it to its end; an article the reader merely previews (search as you type, the list's
+    # cursor moving) stays unread, so unread counts, `U` and `read:no` keep their meaning.
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        if event.widget is self.reader:
+            self._mark_open_article_read()
+
+    def on_reader_read_to_end(self, event: Reader.ReadToEnd) -> None:
+        self._mark_open_article_read()
+
+    def _mark_open_article_read(self) -> None:
+        article, current = self.reader.article, self.results.current
+        if article is None or current is None or article.id != current.id:
+            return  # the reader still shows another article: that one was not opened
+        state = self.results.states.get(article.id)
+        if state is None or not state.read:
+            self.mark_read(article.id)

@@ -82,7 +82,7 @@ class TriageMixin:
         )
 
     def mark_read(self: MainScreen, article_id: str) -> None:
-        """Mark an article read after it has been open a moment (not undoable: it is automatic)."""
+        """Mark an article read as it is opened (not undoable: it is automatic)."""
         self._apply("", [article_id], "set_read", ([article_id], True))
 
     @work(thread=True, group="triage")

@@ -54,6 +54,9 @@ class Reader(VerticalScroll, can_focus=True):
             self.index = index
             self.count = count
 
+    class ReadToEnd(Message):
+        """The open article was scrolled to its last line."""
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.article: Article | None = None
@@ -108,6 +111,12 @@ class Reader(VerticalScroll, can_focus=True):
         ]
         await self.mount_all(paragraphs)
         self.scroll_home(animate=False)
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        # Only a scroll reaches the end: an article that fits the pane was not read by showing it.
+        if self.article is not None and new_value > old_value and new_value >= self.max_scroll_y:
+            self.post_message(self.ReadToEnd())
 
     def _render_block(self, block: Block) -> Text:
         assert self.article is not None
