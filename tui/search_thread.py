@@ -32,13 +32,14 @@ class PageQuery:
     offset: int = 0
     sort: str = "relevance"
     archived: bool = False
+    at_least: int = 0  # rows wanted, a page if fewer: a refreshed view fetches what it showed
 
 
 def fetch_page(library: Library, page: PageQuery, now: dt.datetime | None) -> Page:
     """One page of hits and the triage states of its articles."""
     result = library.search(
         page.query,
-        limit=PAGE,
+        limit=max(PAGE, page.at_least),
         offset=page.offset,
         sort=page.sort,
         now=now,

@@ -118,3 +118,58 @@ async def test_scrolling_to_the_end_of_an_article_marks_it_read(library) -> None
         reader(app).scroll_end(animate=False)  # as the mouse wheel does, the list keeping focus
         await wait_for(pilot, lambda: library.states([article])[article].read)
         assert app.focused is results(app)
+
+
+async def open_harbour(pilot, app: NewsReaderApp) -> list[str]:
+    """Wait for the 30 harbour articles and focus the list; their ids in list order."""
+    await wait_for(pilot, lambda: app.screen.status.total == 30)
+    results(app).focus()
+    await pilot.pause()
+    return [hit.id for hit in results(app).hits]
+
+
+def cursor_id(app: NewsReaderApp) -> str | None:
+    current = results(app).current
+    return current.id if current else None
+
+
+async def test_archiving_moves_on_to_the_next_row_and_undo_comes_back(library) -> None:
+    app = NewsReaderApp(library, query="harbour", now=NOW)
+    async with app.run_test(size=WIDE) as pilot:
+        ids = await open_harbour(pilot, app)
+        await pilot.press("j", "j", "a")
+        await wait_for(pilot, lambda: app.screen.status.total == 29)
+        assert results(app).highlighted == 2 and cursor_id(app) == ids[3]
+        await pilot.press("a")
+        await wait_for(pilot, lambda: app.screen.status.total == 28)
+        assert cursor_id(app) == ids[4]
+        await pilot.press("u")
+        await wait_for(pilot, lambda: app.screen.status.total == 29)
+        assert cursor_id(app) == ids[3], "undo puts the cursor on the row it brought back"
+
+
+async def test_rows_leaving_a_filtered_view_leave_the_cursor_in_place(library) -> None:
+    app = NewsReaderApp(library, query="harbour", now=NOW)
+    async with app.run_test(size=WIDE) as pilot:
+        ids = await open_harbour(pilot, app)
+        await pilot.press("U")  # unread only: reading a row takes it out of the view
+        await wait_for(pilot, lambda: app.screen.status.unread_only and results(app).hits)
+        await pilot.press("j", "m")
+        await wait_for(pilot, lambda: app.screen.status.total == 29)
+        assert cursor_id(app) == ids[2]
+        await pilot.press("U", "s", "j", "s", "j", "s", "asterisk")  # star rows 0-2, starred only
+        await wait_for(pilot, lambda: app.screen.status.total == 3)
+        await pilot.press("j", "s")  # unstar the middle one
+        await wait_for(pilot, lambda: app.screen.status.total == 2)
+        assert cursor_id(app) == ids[2]
+
+
+async def test_an_action_on_marked_rows_keeps_the_cursor_on_its_row(library) -> None:
+    app = NewsReaderApp(library, query="harbour", now=NOW)
+    async with app.run_test(size=WIDE) as pilot:
+        ids = await open_harbour(pilot, app)
+        await pilot.press("j", "space", "space", "j")  # rows 1 and 2 marked, cursor on row 4
+        assert cursor_id(app) == ids[4]
+        await pilot.press("a")
+        await wait_for(pilot, lambda: app.screen.status.total == 28)
+        assert cursor_id(app) == ids[4] and results(app).highlighted == 2

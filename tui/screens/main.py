@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, work
@@ -166,26 +167,34 @@ class MainScreen(PanesMixin, TriageMixin, Screen[None]):
         if event.value.strip():
             self.remember_query(event.value.strip())
 
-    def run_search(self, query: str) -> None:
-        """Start a fresh search for query with the current sort and filters."""
+    def run_search(self, query: str, place: Sequence[str] = ()) -> None:
+        """Start a fresh search for query with the current sort and filters.
+
+        With `place` (ids, best first) the view is being refreshed after triage: the rows loaded
+        so far are fetched again and the cursor goes to the first of those ids still listed.
+        """
         self._generation += 1
         self.status = self._with(query=query, total=None)
         self.query_one(StatusLine).show(self.status)
-        request = self._request(query, 0)
+        at_least = len(self.results.hits) if place else 0
+        request = self._request(query, 0, at_least, tuple(place))
         ready = self.app.search_thread.ready_page(request.page)
         if ready is not None:  # listed while the app was starting: in the very first frame
             self._show_result(*ready, request)
         else:
             self._search_worker(request)
 
-    def _request(self, query: str, offset: int) -> SearchRequest:
+    def _request(
+        self, query: str, offset: int, at_least: int = 0, place: tuple[str, ...] = ()
+    ) -> SearchRequest:
         page = PageQuery(
             query=full_query(query, self.status),
             offset=offset,
             sort=self.status.sort,
             archived=self.status.archived,
+            at_least=at_least,
         )
-        return SearchRequest(page, generation=self._generation)
+        return SearchRequest(page, generation=self._generation, place=place)
 
     async def _fetch(self, request: SearchRequest) -> None:
         """Fetch a page off the UI thread and show it (a newer search cancels this one)."""
@@ -206,7 +215,9 @@ class MainScreen(PanesMixin, TriageMixin, Screen[None]):
         if request.generation != self._generation or not self.is_attached:
             return  # a newer search has started since, or the app is closing
         offset = request.page.offset
-        self.results.show_hits(result.hits, result.total, states, append=offset > 0)
+        self.results.show_hits(
+            result.hits, result.total, states, append=offset > 0, place=request.place
+        )
         if offset == 0:
             self.terms = result.terms
             self._show_problem(result.problem)

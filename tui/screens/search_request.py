@@ -11,10 +11,12 @@ from newsreader.tui.widgets.status_line import Status
 
 @dataclass(frozen=True, slots=True)
 class SearchRequest:
-    """One page to fetch, and which search it belongs to (stale pages are dropped)."""
+    """One page to fetch, which search it belongs to (stale pages are dropped), where the cursor
+    goes."""
 
     page: PageQuery
     generation: int
+    place: tuple[str, ...] = ()  # ids for the cursor, the first one listed wins (see run_search)
 
 
 def full_query(query: str, status: Status) -> str:

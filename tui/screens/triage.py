@@ -15,6 +15,7 @@ from newsreader.tui.clipboard import article_target, open_externally, ssh_host
 from newsreader.tui.screens.confirm import ConfirmScreen
 from newsreader.tui.screens.prompt import PromptScreen
 from newsreader.tui.screens.saved import SavedSearchesScreen
+from newsreader.tui.screens.search_request import full_query
 from newsreader.tui.widgets.search_bar import SearchBar
 
 if TYPE_CHECKING:
@@ -23,14 +24,23 @@ if TYPE_CHECKING:
 BULK_LIMIT = 20
 UNDO_DEPTH = 50
 _SETTERS = {"read": "set_read", "starred": "set_starred", "archived": "set_archived"}
+_FIELDS = {
+    "set_read": "read",
+    "set_starred": "starred",
+    "set_archived": "archived",
+    "add_tag": "tag",
+    "remove_tag": "tag",
+}
 
 
 @dataclass(frozen=True, slots=True)
 class Undo:
-    """What an action changed: a label for the message and the states before it."""
+    """What an action changed: a label for the message, the states before it, and where."""
 
     label: str
     before: dict[str, ArticleState]
+    ids: tuple[str, ...] = ()  # in list order
+    field: str = ""  # the query field the action changed: read, starred, archived or tag
 
 
 class TriageMixin:
@@ -92,7 +102,8 @@ class TriageMixin:
         before = self.library.states(ids)
         getattr(self.library, method)(*args)
         after = self.library.states(ids)
-        self.app.call_from_thread(self._applied, label, ids, Undo(label, before), after)
+        undo = Undo(label, before, tuple(ids), _FIELDS[method])
+        self.app.call_from_thread(self._applied, label, ids, undo, after)
 
     def _applied(
         self: MainScreen, label: str, ids: list[str], undo: Undo, after: dict[str, ArticleState]
@@ -104,8 +115,14 @@ class TriageMixin:
         if self.results.marked:
             self.results.clear_marks()
         self.notify(f"{label}: {len(ids)} article{'s' if len(ids) != 1 else ''} (u undoes)")
-        if label == "archive" and not self.status.archived:
-            self.run_search(self.status.query)
+        if self.view_filters_on(undo.field):  # rows may have left the view: the cursor stays
+            self.run_search(self.status.query, place=self.results.place())
+
+    def view_filters_on(self: MainScreen, field: str) -> bool:
+        """Whether the list shown depends on this field, so changing it may add or drop rows."""
+        if field == "archived" and not self.status.archived:
+            return True
+        return f"{field}:" in full_query(self.status.query, self.status).lower()
 
     def action_undo(self: MainScreen) -> None:
         """Put back the states from before the last triage action."""
@@ -124,8 +141,8 @@ class TriageMixin:
     def _undone(self: MainScreen, undo: Undo, after: dict[str, ArticleState]) -> None:
         self.results.update_states(after)
         self.notify(f"undid {undo.label} on {len(after)} article{'s' if len(after) != 1 else ''}")
-        if "archive" in undo.label:
-            self.run_search(self.status.query)
+        if self.view_filters_on(undo.field):  # the rows come back with the cursor on them
+            self.run_search(self.status.query, place=[*undo.ids, *self.results.place()])
 
     # Tags --------------------------------------------------------------------------------------
 

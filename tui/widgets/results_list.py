@@ -80,8 +80,12 @@ class ResultsList(OptionList):
         states: Mapping[str, ArticleState],
         *,
         append: bool = False,
+        place: Sequence[str] = (),
     ) -> None:
-        """Show a page of hits, replacing the rows or appending to them."""
+        """Show a page of hits, replacing the rows or appending to them.
+
+        Replacing, the cursor goes to the first of the `place` ids listed, else to the top.
+        """
         if not append:
             self.hits, self.states, self.marked, self._anchor = [], {}, set(), None
             self.clear_options()
@@ -94,9 +98,20 @@ class ResultsList(OptionList):
         self._asked_more = False
         self.add_options([self._option(hit) for hit in fresh])
         if not append and self.hits:
-            self.highlighted = 0
+            self.highlighted = self._first_listed(place)
         elif append and self.highlighted is not None:
             self._maybe_need_more(self.highlighted)
+
+    def _first_listed(self, ids: Sequence[str]) -> int:
+        rows = {hit.id: index for index, hit in enumerate(self.hits)}
+        return next((rows[i] for i in ids if i in rows), 0)
+
+    def place(self) -> list[str]:
+        """Where the cursor belongs once rows may have left: on its row, else on the row that
+        took its place (the next one), else on the nearest row above, as mail readers do."""
+        index = self.highlighted or 0
+        ids = [hit.id for hit in self.hits]
+        return ids[index:] + ids[:index][::-1]
 
     def _maybe_need_more(self, index: int) -> None:
         """Ask for the next page when the cursor is near the last loaded row."""
