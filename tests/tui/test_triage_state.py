@@ -7,7 +7,6 @@ from __future__ import annotations
 import pytest
 from tui_helpers import NOW, wait_for
 
-import newsreader.tui.screens.main as main
 from newsreader.index.state_file import parse_state
 from newsreader.tui.app import NewsReaderApp
 from newsreader.tui.screens.prompt import PromptScreen
@@ -29,8 +28,7 @@ async def open_list(pilot, app: NewsReaderApp) -> str:
     return results(app).current.id
 
 
-async def test_an_undo_is_newer_than_the_change_it_undoes(library, monkeypatch) -> None:
-    monkeypatch.setattr(main, "READ_DELAY", 3600)
+async def test_an_undo_is_newer_than_the_change_it_undoes(library) -> None:
     app = NewsReaderApp(library, query="harbour", now=NOW)
     async with app.run_test(size=WIDE) as pilot:
         first = await open_list(pilot, app)
