@@ -100,7 +100,7 @@ class Library:
         """
         path = (path or default_path()).expanduser()
         try:
-            path.mkdir(mode=0o700, parents=True, exist_ok=True)
+            _private_folder(path)
             created = not (path / "library.db").exists()
             conn = connect(path / "library.db")
         except (OSError, sqlite3.Error) as error:
@@ -397,3 +397,14 @@ class Library:
                                       limit=1).total)
             for name, query in self.triage.saved_searches()
         ]  # fmt: skip
+
+
+def _private_folder(path: Path) -> None:
+    """Create the library folder, or tighten one of the user's, to 0700; and make everything
+    this process writes private whatever the umask, including the files Whoosh and its writer
+    processes (which inherit the umask) create."""
+    os.umask(os.umask(0o077) | 0o077)
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    info = path.stat()
+    if info.st_uid == os.getuid() and info.st_mode & 0o077:
+        os.chmod(path, 0o700)
