@@ -235,6 +235,10 @@ class Engine:
         """Number of articles in the index."""
         return self._parts["articles"].doc_count()
 
+    def ids(self) -> set[str]:
+        """The ids of the articles the index holds (one each, however often it holds them)."""
+        return set(self._column(self._searcher("articles"), "id"))
+
     def damage(self, *, deep: bool = False) -> str | None:
         """What is wrong with the index files, or None. Without ``deep`` only what is cheap to
         see at open (a table or segment that will not open, a file cut short or missing);

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from newsreader.index.browse import browse
+from newsreader.index.faults import LibraryError, translated
 from newsreader.index.models import (
     Analysis,
     Article,
@@ -50,10 +51,6 @@ APP_NAME = "newsreader"
 BUNDLED_SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
-class LibraryError(Exception):
-    """The library cannot be used: a clear message for the user, never a traceback."""
-
-
 @dataclass(frozen=True, slots=True)
 class Stats:
     """Counts and ranges over the whole library."""
@@ -78,6 +75,7 @@ def default_path() -> Path:
     return Path(user_data_dir(APP_NAME, appauthor=False))
 
 
+@translated
 class Library:
     """An open library folder: ingest, search, read, and triage state."""
 
@@ -103,9 +101,9 @@ class Library:
             _private_folder(path)
             created = not (path / "library.db").exists()
             conn = connect(path / "library.db")
+            library = cls(path, ArticleStore(conn), StateStore(conn))
         except (OSError, sqlite3.Error) as error:
             raise LibraryError(f"{path}: cannot open the library: {error}") from error
-        library = cls(path, ArticleStore(conn), StateStore(conn))
         library.record_created = created
         if not defer_index:
             library.open_index()

@@ -10,11 +10,11 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from newsreader.index.codec import (
     decode_analysis,
@@ -28,6 +28,8 @@ from newsreader.index.models import Analysis, Article, Origin
 
 if TYPE_CHECKING:
     from newsreader.index.engine import Engine
+
+T = TypeVar("T")
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -64,6 +66,17 @@ CREATE TABLE IF NOT EXISTS files (
 CREATE TABLE IF NOT EXISTS unindexed (id TEXT PRIMARY KEY);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
+
+
+class RecordDamaged(sqlite3.DatabaseError):
+    """A stored value SQLite reads back but that cannot be decoded: a damaged record."""
+
+
+def _decoded(article_id: str, decode: Callable[[str], T], data: str) -> T:
+    try:
+        return decode(data)
+    except (ValueError, TypeError, IndexError, KeyError) as error:
+        raise RecordDamaged(f"article {article_id}: unreadable stored value ({error})") from error
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,7 +201,7 @@ class ArticleStore:
         row = self.conn.execute(
             "SELECT analysis FROM articles WHERE id = ?", (article_id,)
         ).fetchone()
-        return decode_analysis(row[0]) if row and row[0] else None
+        return _decoded(article_id, decode_analysis, row[0]) if row and row[0] else None
 
     def articles(
         self, *, only_unindexed: bool = False, batch: int = 500
@@ -205,7 +218,8 @@ class ArticleStore:
             if not rows:
                 return
             for row in rows:
-                yield self._article(row[:9]), decode_analysis(row[9]) if row[9] else None
+                analysis = _decoded(row[0], decode_analysis, row[9]) if row[9] else None
+                yield self._article(row[:9]), analysis
             last = rows[-1][0]
 
     def mark_indexed(self, ids: Iterable[str]) -> None:
@@ -266,12 +280,12 @@ class ArticleStore:
             id=row[0],
             title=row[1],
             text=row[2],
-            date=decode_date(row[3]),
+            date=_decoded(row[0], decode_date, row[3]),
             source=row[4],
             url=row[5],
             category=row[6],
             external_id=row[7],
-            metadata=decode_metadata(row[8]),
+            metadata=_decoded(row[0], decode_metadata, row[8]),
             origin=Origin(*origin) if origin else None,
         )
 

@@ -191,3 +191,87 @@ def test_check_after_a_rebuild_copy_is_clean(library: Path, tmp_path: Path) -> N
     shutil.copytree(library, copy)
     hits, said = _hits(copy, "korean")
     assert len(hits) == 2 and said == ""
+
+
+def _settled_record(library: Path) -> Path:
+    """library.db with its write-ahead log folded in, as after a clean close."""
+    db = library / "library.db"
+    with sqlite3.connect(db) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return db
+
+
+def _scribble_pages_of(library: Path, table: str) -> None:
+    db = _settled_record(library)
+    with sqlite3.connect(db) as conn:
+        pages = [
+            row[0] for row in conn.execute("SELECT pageno FROM dbstat WHERE name = ?", (table,))
+        ]
+        size = conn.execute("PRAGMA page_size").fetchone()[0]
+    with db.open("r+b") as handle:
+        for page in pages:
+            handle.seek((page - 1) * size)
+            handle.write(os.urandom(size))
+
+
+def _one_clear_line(done: subprocess.CompletedProcess, library: Path) -> str:
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1, done.stderr
+    assert str(library / "library.db") in lines[0]
+    return lines[0]
+
+
+def test_a_damaged_record_is_one_clear_line(library: Path) -> None:
+    _scribble_pages_of(library, "articles_date")
+    for args in (("search",), ("stats",)):
+        line = _one_clear_line(run(*args, library=library), library)
+        assert "the library record is damaged (database disk image is malformed)" in line
+
+
+def test_an_unreadable_stored_value_is_one_clear_line(tmp_path: Path, seeds_dir: Path) -> None:
+    library = tmp_path / "lib"
+    assert run("index", str(seeds_dir), library=library).returncode == 0
+    db = _settled_record(library)
+    data = db.read_bytes()
+    start = data.index(b'{"e":[[')
+    db.write_bytes(data[:start] + b"{not json" + data[start + 9 :])  # same length: SQLite is fine
+    hits, _ = _hits(library, "korean")
+    shown = [run("show", hit["id"], library=library) for hit in hits]
+    assert sorted(done.returncode for done in shown) == [0, 1]  # one article's value is hit
+    for done in [*(d for d in shown if d.returncode), run("stats", library=library)]:
+        assert "the library record is damaged" in _one_clear_line(done, library)
+
+
+def test_check_says_healthy_with_exit_0(library: Path) -> None:
+    done = run("check", library=library)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert done.stdout.splitlines() == [
+        "library.db: ok (2 articles)",
+        "index: ok (agrees with the record, searches)",
+    ]
+
+
+@pytest.mark.parametrize("damage", [_truncate, _scribble_postings, _delete_tables_of_contents])
+def test_check_finds_a_damaged_index_and_repair_rebuilds_it(library: Path, damage) -> None:
+    damage(library)
+    done = run("check", library=library)
+    assert done.returncode == 1
+    assert done.stdout.splitlines()[-1].endswith(
+        "`newsreader check --repair` rebuilds it from the record"
+    )
+    done = run("check", "--repair", library=library)
+    assert done.returncode == 1
+    assert done.stdout.splitlines()[-1] == "index: rebuilt from the record, now ok"
+    assert run("check", library=library).returncode == 0
+    assert len(_hits(library, "korean")[0]) == 2
+
+
+def test_check_of_a_damaged_record_says_how_to_restore(library: Path) -> None:
+    _scribble_pages_of(library, "articles")
+    done = run("check", library=library)
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr + done.stdout
+    assert done.stdout.startswith("library.db: ")
+    assert ".recover" in done.stdout and "state import" in done.stdout

@@ -17,6 +17,7 @@ HANDLERS: dict[str, tuple[str, str]] = {
     "analyze": ("analyze_cmd", "analyze"),
     "state": ("state_cmd", "state"),
     "completion": ("completion_cmd", "completion"),
+    "check": ("check_cmd", "check"),
 }
 
 

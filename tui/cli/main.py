@@ -13,7 +13,7 @@ from newsreader.tui import startup_gc
 
 COMMANDS = (
     "index", "reindex", "search", "show", "analyze", "quotes", "claims", "stats", "state",
-    "remove", "completion",
+    "remove", "completion", "check",
 )  # fmt: skip
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
 READING_COMMANDS = frozenset({"search", "show", "quotes", "claims", "stats"})
@@ -117,6 +117,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--replace", action="store_true",
         help="import: make the state exactly the file's instead of merging (newer change wins)",
     )  # fmt: skip
+    p = sub.add_parser("check", help="check the library record and the search index")
+    p.add_argument("--repair", action="store_true", help="rebuild the index if it is wrong")
     for child in sub.choices.values():
         _common(child)
         child.add_argument(

@@ -17,6 +17,7 @@ from textual.timer import Timer
 from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
+from newsreader.index.faults import LibraryError
 from newsreader.index.models import Analysis, Article, Hit, SearchResult
 from newsreader.tui import startup_gc
 from newsreader.tui.clipboard import ssh_host
@@ -198,8 +199,12 @@ class MainScreen(PanesMixin, TriageMixin, Screen[None]):
 
     async def _fetch(self, request: SearchRequest) -> None:
         """Fetch a page off the UI thread and show it (a newer search cancels this one)."""
-        result, states = await self.app.search_thread.page(self.library, request.page, self.now)
-        self._show_result(result, states, request)
+        try:
+            page = await self.app.search_thread.page(self.library, request.page, self.now)
+        except LibraryError as problem:  # a damaged record: say so, and keep the reader up
+            self._show_problem(str(problem))
+            return
+        self._show_result(*page, request)
 
     @work(exclusive=True, group="search")
     async def _search_worker(self, request: SearchRequest) -> None:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from textual import work
 
+from newsreader.index.faults import LibraryError
 from newsreader.index.state import ArticleState
 from newsreader.index.tags import tag_problem
 from newsreader.tui.clipboard import article_target, open_externally, ssh_host
@@ -99,9 +100,13 @@ class TriageMixin:
     def _apply(
         self: MainScreen, label: str, ids: list[str], method: str, args: tuple[object, ...]
     ) -> None:
-        before = self.library.states(ids)
-        getattr(self.library, method)(*args)
-        after = self.library.states(ids)
+        try:
+            before = self.library.states(ids)
+            getattr(self.library, method)(*args)
+            after = self.library.states(ids)
+        except LibraryError as problem:  # full disk, read-only or damaged: nothing changed
+            self.app.call_from_thread(self.notify, str(problem), severity="error", markup=False)
+            return
         undo = Undo(label, before, tuple(ids), _FIELDS[method])
         self.app.call_from_thread(self._applied, label, ids, undo, after)
 
