@@ -5,7 +5,7 @@ alphabet with a message shown as text."""
 from __future__ import annotations
 
 import pytest
-from tui_helpers import NOW, wait_for
+from tui_helpers import NOW, screen_text, wait_for
 
 from newsreader.index.state_file import parse_state
 from newsreader.tui.app import NewsReaderApp
@@ -68,3 +68,23 @@ async def test_the_tag_prompt_refuses_a_bad_name_with_a_plain_message(
         await app.workers.wait_for_complete()
         assert results(app).states[first].tags == ()
     assert library.tags() == []
+
+
+async def test_imported_names_reach_the_saved_list_without_escapes(library, tmp_path) -> None:
+    """Names from another machine's state file are cleaned when imported, before any display."""
+    import json
+
+    from newsreader.tui.screens.saved import SavedSearchesScreen
+
+    hostile = {"title\x1b]2;owned\x07": "harbour", "wipe\u009b2J": "harbour \x1b[2J"}
+    text = json.dumps({"format": "newsreader-state", "version": 2, "saved_searches": hostile})
+    library.import_state(text)
+    app = NewsReaderApp(library, query="harbour", now=NOW)
+    async with app.run_test(size=WIDE) as pilot:
+        await open_list(pilot, app)
+        await pilot.press("L")
+        await wait_for(pilot, lambda: isinstance(app.screen, SavedSearchesScreen))
+        await pilot.pause()
+        shown = screen_text(app)
+    assert "title\ufffd]2;owned\ufffd" in shown and "wipe\ufffd2J" in shown
+    assert not any((ord(c) < 32 and c != "\n") or 0x7F <= ord(c) <= 0x9F for c in shown)
