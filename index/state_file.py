@@ -175,9 +175,8 @@ def _tags(path: str, value: dict, changed: dict, out: list[str]) -> dict[str, St
         else:
             tags[name] = Stamp(True, 0.0)
     for name, at in times.items():
-        where = f"{path}.changed.tags[{quoted(name)}]"
         if problem := _name_problem(name) or _time_problem(at):
-            out.append(f"{where}: {problem}")
+            out.append(f"{path}.changed.tags[{quoted(name)}]: {problem}")
             tags.pop(name, None)  # a tag without a valid time is not imported half
         else:
             tags[name] = Stamp(name in tags, float(at))

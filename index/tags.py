@@ -23,21 +23,24 @@ class TagError(ValueError):
 
 def tag_problem(name: str) -> str | None:
     """Why name cannot be a tag, or None when it can."""
-    shown = quoted(name[:MAX_TAG])  # escaped: the name may hold escape sequences
     if not name:
         return "a tag cannot be empty"
     if len(name) > MAX_TAG:
-        return f"tag {shown}… is longer than {MAX_TAG} characters"
+        return f"tag {_shown(name)}… is longer than {MAX_TAG} characters"
     if name.startswith("-"):
-        return f"tag {shown} cannot start with '-' (that removes a tag)"
+        return f"tag {_shown(name)} cannot start with '-' (that removes a tag)"
     for char in name:
         if char.isspace():
-            return f"tag {shown} cannot contain spaces"
+            return f"tag {_shown(name)} cannot contain spaces"
         if char in _FORBIDDEN:
-            return f"tag {shown} cannot contain {char!r}"
+            return f"tag {_shown(name)} cannot contain {char!r}"
         if unicodedata.category(char) in _INVISIBLE:
-            return f"tag {shown} cannot contain the control character U+{ord(char):04X}"
+            return f"tag {_shown(name)} cannot contain the control character U+{ord(char):04X}"
     return None
+
+
+def _shown(name: str) -> str:
+    return quoted(name[:MAX_TAG])  # escaped: the name may hold escape sequences
 
 
 def check_tag(name: str) -> str:
