@@ -129,8 +129,9 @@ def _article(path: str, key: str, value: object, out: list[str]) -> ArticleChang
     if not isinstance(value, dict):
         out.append(f"{path}: expected an object, got {_shown(value)}")
         return None
-    duplicates = getattr(value, "duplicates", ())
-    out += [f"{path}: key {quoted(k)} appears more than once" for k in duplicates]
+    if duplicates := getattr(value, "duplicates", ()):  # which one was meant is unknown
+        out += [f"{path}: key {quoted(k)} appears more than once" for k in duplicates]
+        return None
     out += [f"{path}: key {quoted(k)}: unknown" for k in value if k not in _ARTICLE_KEYS]
     changed = value.get("changed", {})
     if not isinstance(changed, dict):
@@ -190,6 +191,8 @@ def _saved_searches(data: dict, out: list[str]) -> dict[str, str]:
     searches: dict[str, str] = {}
     for name, query in data.items():
         path = f"saved_searches[{quoted(name)}]"
+        if name in duplicates:
+            continue
         if not isinstance(query, str):
             out.append(f"{path}: expected a query string, got {_shown(query)}")
         elif not name.strip() or not query.strip():

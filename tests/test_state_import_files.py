@@ -146,6 +146,12 @@ CASES: list[tuple[str, object, str, bool]] = [
         False,
     ),
     (
+        "duplicate search",
+        raw(json.dumps(state()).replace('"harbour"', '"harbour", "x": "a", "x": "b"')),
+        'saved_searches: key "x" appears more than once',
+        False,
+    ),
+    (
         "null saved query",
         state(saved_searches={**GOOD_SEARCH, "n": None}),
         'saved_searches["n"]: expected a query string, got null',
@@ -198,6 +204,18 @@ def test_a_malformed_file_is_reported_by_path(
     else:
         assert lines[-1].startswith("merged state of ")
         assert searches == [("good", "harbour")]
+
+
+def test_an_article_with_a_key_twice_is_skipped_whole(capsys, folder, tmp_path) -> None:
+    first = article_ids(folder)[0]
+    text = json.dumps(state(articles={first: {}})).replace("{}", '{"read": true, "read": false}')
+    path = tmp_path / "state.json"
+    path.write_text(text, encoding="utf-8")
+    code, _, err = cli(capsys, "state", "import", str(path), "--library", str(folder))
+    assert code == 1 and "merged state of 0 articles" in err
+    with Library.open(folder) as library:
+        assert library.store.conn.execute("SELECT count(*) FROM state").fetchone() == (0,)
+        assert [s[:2] for s in library.saved_searches()] == [("good", "harbour")]
 
 
 def test_valid_parts_of_an_article_are_kept_beside_a_bad_one(capsys, folder, tmp_path) -> None:
