@@ -211,3 +211,31 @@ def test_import_json_counts_and_replace_is_for_import_only(capsys, pair, tmp_pat
     code, _, err = cli(capsys, "state", "export", "--replace", str(tmp_path / "x.json"), *args)
     assert code == 2 and "--replace is for state import" in err
     assert not (tmp_path / "x.json").exists()
+
+
+def test_the_library_refuses_a_tag_outside_the_alphabet(pair) -> None:
+    from newsreader.index.tags import TagError
+
+    here, _ = pair
+    first = article_ids(here)[0]
+    with Library.open(here) as library:
+        for name in ("to read", "a,b", "-x", "x" * 65, "bell\x07", ""):
+            with pytest.raises(TagError):
+                library.add_tag([first], name)
+        library.add_tag([first], "à-lire:2025")
+        assert library.tags() == ["à-lire:2025"]
+
+
+def test_import_from_stdin(capsys, pair, tmp_path, monkeypatch) -> None:
+    import io
+    import sys
+
+    here, there = pair
+    first = article_ids(here)[0]
+    with Library.open(there) as library:
+        library.set_archived([first], True)
+    text = export(capsys, there, tmp_path / "state.json")
+    monkeypatch.setattr(sys, "stdin", io.StringIO(json.dumps(text)))
+    code, _, err = cli(capsys, "state", "import", "-", "--library", str(here))
+    assert code == 0, err
+    assert states(here)[first].archived
