@@ -11,7 +11,8 @@ import datetime as dt
 import os
 import sqlite3
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -38,17 +39,30 @@ from newsreader.index.upkeep import (
     rebuilder,
     start_rebuild,
 )
+from newsreader.index.writelock import LockBusy, WaitNotice, WriteLock
 
 if TYPE_CHECKING:
     from newsreader.index.analysis.pipeline import Analyzer
     from newsreader.index.engine import ClaimHit, Engine, QuoteHit
     from newsreader.index.query import ParsedQuery
 
-__all__ = ["ArticleState", "IngestReport", "Library", "LibraryError", "Stats", "default_path"]
+__all__ = [
+    "ArticleState",
+    "IngestReport",
+    "Library",
+    "LibraryBusy",
+    "LibraryError",
+    "Stats",
+    "default_path",
+]
 
 T = TypeVar("T")
 APP_NAME = "newsreader"
 BUNDLED_SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+class LibraryBusy(LibraryError):
+    """Another process is writing the library and the caller chose not to wait."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +102,7 @@ class Library:
         self._lock = threading.RLock()
         self._engine: Engine | None = None
         self._engine_lock = threading.Lock()
+        self._write_lock = WriteLock(path)
 
     @classmethod
     def open(cls, path: Path | None = None, *, defer_index: bool = False) -> Library:
@@ -130,10 +145,13 @@ class Library:
             if notice:
                 self.notices.append(notice)
             self._engine = engine
-            try:
-                catch_up(self.store, engine, self.notices)
-            except EngineError as error:  # another process is writing: it, or a later run, does
-                self.notices.append(f"{error}: recent articles may not be searchable yet")
+            with self._write_lock.held_if_free("catch-up") as free:
+                if not free:  # the writer publishes what it committed; a reader never waits
+                    return
+                try:
+                    catch_up(self.store, engine, self.notices)
+                except EngineError as error:  # a writer of an older version, without the lock
+                    self.notices.append(f"{error}: recent articles may not be searchable yet")
 
     def _rebuild(self, damage: str) -> None:
         """Replace a damaged index by one built from the record, saying so in `notices`."""
@@ -164,6 +182,24 @@ class Library:
         self.open_index()
         self.search("news", limit=1)
 
+    # Writing ------------------------------------------------------------------------------------
+    @contextmanager
+    def writing(
+        self, purpose: str, *, wait: bool = True, on_wait: WaitNotice | None = None
+    ) -> Iterator[None]:
+        """Hold the library's write lock (see `writelock`) around a block that changes it.
+
+        Every command that changes the library takes it before committing anything: ``purpose``
+        names the command to others waiting. With ``wait`` False another writer raises
+        LibraryBusy at once; otherwise ``on_wait`` is told whom this waits for, once. Re-entrant:
+        `ingest` and `reindex` take it themselves, silently waiting, when the caller did not.
+        """
+        try:
+            with self._write_lock.held(purpose, wait=wait, on_wait=on_wait):
+                yield
+        except LockBusy as busy:
+            raise LibraryBusy(f"{busy}; try again when it has finished") from None
+
     # Ingest ------------------------------------------------------------------------------------
     def is_empty(self) -> bool:
         return self.store.count() == 0
@@ -180,7 +216,8 @@ class Library:
         from newsreader.index.ingest import Ingester  # only indexing needs the source readers
 
         analyzer = self._analyzer() if analyze else None
-        with self._lock:
+        with self.writing("index"), self._lock:
+            catch_up(self.store, self.engine, self.notices)  # committed, never published
             ingester = Ingester(
                 self.store, self.triage, self.engine, analyzer,
                 on_problem=on_problem, progress=progress,
@@ -191,7 +228,7 @@ class Library:
         """Rebuild the whole index from the SQLite record; returns the article count."""
         from newsreader.index.engine import EngineError
 
-        with self._lock:
+        with self.writing("reindex"), self._lock:
             engine = self.engine
             start_rebuild(self.store)
             try:

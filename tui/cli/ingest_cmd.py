@@ -7,9 +7,10 @@ import os
 import sys
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 
 from newsreader.index.library import IngestReport, Library
+from newsreader.index.writelock import Holder
 from newsreader.tui.cli.output import error, print_json_lines, say_notices, say_problem
 
 Progress = Callable[[int, int], None]
@@ -21,7 +22,7 @@ def index(args: argparse.Namespace) -> int:
     missing = [p for p in args.paths if not os.path.lexists(p)]
     with Library.open(args.library) as library:
         say_notices(library.notices)
-        with progress_reporter("indexing") as progress:
+        with writing(library, "index", args), progress_reporter("indexing") as progress:
             report = library.ingest(
                 [p for p in args.paths if p not in missing],
                 progress=progress,
@@ -41,13 +42,29 @@ def index(args: argparse.Namespace) -> int:
 
 def reindex(args: argparse.Namespace) -> int:
     """Rebuild the Whoosh index from SQLite."""
-    with Library.open(args.library) as library, progress_reporter("reindexing") as progress:
+    with (
+        Library.open(args.library) as library,
+        writing(library, "reindex", args),
+        progress_reporter("reindexing") as progress,
+    ):
         count = library.reindex(progress=progress)
     if args.json:
         print_json_lines([{"indexed": count}])
     else:
         sys.stderr.write(f"reindexed {count} articles\n")
     return 0
+
+
+def writing(
+    library: Library, purpose: str, args: argparse.Namespace
+) -> AbstractContextManager[None]:
+    """The library's write lock for a command: wait for another writer saying so, or, with
+    `--no-wait`, refuse at once (LibraryBusy, one line)."""
+    return library.writing(purpose, wait=not args.no_wait, on_wait=_say_waiting)
+
+
+def _say_waiting(holder: Holder) -> None:
+    error(f"waiting for another {holder.describe()} to finish")
 
 
 def _summary(report: IngestReport, failed: int) -> dict[str, int]:

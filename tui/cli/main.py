@@ -66,6 +66,14 @@ def _reader_options(parser: argparse.ArgumentParser) -> None:
     _common(parser, top=True)
 
 
+def _no_wait(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--no-wait", action="store_true",
+        help="if another newsreader process is writing the library, stop at once instead of "
+        "waiting for it",
+    )  # fmt: skip
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The whole command line; each sub-command's module does the work."""
     from newsreader.index.query_help import QUERY_HELP
@@ -82,7 +90,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("index", help="add, update or remove articles from files and folders")
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     p.add_argument("--no-analysis", action="store_true", help="index text only (no spaCy)")
-    sub.add_parser("reindex", help="rebuild the search index from the library record")
+    _no_wait(p)
+    _no_wait(sub.add_parser("reindex", help="rebuild the search index from the library record"))
     p = sub.add_parser(
         "search", help="search the library", epilog=QUERY_HELP,
         formatter_class=argparse.RawDescriptionHelpFormatter,
