@@ -1,34 +1,20 @@
-"""Whoosh's multi-process writer, made safe to kill.
+"""Whoosh's multi-process writer, made safe to interrupt and to kill.
 
-`MpWriter` forks sub-writers that inherit the index's write lock (a flock on an open file). If
-the indexing process is killed, they would wait on their job queue for ever and keep the lock, so
-no later writer could open the index. Here each sub-writer asks the kernel to kill it when its
-parent dies (Linux `prctl(PR_SET_PDEATHSIG)`); elsewhere Whoosh's behaviour is unchanged.
+`MpWriter` forks sub-writers that inherit the index's write lock (a flock on an open file). Each
+sub-writer here is a child of the run in the sense of `childproc`: it dies with the indexing
+process (so a killed run leaves no sub-writer waiting on its job queue for ever, holding the
+lock) and ignores Ctrl-C, which the run handles. Cancelling ends the sub-writers: Whoosh's own
+cancel only flags its copy of them in this process, which the forked ones never see.
 """
 
 from __future__ import annotations
 
-import ctypes
 import os
-import signal
-import sys
 
 from whoosh.multiproc import MpWriter, SubWriterTask
+from whoosh.writing import SegmentWriter
 
-PR_SET_PDEATHSIG = 1
-
-
-def die_with_parent(parent: int) -> None:
-    """Make the kernel kill this process when its parent goes; exit now if it already has."""
-    if not sys.platform.startswith("linux"):
-        return
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-    except (OSError, AttributeError):
-        return
-    if os.getppid() != parent:  # the parent died before the request was made
-        os._exit(1)
+from newsreader.index.childproc import become_child, forking
 
 
 class OrphanSafeTask(SubWriterTask):
@@ -37,12 +23,12 @@ class OrphanSafeTask(SubWriterTask):
     parent: int = 0
 
     def run(self) -> None:
-        die_with_parent(self.parent)
+        become_child(self.parent)
         super().run()
 
 
 class BulkWriter(MpWriter):
-    """`MpWriter` whose sub-writers die with the indexing process."""
+    """`MpWriter` whose sub-writers die with the indexing process, and when it is cancelled."""
 
     def _new_task(self) -> SubWriterTask:
         task = OrphanSafeTask(
@@ -55,5 +41,18 @@ class BulkWriter(MpWriter):
         )
         task.parent = os.getpid()
         self.tasks.append(task)
-        task.start()
+        with forking():
+            task.start()
         return task
+
+    def cancel(self) -> None:
+        """Stop the sub-writers at once and drop what they wrote (uncommitted segments)."""
+        try:
+            for task in self.tasks:
+                task.terminate()
+            for task in self.tasks:
+                task.join()
+            # Nobody reads the job queue any more: exiting must not wait to flush it.
+            self.jobqueue.cancel_join_thread()
+        finally:
+            SegmentWriter.cancel(self)

@@ -13,9 +13,10 @@ the segments its table of contents lists.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -164,25 +165,32 @@ class Engine:
         *,
         bulk: bool = False,
         new: bool = False,
+        on_commit: Callable[[], None] | None = None,
     ) -> int:
         """Delete ``delete_ids`` and add or update ``docs`` in one go; return how many were written.
 
         ``bulk=True`` indexes articles with two processes (for rebuilds of thousands of articles).
         ``new=True`` promises that no article of ``docs`` is in the index yet, which spares the
         look-up of an old version (a third of the cost of adding to a large index).
+        ``on_commit`` is called once every document is added, before the commits (which merge
+        segments: the longest step of a large write).
         """
         with self._write_lock:
             writers = self._writers(bulk)
             try:
                 written = self._fill(writers, docs, delete_ids, new)
-            except BaseException:
+                if on_commit:
+                    on_commit()
+                # Articles last: a crash in between leaves extra quotes, never missing articles.
+                for name in ("quotes", "claims", "articles"):
+                    writers[name].commit()
+                    del writers[name]
+                    self._sealed(name)
+            except BaseException:  # an interrupt too: no writer may keep the lock or a process
                 for writer in writers.values():
-                    writer.cancel()
+                    with contextlib.suppress(Exception):  # one caught mid-commit may be closed
+                        writer.cancel()
                 raise
-            # Articles last: a crash in between leaves extra quotes, never missing articles.
-            for name in ("quotes", "claims", "articles"):
-                writers[name].commit()
-                self._sealed(name)
         return written
 
     def _sealed(self, name: str) -> None:

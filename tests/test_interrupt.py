@@ -1,93 +1,149 @@
-"""Killing an indexing process at any point leaves a library that opens and searches."""
+"""Interrupting or killing an indexing run: one line, nothing committed lost, no process left."""
 
 from __future__ import annotations
 
-import json
 import os
+import re
 import signal
-import sqlite3
 import subprocess
-import sys
-import time
 from pathlib import Path
+
+import pytest
+from process_helpers import (
+    NEWSREADER,
+    alive,
+    library_env,
+    processes_reading,
+    start,
+    stored,
+    wait_until,
+    write_feed,
+)
 
 from newsreader.index.library import Library
 
-NEWSREADER = Path(sys.executable).with_name("newsreader")
+PROGRESS_LINE = re.compile(r"^(reading|analysing|writing the index|merging|indexing)\b")
 
 
-def _feed(path: Path, seeds_dir: Path, count: int) -> None:
-    """Many distinct articles built from the seed paragraphs."""
-    paragraphs = [
-        p.strip()
-        for seed in sorted(seeds_dir.glob("*.txt"))
-        for p in seed.read_text("utf-8").split("\n")
-        if len(p.strip()) > 80
-    ]
-    with path.open("w", encoding="utf-8") as out:
-        for n in range(count):
-            text = "\n\n".join(paragraphs[(n + k) % len(paragraphs)] for k in range(4))
-            record = {"id": f"a{n}", "title": f"Dispatch number {n}", "text": text}
-            out.write(json.dumps(record) + "\n")
+def _messages(stderr: str) -> list[str]:
+    """stderr without the plain progress lines a run prints when it is not on a terminal."""
+    return [line for line in stderr.splitlines() if not PROGRESS_LINE.match(line)]
 
 
-def _stored(db: Path) -> int:
-    try:
-        with sqlite3.connect(db, timeout=5) as conn:
-            return conn.execute("SELECT count(*) FROM articles").fetchone()[0]
-    except sqlite3.OperationalError:
-        return 0
+def _wait_for_workers(proc: subprocess.Popen, feed: Path, library: Path, count: int) -> None:
+    """Until the run has committed a batch and runs ``count`` child processes beside itself."""
+    wait_until(
+        lambda: proc.poll() is not None
+        or (stored(library / "library.db") > 0 and len(processes_reading(feed)) > count),
+        300, "a committed batch and the run's child processes",
+    )  # fmt: skip
+    assert proc.poll() is None, "indexing finished before it could be interrupted"
 
 
-def _processes_reading(feed: Path) -> list[int]:
-    """Pids of live processes whose command line names the feed (the run and its forks)."""
-    found = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                cmdline = (entry / "cmdline").read_bytes()
-                state = (entry / "stat").read_text().split()[2]
-            except OSError:
-                continue
-            if str(feed).encode() in cmdline and state != "Z":
-                found.append(int(entry.name))
-    return found
+def _assert_no_process_left(feed: Path) -> None:
+    wait_until(lambda: not processes_reading(feed), 60, "the run's child processes to end")
+
+
+def _complete_run(feed: Path, library: Path, expected: int, *extra: str) -> None:
+    done = subprocess.run(
+        [str(NEWSREADER), "index", str(feed), *extra],
+        env=library_env(library), capture_output=True, text=True, timeout=600,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    with Library.open(library) as lib:
+        assert lib.store.count() == expected
+        assert lib.search("dispatch").total == expected
 
 
 def test_kill_mid_run_then_open_and_search(tmp_path: Path, seeds_dir: Path) -> None:
     feed = tmp_path / "feed.jsonl"
-    _feed(feed, seeds_dir, 6000)
+    write_feed(feed, seeds_dir, 6000)
     library = tmp_path / "lib"
-    env = {**os.environ, "NEWSREADER_LIBRARY": str(library)}
-    proc = subprocess.Popen(
-        [str(NEWSREADER), "index", str(feed), "--no-analysis"],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 120
+    proc = start("index", str(feed), "--no-analysis", library=library)
     # Kill while the first batch is committed to SQLite and being written by the index's
     # sub-writer processes: the worst moment.
-    while (
-        _stored(library / "library.db") == 0 or len(_processes_reading(feed)) < 2
-    ) and time.monotonic() < deadline:
-        assert proc.poll() is None, "indexing finished before it could be interrupted"
-        time.sleep(0.05)
+    _wait_for_workers(proc, feed, library, 1)
     proc.send_signal(signal.SIGKILL)
-    proc.wait()
+    proc.communicate()
     # Its index sub-writers must not outlive it: they hold the index's write lock.
-    deadline = time.monotonic() + 10
-    while _processes_reading(feed) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert not _processes_reading(feed), "indexing processes outlived the killed run"
+    _assert_no_process_left(feed)
     with Library.open(library) as lib:
-        stored = lib.store.count()
-        assert 0 < stored < 6000
-        assert lib.search("dispatch").total == stored
-    # A second run completes the job, with the killed writer's lock left behind.
-    done = subprocess.run(
-        [str(NEWSREADER), "index", str(feed), "--no-analysis"], env=env, capture_output=True
-    )
-    assert done.returncode == 0, done.stderr
-    with Library.open(library) as lib:
-        assert lib.search("dispatch").total == 6000
+        stored_now = lib.store.count()
+        assert 0 < stored_now < 6000
+        assert lib.search("dispatch").total == stored_now
+    # A second run completes the job, with the killed writer's locks left behind.
+    _complete_run(feed, library, 6000, "--no-analysis")
+
+
+@pytest.mark.parametrize(
+    ("sig", "line", "status"),
+    [
+        (signal.SIGINT, "newsreader: interrupted", 130),
+        (signal.SIGTERM, "newsreader: terminated", 143),
+    ],
+)
+def test_ctrl_c_or_sigterm_is_one_line_and_keeps_what_was_committed(
+    tmp_path: Path, seeds_dir: Path, sig: signal.Signals, line: str, status: int
+) -> None:
+    feed = tmp_path / "feed.jsonl"
+    write_feed(feed, seeds_dir, 6000)
+    library = tmp_path / "lib"
+    proc = start("index", str(feed), "--no-analysis", library=library)
+    _wait_for_workers(proc, feed, library, 1)
+    # A terminal sends Ctrl-C to the whole foreground process group; kill(1) and service
+    # managers send SIGTERM to the process.
+    if sig == signal.SIGINT:
+        os.killpg(proc.pid, sig)
+    else:
+        proc.send_signal(sig)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == status, err
+    assert _messages(err) == [line]
+    _assert_no_process_left(feed)
+    assert stored(library / "library.db") > 0
+    _complete_run(feed, library, 6000, "--no-analysis")
+
+
+@pytest.fixture
+def analysed_feed(tmp_path: Path, seeds_dir: Path, nlp) -> Path:
+    """A feed large enough that the run analyses it in two worker processes."""
+    feed = tmp_path / "feed.jsonl"
+    write_feed(feed, seeds_dir, 400)
+    assert feed.stat().st_size > 256 * 1024
+    return feed
+
+
+def _analysis_workers(proc: subprocess.Popen, feed: Path) -> list[int]:
+    return [pid for pid in processes_reading(feed) if pid != proc.pid]
+
+
+def test_kill_9_of_an_analysis_run_takes_its_spacy_workers(
+    tmp_path: Path, analysed_feed: Path
+) -> None:
+    library = tmp_path / "lib"
+    proc = start("index", str(analysed_feed), library=library)
+    wait_until(
+        lambda: proc.poll() is not None or len(_analysis_workers(proc, analysed_feed)) >= 2,
+        300, "two analysis workers",
+    )  # fmt: skip
+    assert proc.poll() is None, "the run finished before it could be killed"
+    workers = _analysis_workers(proc, analysed_feed)
+    proc.send_signal(signal.SIGKILL)
+    proc.communicate()
+    wait_until(lambda: not any(alive(pid) for pid in workers), 60, f"workers {workers} to die")
+
+
+def test_ctrl_c_of_an_analysis_run_is_one_line(tmp_path: Path, analysed_feed: Path) -> None:
+    library = tmp_path / "lib"
+    proc = start("index", str(analysed_feed), library=library)
+    wait_until(
+        lambda: proc.poll() is not None or len(_analysis_workers(proc, analysed_feed)) >= 2,
+        300, "two analysis workers",
+    )  # fmt: skip
+    assert proc.poll() is None, "the run finished before it could be interrupted"
+    workers = _analysis_workers(proc, analysed_feed)
+    os.killpg(proc.pid, signal.SIGINT)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130
+    assert _messages(err) == ["newsreader: interrupted"]
+    wait_until(lambda: not any(alive(pid) for pid in workers), 60, f"workers {workers} to end")

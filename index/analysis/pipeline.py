@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import logging
 import multiprocessing
+import os
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -17,6 +18,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING, Any
 
+from ..childproc import become_child, forking
 from ..models import Analysis
 from .blas import single_threaded_blas
 from .claims import find_claims
@@ -165,8 +167,9 @@ def _log_error(position: int, message: str) -> None:
 _WORKER: Analyzer | None = None
 
 
-def _init_worker() -> None:
+def _init_worker(parent: int) -> None:
     global _WORKER
+    become_child(parent)  # dies with the run, leaves Ctrl-C to it
     _WORKER = Analyzer.load()
     single_threaded_blas()  # the workers already take one core each; numpy is loaded by now
 
@@ -192,23 +195,43 @@ def _parallel(
     """Analyse chunks in worker processes, at most a few chunks ahead, in input order.
 
     If a worker dies (killed, out of memory) the rest of the input is analysed in this process.
+    If the caller stops early (an interrupt, an error, the generator closed), the workers are
+    ended at once rather than left to finish the chunks queued for them.
     """
     pending: deque[tuple[list[str], Future[list[_Result]]]] = deque()
-    pool = ProcessPoolExecutor(n_process, mp_context=_context(), initializer=_init_worker)
+    pool = ProcessPoolExecutor(
+        n_process, mp_context=_context(), initializer=_init_worker, initargs=(os.getpid(),)
+    )
+    finished = False
     try:
         for chunk in chunks:
-            pending.append((chunk, pool.submit(_work, chunk)))
+            with forking():  # the first submits start the worker processes
+                pending.append((chunk, pool.submit(_work, chunk)))
             if len(pending) >= 3 * n_process:
                 yield _next_result(pending)
         while pending:
             yield _next_result(pending)
+        finished = True
     except BrokenProcessPool:
         log.warning("an analysis worker died; continuing in one process")
+        finished = True
     finally:
+        if not finished:
+            _end_workers(pool)
         pool.shutdown(wait=True, cancel_futures=True)
     # Only reached with chunks left after a broken pool: finish them here.
     for chunk in itertools.chain([c for c, _ in pending], chunks):
         yield analyzer._analyze_texts(chunk)
+
+
+def _end_workers(pool: ProcessPoolExecutor) -> None:
+    """Terminate the pool's worker processes (Python 3.14 has this as a method)."""
+    terminate = getattr(pool, "terminate_workers", None)
+    if terminate is not None:
+        terminate()
+        return
+    for process in list((pool._processes or {}).values()):
+        process.terminate()
 
 
 def _next_result(pending: deque[tuple[list[str], Future[list[_Result]]]]) -> list[_Result]:

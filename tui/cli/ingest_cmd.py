@@ -12,6 +12,7 @@ from contextlib import AbstractContextManager, contextmanager
 from newsreader.index.library import IngestReport, Library
 from newsreader.index.writelock import Holder
 from newsreader.tui.cli.output import error, print_json_lines, say_notices, say_problem
+from newsreader.tui.cli.stopping import check as check_stop
 
 Progress = Callable[[int, int], None]
 
@@ -95,11 +96,15 @@ def progress_reporter(label: str) -> Iterator[Progress]:
         )  # fmt: skip
         task = bar.add_task(label, total=None)
         with bar:
-            yield lambda done, total: bar.update(task, completed=done, total=total or None)
+            yield lambda done, total: (
+                check_stop(),
+                bar.update(task, completed=done, total=total or None),
+            )
         return
     last = [0.0]
 
     def plain(done: int, total: int) -> None:
+        check_stop()
         now = time.monotonic()
         if now - last[0] >= 2 or done == total:
             last[0] = now

@@ -10,6 +10,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from newsreader.tui import startup_gc
+from newsreader.tui.cli import stopping
+from newsreader.tui.cli.stopping import EXIT_INTERRUPTED, EXIT_TERMINATED, Terminated
 
 COMMANDS = (
     "index", "reindex", "search", "show", "analyze", "quotes", "claims", "stats", "state",
@@ -184,9 +186,12 @@ def main(argv: list[str] | None = None) -> int:
         if word is not None and (meant := near_commands(word)):
             return _not_a_command(word, meant)
         return _run_app(app_parser().parse_args(argv))
+    except Terminated:
+        sys.stderr.write("newsreader: terminated\n")
+        return EXIT_TERMINATED
     except KeyboardInterrupt:
         sys.stderr.write("newsreader: interrupted\n")
-        return 130
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
@@ -247,13 +252,16 @@ def _run_app(args: argparse.Namespace) -> int:
 
 
 def _run_command(args: argparse.Namespace) -> int:
+    stopping.catch_stop_signals()
     if args.command in READING_COMMANDS:
         # A short process that builds no garbage worth collecting: the collector's passes over
         # the objects of the imports (~30 ms) would be most of its work. Nothing resumes it.
         startup_gc.pause()
     from newsreader.tui.cli import commands
 
-    return _reporting_library_errors(commands.run, args)
+    status = _reporting_library_errors(commands.run, args)
+    stopping.check()  # a stop signal swallowed near the end still decides the exit status
+    return status
 
 
 def _reporting_library_errors(
