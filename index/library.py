@@ -238,13 +238,18 @@ class Library:
 
     def _analyzer(self) -> Analyzer | None:
         """The spaCy analyzer, loaded only when something is ingested; None without a model."""
-        from newsreader.index.analysis.nlp import MODEL_HINT
-        from newsreader.index.analysis.pipeline import Analyzer
+        from newsreader.index.analysis.nlp import INSTALL_HINT, load_nlp, missing_analysis
 
-        analyzer = Analyzer.load()
-        if analyzer is None:
-            self.notices.append(f"no spaCy model: indexing without analysis. {MODEL_HINT}")
-        return analyzer
+        nlp = load_nlp()
+        if nlp is None:
+            self.notices.append(
+                f"{missing_analysis()}: indexing text only, without entities, claims and quotes."
+                f" For them: {INSTALL_HINT}"
+            )
+            return None
+        from newsreader.index.analysis.pipeline import Analyzer  # needs spaCy
+
+        return Analyzer(nlp)
 
     # Reading and search ---------------------------------------------------------------------
     def article(self, article_id: str) -> Article | None:

