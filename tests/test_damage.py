@@ -17,8 +17,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from process_helpers import write_feed
 from test_cli import NEWSREADER, json_lines, run
-from test_interrupt import _feed
 
 
 @pytest.fixture
@@ -161,7 +161,7 @@ def test_readers_during_a_reindex_are_told_it_is_being_rebuilt(
     tmp_path: Path, seeds_dir: Path
 ) -> None:
     feed = tmp_path / "feed.jsonl"
-    _feed(feed, seeds_dir, 3000)
+    write_feed(feed, seeds_dir, 3000)
     library = tmp_path / "lib"
     assert run("index", str(feed), "--no-analysis", library=library).returncode == 0
     env = {**os.environ, "NEWSREADER_LIBRARY": str(library)}
