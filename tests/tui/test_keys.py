@@ -173,3 +173,13 @@ async def test_an_action_on_marked_rows_keeps_the_cursor_on_its_row(library) -> 
         await pilot.press("a")
         await wait_for(pilot, lambda: app.screen.status.total == 28)
         assert cursor_id(app) == ids[4] and results(app).highlighted == 2
+
+
+async def test_v_starts_a_fresh_range_at_the_cursor_after_space_marks(library) -> None:
+    app = NewsReaderApp(library, query="harbour", now=NOW)
+    async with app.run_test(size=WIDE) as pilot:
+        ids = await open_harbour(pilot, app)
+        await pilot.press("space", "j", "j", "V", "j", "V")  # row 0; then a range of rows 3-4
+        assert results(app).marked == {ids[0], ids[3], ids[4]}
+        await pilot.press("j", "j", "V", "j", "V")  # the range was closed: a new one, 6-7
+        assert results(app).marked == {ids[0], ids[3], ids[4], ids[6], ids[7]}

@@ -169,11 +169,14 @@ class ResultsList(OptionList):
         if index is None or not self.hits:
             return
         self._set_marks([index], self.hits[index].id not in self.marked)
-        self._anchor = index
         self.action_cursor_down()
 
     def action_mark_range(self) -> None:
-        """Mark every row between the last marked row (the anchor) and the cursor."""
+        """Start a range at the cursor; pressed again, mark every row from its start to here.
+
+        Only `V` opens a range (as visual mode in aerc or vim): rows marked with space before
+        it are kept but do not start it.
+        """
         index = self.highlighted
         if index is None or not self.hits:
             return
@@ -184,7 +187,7 @@ class ResultsList(OptionList):
             return
         low, high = sorted((self._anchor, index))
         self._set_marks(range(low, high + 1), True)
-        self._anchor = index
+        self._anchor = None
 
     def _on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
