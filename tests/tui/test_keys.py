@@ -183,3 +183,26 @@ async def test_v_starts_a_fresh_range_at_the_cursor_after_space_marks(library) -
         assert results(app).marked == {ids[0], ids[3], ids[4]}
         await pilot.press("j", "j", "V", "j", "V")  # the range was closed: a new one, 6-7
         assert results(app).marked == {ids[0], ids[3], ids[4], ids[6], ids[7]}
+
+
+async def test_j_k_g_and_capital_g_scroll_the_help(library) -> None:
+    from textual.containers import VerticalScroll
+
+    from newsreader.tui.screens.help import HelpScreen
+
+    app = NewsReaderApp(library, now=NOW)
+    async with app.run_test(size=NARROW) as pilot:
+        await wait_for(pilot, lambda: bool(results(app).hits))
+        results(app).focus()
+        await pilot.press("question_mark")
+        await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))
+        body = app.screen.query_one("#help-body", VerticalScroll)
+        await wait_for(pilot, lambda: body.max_scroll_y > 2)
+        await pilot.press("j", "j")
+        assert body.scroll_y == 2
+        await pilot.press("k")
+        assert body.scroll_y == 1
+        await pilot.press("G")
+        assert body.scroll_y == body.max_scroll_y
+        await pilot.press("g")
+        assert body.scroll_y == 0

@@ -59,6 +59,11 @@ class HelpScreen(ModalScreen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark", "dismiss_help", "Close help", id="help.close"),
+        # The same keys scroll here as in the list, the reader and the quotes panel.
+        Binding("j", "scroll('down')", "Down", show=False, id="help.down"),
+        Binding("k", "scroll('up')", "Up", show=False, id="help.up"),
+        Binding("g", "scroll('home')", "Top", show=False, id="help.top"),
+        Binding("G", "scroll('end')", "Bottom", show=False, id="help.bottom"),
     ]
 
     def __init__(self, rows: Sequence[tuple[str, str, str]]) -> None:
@@ -69,6 +74,11 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(id="help-body"):
             yield Static(Text("newsreader keys", style="bold"), id="help-title")
             yield Static(help_table(self._rows))
+
+    def action_scroll(self, where: str) -> None:
+        """Scroll the key list a line down or up, or to its top or bottom."""
+        body = self.query_one("#help-body", VerticalScroll)
+        getattr(body, f"scroll_{where}")(animate=False)
 
     def action_dismiss_help(self) -> None:
         """Close the help screen."""
