@@ -206,3 +206,42 @@ async def test_j_k_g_and_capital_g_scroll_the_help(library) -> None:
         assert body.scroll_y == body.max_scroll_y
         await pilot.press("g")
         assert body.scroll_y == 0
+
+
+async def test_typing_a_partial_word_keeps_the_last_results_until_a_pause(
+    library, monkeypatch
+) -> None:
+    import newsreader.tui.screens.main as main
+
+    monkeypatch.setattr(main, "EMPTY_DELAY", 3600)  # a typist who never pauses
+    app = NewsReaderApp(library, now=NOW)
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_for(pilot, lambda: results(app).total > 30)
+        shown: list[int] = []
+        show_hits = results(app).show_hits
+
+        def recording(hits, *args, **kwargs):
+            shown.append(len(hits))
+            show_hits(hits, *args, **kwargs)
+
+        monkeypatch.setattr(results(app), "show_hits", recording)
+        for end in range(1, len("harbour") + 1):  # h, ha, ... harbou: no whole word matches
+            await pilot.press("harbour"[end - 1])
+            await app.workers.wait_for_complete()  # its search has come back
+        await wait_for(pilot, lambda: app.screen.status.total == 30)
+        assert shown and 0 not in shown, "the list never flashed empty"
+        await pilot.press("x", "enter")  # Enter shows that nothing matches, at once
+        await wait_for(pilot, lambda: app.screen.status.total == 0)
+        assert not results(app).hits
+        assert "No articles match 'harbourx'" in str(reader(app).query_one("#reader-title").visual)
+
+
+async def test_a_query_matching_nothing_shows_so_once_the_typist_pauses(library) -> None:
+    app = NewsReaderApp(library, query="harbour", now=NOW)
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_for(pilot, lambda: app.screen.status.total == 30)
+        await pilot.press(*"zq")
+        await wait_for(pilot, lambda: app.screen.status.total == 0)
+        assert not results(app).hits and app.focused is search_bar(app)
+        title = str(reader(app).query_one("#reader-title").visual)
+        assert f"No articles match '{app.screen.status.query}'" in title

@@ -40,6 +40,9 @@ if TYPE_CHECKING:
 ARTICLE_DELAY = 0.06
 # While typing, the first hit's article waits for a pause: drawing it takes longer than a key.
 TYPING_ARTICLE_DELAY = 0.3
+# A query typed so far that matches nothing (often a word half typed) keeps the last results on
+# screen until the typist pauses this long, or presses Enter.
+EMPTY_DELAY = TYPING_ARTICLE_DELAY
 INDEX_DELAY = 0.1  # after the first page is drawn, so loading the engine does not delay it
 GC_AT_LATEST = 3.0
 
@@ -215,10 +218,17 @@ class MainScreen(PanesMixin, TriageMixin, Screen[None]):
         await self._fetch(request)
 
     def _show_result(
-        self, result: SearchResult, states: dict[str, ArticleState], request: SearchRequest
+        self,
+        result: SearchResult,
+        states: dict[str, ArticleState],
+        request: SearchRequest,
+        held: bool = False,
     ) -> None:
         if request.generation != self._generation or not self.is_attached:
             return  # a newer search has started since, or the app is closing
+        if not held and self._hold_empty(result, request):
+            self.set_timer(EMPTY_DELAY, lambda: self._show_result(result, states, request, True))
+            return
         offset = request.page.offset
         self.results.show_hits(
             result.hits, result.total, states, append=offset > 0, place=request.place
@@ -239,6 +249,15 @@ class MainScreen(PanesMixin, TriageMixin, Screen[None]):
         if self._focus_list_after_search and offset == 0:
             self._focus_list_after_search = False
             self.results.focus()
+
+    def _hold_empty(self, result: SearchResult, request: SearchRequest) -> bool:
+        """Whether to keep the last results a moment instead of showing that nothing matches.
+
+        While the user types, a query matching nothing is most often a word not yet finished;
+        showing "No articles match" for it would flash between every two keys.
+        """
+        typing = isinstance(self.focused, SearchBar) and not self._focus_list_after_search
+        return typing and not result.hits and request.page.offset == 0 and bool(self.results.hits)
 
     @work(group="index")
     async def _open_index(self) -> None:
