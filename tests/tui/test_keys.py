@@ -6,9 +6,10 @@ from __future__ import annotations
 import pytest
 from textual import events
 from textual.keys import _character_to_key
-from tui_helpers import NOW, reader, results, wait_for
+from tui_helpers import NOW, reader, results, search, wait_for
 
 from newsreader.tui.app import NewsReaderApp
+from newsreader.tui.widgets.reader import Paragraph
 from newsreader.tui.widgets.search_bar import SearchBar
 
 pytestmark = pytest.mark.anyio
@@ -245,3 +246,50 @@ async def test_a_query_matching_nothing_shows_so_once_the_typist_pauses(library)
         assert not results(app).hits and app.focused is search_bar(app)
         title = str(reader(app).query_one("#reader-title").visual)
         assert f"No articles match '{app.screen.status.query}'" in title
+
+
+async def open_narrow_panel(pilot, app: NewsReaderApp) -> None:
+    """At 80x24: search zelensky, open the first article, open the quotes panel over it."""
+    await search(pilot, app, "zelensky")
+    await pilot.press("enter", "q")
+    panel = app.screen.quotes
+    await wait_for(pilot, lambda: panel.region.width > 70)
+
+
+async def test_narrow_enter_on_a_quote_scrolls_the_reader_to_it(library) -> None:
+    app = NewsReaderApp(library, now=NOW)
+    async with app.run_test(size=NARROW) as pilot:
+        await open_narrow_panel(pilot, app)
+        panel = app.screen.quotes
+        await pilot.press("G")
+        last = panel.current_quote
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: reader(app).region.width > 70)
+        start = (last.spans or ((last.start, last.end),))[0][0]
+        assert reader(app).highlights.quote[0][0] == start
+        await wait_for(pilot, lambda: reader(app).scroll_y > 0)
+        shown = [
+            p for p in reader(app).query(Paragraph) if reader(app).region.contains_region(p.region)
+        ]
+        assert any(
+            " ".join(last.text.split())[:30] in " ".join(str(p.visual).split()) for p in shown
+        )
+
+
+async def test_narrow_choosing_an_entity_shows_and_focuses_the_results(library) -> None:
+    app = NewsReaderApp(library, now=NOW)
+    async with app.run_test(size=NARROW) as pilot:
+        await open_narrow_panel(pilot, app)
+        panel = app.screen.quotes
+        panel.query_one("TabbedContent").active = "tab-entities"
+        panel.query_one("#entities-list").focus()
+        await pilot.pause()
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: ":" in app.screen.status.query)
+        await wait_for(pilot, lambda: app.screen.status.total is not None)
+        await wait_for(pilot, lambda: app.focused is results(app))
+        assert not panel.display
+        assert results(app).region.width > 70 and results(app).region.height > 5
+        first = results(app).highlighted
+        await pilot.press("j")  # the next key moves the list the user sees
+        assert results(app).highlighted == min(first + 1, len(results(app).hits) - 1)

@@ -70,25 +70,32 @@ class PanesMixin:
 
     async def action_toggle_quotes(self: MainScreen) -> None:
         """Show or hide the quotes panel; showing it focuses the quotes."""
-        panel = self.quotes
-        panel.display = not panel.display
-        self.set_class(panel.display, "-panel")
-        self.apply_layout(self.size.width)
-        if panel.display:
-            await panel.focus_quotes()
+        self._show_panel(not self.quotes.display)
+        if self.quotes.display:
+            await self.quotes.focus_quotes()
         else:
             self.reader.focus()
 
+    def _show_panel(self: MainScreen, shown: bool) -> None:
+        self.quotes.display = shown
+        self.set_class(shown, "-panel")
+        self.apply_layout(self.size.width)
+
+    def panel_hides_list(self: MainScreen) -> bool:
+        """Whether the quotes panel takes the list's room (narrow, or too little width)."""
+        return self.quotes.display and (self.has_class("-narrow") or self.has_class("-list-hidden"))
+
     def on_quotes_panel_quote_chosen(self: MainScreen, event: QuotesPanel.QuoteChosen) -> None:
-        self.reader.mark_quote(event.quote)
-        if self.has_class("-narrow"):
-            self.quotes.display = False
-            self.remove_class("-panel")
+        self.reader.mark_quote(event.quote)  # a hidden reader scrolls to it once shown
+        if self.has_class("-narrow"):  # the panel covered the reader: it gives the screen back
+            self._show_panel(False)
             self.add_class("-reading")
-            self.apply_layout(self.size.width)
             self.reader.focus()
 
     def on_quotes_panel_entity_chosen(self: MainScreen, event: QuotesPanel.EntityChosen) -> None:
+        if self.panel_hides_list():  # the results of the search must be seen, and get the keys
+            self._show_panel(False)
+            self.set_focus(self.results)
         self.search_for(event.query)
 
     def action_split(self: MainScreen, step: int) -> None:

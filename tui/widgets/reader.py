@@ -65,6 +65,7 @@ class Reader(VerticalScroll, can_focus=True):
         self._blocks: list[Block] = []
         self._hits: list[tuple[int, int]] = []
         self._hit_index: int | None = None
+        self._pending_scroll: int | None = None  # an offset to show once the pane has a size
 
     def compose(self) -> ComposeResult:
         yield Static(id="reader-title")
@@ -97,7 +98,7 @@ class Reader(VerticalScroll, can_focus=True):
         self.article, self.analysis = article, analysis
         self._blocks = blocks(article.text)
         self._hits = term_spans(article.text, terms)
-        self._hit_index = None
+        self._hit_index, self._pending_scroll = None, None
         self.highlights = dataclasses.replace(self.highlights, current=None, quote=())
         self.query_one("#reader-title", Static).update(
             Text(" ".join(safe_text(article.title).split()), "bold")
@@ -111,6 +112,10 @@ class Reader(VerticalScroll, can_focus=True):
         ]
         await self.mount_all(paragraphs)
         self.scroll_home(animate=False)
+
+    def on_resize(self) -> None:
+        if self._pending_scroll is not None:  # the paragraphs are placed after this refresh
+            self.call_after_refresh(self._scroll_to_offset, self._pending_scroll)
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
@@ -135,6 +140,10 @@ class Reader(VerticalScroll, can_focus=True):
         self._show_legend()
 
     def _scroll_to_offset(self, offset: int) -> None:
+        if not self.size.height:  # hidden (the narrow layout's other panes): once it is shown
+            self._pending_scroll = offset
+            return
+        self._pending_scroll = None
         for paragraph, block in zip(self.query(Paragraph), self._blocks, strict=False):
             if block.start <= offset < block.end or offset < block.start:
                 self.scroll_to_widget(paragraph, animate=False, top=True)
