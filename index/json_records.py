@@ -158,7 +158,7 @@ def _shallow_fields(record: dict, text_key: str, warnings: list[str]) -> dict[st
     for key, value in record.items():
         if key == text_key:
             continue
-        if _too_deep(value):
+        if isinstance(value, dict | list) and _too_deep(value):
             shown = clean_field(key)[:40]
             warnings.append(f'"{shown}" is nested more than {MAX_NESTING} levels deep; ignored')
             continue
@@ -223,6 +223,8 @@ def _field(fields: dict[str, object], key: str, warnings: list[str]) -> str | No
     value = fields.get(key)
     if value is None:
         return None
+    if isinstance(value, str):  # nearly always
+        return clean_field(value) or None
     parts = value if isinstance(value, list) and key in LIST_KEYS else [value]
     if not all(isinstance(p, str | int | float) and not isinstance(p, bool) for p in parts):
         warnings.append(f"{key} is {_kind(value)}, not text; ignored")
