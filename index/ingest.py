@@ -12,7 +12,7 @@ import hashlib
 import os
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -58,6 +58,7 @@ class _Unlink:
 class _FileDone:
     record: FileRecord | None
     path: str
+    forget_removed: bool = False  # its removed articles were read again, or it is gone
 
 
 _Op = _Write | _Link | _Unlink | _FileDone
@@ -76,6 +77,7 @@ class Ingester:
         on_problem: Callable[[Problem], None] | None = None,
         progress: Progress | None = None,
         batch_size: int | None = None,
+        source: str | None = None,
     ) -> None:
         self.store, self.state, self.engine, self.analyzer = store, state, engine, analyzer
         self.on_problem = on_problem
@@ -87,8 +89,11 @@ class Ingester:
         self.problems: list[Problem] = []
         self._queued: set[str] = set()
         self._unread: list[str] = []  # real paths that could not be read: their articles stay
+        self.source = source  # every article read gets this source (the bundled demo articles)
+        self._named: set[str] = set()  # files named on the command line, not found in a folder
 
     def run(self, paths: Sequence[Path]) -> IngestReport:
+        self._named = {path_text(p.resolve()) for p in paths if p.is_file()}
         files, roots = self._collect(paths)
         total = sum(size for _, size in files)
         ops = self._scan(files, roots, total)
@@ -142,6 +147,11 @@ class Ingester:
             return
         known = self.store.file(name)
         existing = self.store.origins_of_file(name)
+        # Articles the user removed stay removed, unless their file is named again.
+        removed = self.store.removed_keys(name)
+        readd = bool(removed) and name in self._named
+        if readd:
+            known, removed = None, set()
         if known and (known.size, known.mtime_ns) == (st.st_size, st.st_mtime_ns):
             self.counts["unchanged"] += max(len(existing), 1)
             return
@@ -155,14 +165,14 @@ class Ingester:
             self.counts["unchanged"] += max(len(existing), 1)
             yield _FileDone(fingerprint, name)
             return
-        outcome = _Outcome()
+        outcome = _Outcome(skip=removed)
         yield from self._read_file(path, name, existing, outcome, done, total)
         if outcome.unreadable:
             return  # keep what the file gave before; read it again next run
         for key in existing.keys() - outcome.keys - self._kept_keys(name, outcome):
             self.counts["removed"] += 1
             yield _Unlink(name, key)
-        yield _FileDone(fingerprint, name)
+        yield _FileDone(fingerprint, name, forget_removed=readd)
 
     def _read_file(
         self,
@@ -177,6 +187,8 @@ class Ingester:
         for item in _guarded(name, read_source(path)):
             if isinstance(item, SourceRecord):
                 origin = item.article.origin or Origin(name)
+                if origin.key in outcome.skip:
+                    continue
                 outcome.keys.add(origin.key)
                 yield from self._record_ops(item, origin, existing.get(origin.key))
                 self._report(done + origin.offset, total)
@@ -212,6 +224,8 @@ class Ingester:
             yield _Link(origin, article_id, old)
             return
         self._queued.add(article_id)
+        if self.source:
+            record = replace(record, article=replace(record.article, source=self.source))
         yield _Write(record, old)
 
     def _vanished(self, root: str, seen: set[str]) -> Iterator[_Op]:
@@ -221,7 +235,7 @@ class Ingester:
             for key in self.store.origins_of_file(name):
                 self.counts["removed"] += 1
                 yield _Unlink(name, key)
-            yield _FileDone(None, name)
+            yield _FileDone(None, name, forget_removed=True)
 
     def _was_unread(self, name: str) -> bool:
         """Tell whether a stored file is, or is inside, something this run could not read."""
@@ -285,10 +299,13 @@ class Ingester:
             old = self.store.drop_origin(op.path, op.key)
             if old:
                 orphans.add(old)
-        elif op.record is None:
-            self.store.drop_file(op.path)
         else:
-            self.store.put_file(op.record)
+            if op.forget_removed:
+                self.store.forget_removed(op.path)
+            if op.record is None:
+                self.store.drop_file(op.path)
+            else:
+                self.store.put_file(op.record)
 
     def _replaced(self, old: str | None, new: str, orphans: set[str]) -> None:
         if old and old != new:
@@ -323,6 +340,7 @@ class Ingester:
 class _Outcome:
     """What reading one file gave: the keys read, and what its problems cost."""
 
+    skip: set[str] = field(default_factory=set)  # keys of articles the user removed
     keys: set[str] = field(default_factory=set)
     bad_lines: set[int] = field(default_factory=set)
     rest_lost: bool = False

@@ -58,7 +58,6 @@ __all__ = [
 
 T = TypeVar("T")
 APP_NAME = "newsreader"
-BUNDLED_SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
 class LibraryBusy(LibraryError):
@@ -211,8 +210,9 @@ class Library:
         progress: Progress | None = None,
         on_problem: Callable[[Problem], None] | None = None,
         analyze: bool = True,
+        source: str | None = None,
     ) -> IngestReport:
-        """Add new, update changed and remove deleted articles under paths."""
+        """Add new, update changed and remove deleted articles under paths (new ones `source`)."""
         from newsreader.index.ingest import Ingester  # only indexing needs the source readers
 
         analyzer = self._analyzer() if analyze else None
@@ -220,7 +220,7 @@ class Library:
             catch_up(self.store, self.engine, self.notices)  # committed, never published
             ingester = Ingester(
                 self.store, self.triage, self.engine, analyzer,
-                on_problem=on_problem, progress=progress,
+                on_problem=on_problem, progress=progress, source=source,
             )  # fmt: skip
             return ingester.run(paths)
 

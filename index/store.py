@@ -65,6 +65,7 @@ CREATE TABLE IF NOT EXISTS files (
 );
 CREATE TABLE IF NOT EXISTS unindexed (id TEXT PRIMARY KEY);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS removed (path TEXT NOT NULL, key TEXT NOT NULL, PRIMARY KEY (path, key));
 """
 
 
@@ -243,6 +244,26 @@ class ArticleStore:
         self.conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
         self.conn.execute("INSERT OR IGNORE INTO unindexed (id) VALUES (?)", (article_id,))
         return True
+
+    def remove(self, article_id: str) -> None:
+        """Delete an article the user removed, remembering its origins (`removed_keys`) so that
+        an unchanged file does not bring it back."""
+        self.conn.execute(
+            "INSERT OR IGNORE INTO removed (path, key)"
+            " SELECT path, key FROM origins WHERE article_id = ?",
+            (article_id,),
+        )
+        self.conn.execute("DELETE FROM origins WHERE article_id = ?", (article_id,))
+        self.conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+        self.conn.execute("INSERT OR IGNORE INTO unindexed (id) VALUES (?)", (article_id,))
+
+    def removed_keys(self, path: str) -> set[str]:
+        """The keys of a file's articles that the user removed."""
+        rows = self.conn.execute("SELECT key FROM removed WHERE path = ?", (path,))
+        return {r[0] for r in rows}
+
+    def forget_removed(self, path: str) -> None:
+        self.conn.execute("DELETE FROM removed WHERE path = ?", (path,))
 
     def count(self) -> int:
         return self.conn.execute("SELECT count(*) FROM articles").fetchone()[0]

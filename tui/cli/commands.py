@@ -18,6 +18,7 @@ HANDLERS: dict[str, tuple[str, str]] = {
     "state": ("state_cmd", "state"),
     "completion": ("completion_cmd", "completion"),
     "check": ("check_cmd", "check"),
+    "remove": ("remove_cmd", "remove"),
 }
 
 

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import argparse
-import sys
+import os
 
-from newsreader.index.library import BUNDLED_SEEDS, Library
+from newsreader.index.demo import BUNDLED_SEEDS, DEMO_NOTICE, DEMO_SOURCE
+from newsreader.index.library import Library
 from newsreader.tui.cli.output import say_notices
 from newsreader.tui.search_thread import PageQuery, SearchThread
 
 
 def launch(args: argparse.Namespace) -> int:
-    """Run the TUI on the library; index the bundled seeds when the library is empty.
+    """Run the TUI on the library; the bundled demo articles on the default library's first
+    launch (a library named with --library or NEWSREADER_LIBRARY is the user's own: never).
 
     The first page is listed from SQLite on the search thread while the app is imported; the
     search index opens in the app, after that page is drawn.
@@ -19,11 +21,10 @@ def launch(args: argparse.Namespace) -> int:
     library = Library.open(args.library, defer_index=True)
     try:
         say_notices(library.notices)
-        if library.is_empty() and BUNDLED_SEEDS.is_dir():
-            sys.stderr.write(
-                f"newsreader: empty library, indexing the demo articles in {BUNDLED_SEEDS}\n"
-            )
-            library.ingest([BUNDLED_SEEDS])
+        if _first_default_launch(args, library):
+            say_notices([f"first launch: adding the demo articles in {BUNDLED_SEEDS}"])
+            library.ingest([BUNDLED_SEEDS], source=DEMO_SOURCE)
+            library.notices.append(DEMO_NOTICE)  # shown in the reader, which says how to remove
         query = args.start_query if args.start_query is not None else " ".join(args.words)
         search_thread = SearchThread()
         if not query.strip():  # the library's newest articles, from SQLite: ready before the app
@@ -35,3 +36,8 @@ def launch(args: argparse.Namespace) -> int:
         return app.return_code or 0
     finally:
         library.close()
+
+
+def _first_default_launch(args: argparse.Namespace, library: Library) -> bool:
+    default = args.library is None and not os.environ.get("NEWSREADER_LIBRARY")
+    return default and library.record_created and library.is_empty() and BUNDLED_SEEDS.is_dir()

@@ -119,6 +119,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("query", nargs="*")
     p.add_argument("--limit", type=int, default=50)
     sub.add_parser("stats", help="article count, date range, sources, index size")
+    p = sub.add_parser("remove", help="remove the articles a query matches (asks first)")
+    p.add_argument("query", nargs="+", help="query words, as for search (archived included)")
+    p.add_argument("--yes", action="store_true", help="do not ask (needed without a terminal)")
     p = sub.add_parser("completion", help="print a shell completion script (bash, zsh, fish)")
     p.add_argument("shell", choices=("bash", "zsh", "fish"))
     p = sub.add_parser("state", help="export or import triage state (read, starred, tags)")
@@ -239,8 +242,9 @@ def _not_a_command(word: str, meant: list[str]) -> int:
 
 
 def _run_app(args: argparse.Namespace) -> int:
-    if not (sys.stdout.isatty() and sys.stdin.isatty()):
-        # Textual would draw on stderr and wait for keys that never come
+    if not all(stream.isatty() for stream in (sys.stdin, sys.stdout, sys.stderr)):
+        # Textual draws on stderr, reads keys from stdin: it would draw into a file or a pipe
+        # and wait for keys that never come
         from newsreader.tui.cli.output import error
 
         error("the reader needs a terminal; use `newsreader search` for scripts")
