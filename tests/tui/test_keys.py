@@ -293,3 +293,14 @@ async def test_narrow_choosing_an_entity_shows_and_focuses_the_results(library) 
         first = results(app).highlighted
         await pilot.press("j")  # the next key moves the list the user sees
         assert results(app).highlighted == min(first + 1, len(results(app).hits) - 1)
+
+
+async def test_narrow_a_search_from_the_quotes_panel_shows_its_results(library) -> None:
+    app = NewsReaderApp(library, now=NOW)
+    async with app.run_test(size=NARROW) as pilot:
+        await open_narrow_panel(pilot, app)
+        await pilot.press("slash", *"harbour", "enter")
+        await wait_for(pilot, lambda: app.screen.status.total == 30)
+        await wait_for(pilot, lambda: app.focused is results(app))
+        assert not app.screen.quotes.display
+        assert results(app).region.width > 70 and results(app).region.height > 5

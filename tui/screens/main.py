@@ -344,6 +344,8 @@ class MainScreen(PanesMixin, TriageMixin, Screen[None]):
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         if event.widget is self.reader:
             self._mark_open_article_read()
+        elif event.widget is self.results and self.panel_hides_list():
+            self.show_panel(False)  # the keys go to the list: it must be seen
 
     def on_reader_read_to_end(self, event: Reader.ReadToEnd) -> None:
         self._mark_open_article_read()

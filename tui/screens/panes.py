@@ -70,13 +70,14 @@ class PanesMixin:
 
     async def action_toggle_quotes(self: MainScreen) -> None:
         """Show or hide the quotes panel; showing it focuses the quotes."""
-        self._show_panel(not self.quotes.display)
+        self.show_panel(not self.quotes.display)
         if self.quotes.display:
             await self.quotes.focus_quotes()
         else:
             self.reader.focus()
 
-    def _show_panel(self: MainScreen, shown: bool) -> None:
+    def show_panel(self: MainScreen, shown: bool) -> None:
+        """Show or hide the quotes panel and share the width again (see `layout`)."""
         self.quotes.display = shown
         self.set_class(shown, "-panel")
         self.apply_layout(self.size.width)
@@ -88,14 +89,13 @@ class PanesMixin:
     def on_quotes_panel_quote_chosen(self: MainScreen, event: QuotesPanel.QuoteChosen) -> None:
         self.reader.mark_quote(event.quote)  # a hidden reader scrolls to it once shown
         if self.has_class("-narrow"):  # the panel covered the reader: it gives the screen back
-            self._show_panel(False)
+            self.show_panel(False)
             self.add_class("-reading")
             self.reader.focus()
 
     def on_quotes_panel_entity_chosen(self: MainScreen, event: QuotesPanel.EntityChosen) -> None:
         if self.panel_hides_list():  # the results of the search must be seen, and get the keys
-            self._show_panel(False)
-            self.set_focus(self.results)
+            self.set_focus(self.results)  # which closes the panel (MainScreen.on_descendant_focus)
         self.search_for(event.query)
 
     def action_split(self: MainScreen, step: int) -> None:
