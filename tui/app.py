@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING, ClassVar, TypeVar
 from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.filter import LineFilter, Monochrome, NoColor
 
-from newsreader.tui import keymap
+from newsreader.tui import keymap, mouse
 from newsreader.tui.screens.commands import NewsCommands
 from newsreader.tui.screens.help import HelpScreen, Section, binding_rows
 from newsreader.tui.screens.main import MainScreen
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from newsreader.index.library import Library
 
 T = TypeVar("T")
+_NO_COLOR = NoColor()
 
 
 class NewsReaderApp(App[None]):
@@ -62,11 +64,12 @@ class NewsReaderApp(App[None]):
         now: dt.datetime | None = None,
         search_thread: SearchThread | None = None,
     ) -> None:
-        super().__init__()
+        self.config = keymap.load_config()
+        self.mouse_mode = mouse.effective_mode(self.config.mouse)
+        super().__init__(driver_class=mouse.driver_for(self.mouse_mode, self.get_driver_class()))
         self.library = library
         self.initial_query = query or ""
         self.now = now
-        self.config = keymap.load_config()
         self.main_screen: MainScreen | None = None
         # The engine keeps a searcher (and its caches, ~100 MB on a big library) per thread, so
         # every search runs on this one thread rather than on a pool of worker threads.
@@ -85,6 +88,18 @@ class NewsReaderApp(App[None]):
         if self.config.problem:
             self.notify(self.config.problem, title="config", severity="warning", timeout=8)
         self._apply_theme(self.config.theme)
+
+    def get_line_filters(self) -> list[LineFilter]:
+        """Under NO_COLOR, the terminal's own colours rather than Textual's greys.
+
+        Textual's NO_COLOR filter turns every colour into a grey of the same lightness, which
+        left dim text at about 1.6:1 on its background; without any colour the terminal draws in
+        its default foreground and background, and bold, underline and reverse carry the rest.
+        """
+        filters = list(super().get_line_filters())
+        if self.no_color:
+            filters = [_NO_COLOR if isinstance(f, Monochrome) else f for f in filters]
+        return filters
 
     def get_default_screen(self) -> MainScreen:
         """The app opens on the main screen itself: no blank screen beneath it to lay out."""

@@ -2,10 +2,11 @@
 
 `~/.config/newsreader/config.toml` (platformdirs' user config dir; the NEWSREADER_CONFIG
 environment variable names another file, for tests) may hold a `[keys]` table mapping binding
-ids to key strings, e.g. `quit = "x,ctrl+c"`, and a `theme` (e.g. "ansi-dark" for a 16-colour
-terminal). Layout state (the split ratio, the theme last picked in the palette) is remembered in
-`state.json` beside that file so the user's config is never rewritten; a theme named in the
-config file wins over the remembered one.
+ids to key strings, e.g. `"app.quit" = "x,ctrl+c"`, a `theme` (e.g. "ansi-dark" for a 16-colour
+terminal) and a `mouse` mode (see MOUSE_MODES). Layout state (the split ratio, the theme last
+picked in the palette) is remembered in `state.json` beside that file so the user's config is
+never rewritten; a theme named in the config file wins over the remembered one. The folder is
+made private (0700) and the state file 0600: they say what the user reads.
 """
 
 from __future__ import annotations
@@ -18,6 +19,11 @@ from pathlib import Path
 
 DEFAULT_SPLIT = 40  # percent of the width given to the results list
 MIN_SPLIT, MAX_SPLIT = 20, 80
+# "auto": every motion reported on a local terminal, clicks only over SSH (each pointer move
+# would otherwise cross the link); "clicks": presses and releases; "off": no mouse at all.
+MOUSE_MODES = ("auto", "on", "clicks", "off")
+DEFAULT_MOUSE = "auto"
+CONFIG_KEYS = frozenset({"keys", "theme", "mouse"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +33,7 @@ class Config:
     keys: dict[str, str] = field(default_factory=dict)
     split: int = DEFAULT_SPLIT
     theme: str | None = None
+    mouse: str = "auto"
     problem: str | None = None
 
 
@@ -46,14 +53,24 @@ def state_path(config: Path | None = None) -> Path:
 
 
 def load_config(path: Path | None = None) -> Config:
-    """Read keys and theme from the config file, split and theme from the state file; never
-    raises."""
+    """Read keys, theme and mouse from the config file, split and theme from the state file;
+    never raises. Every problem found is named in `problem`, one per line."""
     path = path or config_path()
     data, problem = _read_toml(path)
+    problems = [problem] if problem else []
+    unknown = sorted(set(data) - CONFIG_KEYS)
+    if unknown:
+        known = ", ".join(sorted(CONFIG_KEYS))
+        problems.append(f"{path}: unknown setting {', '.join(unknown)} (known: {known})")
     keys, key_problem = _keys(data, path)
     theme = data.get("theme")
     if theme is not None and not isinstance(theme, str):
-        problem, theme = problem or f"{path}: theme must be a string", None
+        problems.append(f"{path}: theme must be a string")
+        theme = None
+    mouse = data.get("mouse", DEFAULT_MOUSE)
+    if mouse not in MOUSE_MODES:
+        problems.append(f"{path}: mouse must be one of {', '.join(MOUSE_MODES)}, not {mouse!r}")
+        mouse = DEFAULT_MOUSE
     state = _read_state(state_path(path))
     split = state.get("split", DEFAULT_SPLIT)
     remembered = state.get("theme")
@@ -61,7 +78,8 @@ def load_config(path: Path | None = None) -> Config:
         keys=keys,
         split=clamp_split(split) if isinstance(split, int) else DEFAULT_SPLIT,
         theme=theme or (remembered if isinstance(remembered, str) else None),
-        problem=problem or key_problem,
+        mouse=mouse,
+        problem="\n".join([*problems, *([key_problem] if key_problem else [])]) or None,
     )
 
 
@@ -112,8 +130,19 @@ def _remember(key: str, value: object, path: Path | None) -> str | None:
     state = _read_state(target)
     state[key] = value
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps(state), encoding="utf-8")
+        write_private(target, json.dumps(state))
     except OSError as error:
         return f"could not save {key}: {error}"
     return None
+
+
+def write_private(target: Path, text: str) -> None:
+    """Write text to target, the file 0600 in a folder 0700 whatever the umask."""
+    folder = target.parent
+    if not folder.is_dir():
+        folder.mkdir(mode=0o700, parents=True)
+        folder.chmod(0o700)  # mkdir's mode is cut by the umask
+    descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+        os.fchmod(handle.fileno(), 0o600)  # an older file may have been created wider
+        handle.write(text)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import stat
 from pathlib import Path
 
 from newsreader.index.models import Article, Quote
@@ -82,3 +84,28 @@ def test_quote_citation_names_speaker_title_and_date() -> None:
 def test_article_target_prefers_the_url() -> None:
     assert article_target(Article("a", "t", "x", url="https://n.test/a")) == "https://n.test/a"
     assert article_target(Article("a", "t", "x")) is None
+
+
+def test_unknown_settings_and_a_bad_mouse_mode_are_named(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text('mouse = "sometimes"\ncolour = "red"\nthmee = "nord"\n', encoding="utf-8")
+    config = keymap.load_config(path)
+    assert config.mouse == "auto"
+    assert config.problem is not None
+    assert "colour, thmee" in config.problem and "mouse must be one of" in config.problem
+    path.write_text('mouse = "clicks"\n', encoding="utf-8")
+    assert (keymap.load_config(path).mouse, keymap.load_config(path).problem) == ("clicks", None)
+
+
+def test_the_config_folder_and_state_file_are_private_whatever_the_umask(tmp_path: Path) -> None:
+    path = tmp_path / "fresh" / "config.toml"
+    old = os.umask(0o022)
+    try:
+        assert keymap.save_theme("nord", path) is None
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+    assert stat.S_IMODE(keymap.state_path(path).stat().st_mode) == 0o600
+    keymap.state_path(path).chmod(0o644)  # written by an older version
+    keymap.save_split(50, path)
+    assert stat.S_IMODE(keymap.state_path(path).stat().st_mode) == 0o600

@@ -32,7 +32,7 @@ def launch(args: argparse.Namespace) -> int:
         from newsreader.tui.app import NewsReaderApp
 
         app = NewsReaderApp(library, query=query, now=args.now, search_thread=search_thread)
-        app.run(mouse=not args.no_mouse)
+        app.run(mouse=not args.no_mouse and app.mouse_mode != "off")
         return app.return_code or 0
     finally:
         library.close()
