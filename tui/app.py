@@ -10,22 +10,31 @@ from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.filter import LineFilter, Monochrome, NoColor
+from textual.notifications import SeverityLevel
 
 from newsreader.tui import keymap, mouse
+from newsreader.tui.keymap_check import keymap_problems
 from newsreader.tui.screens.commands import NewsCommands
-from newsreader.tui.screens.help import HelpScreen, Section, binding_rows
+from newsreader.tui.screens.confirm import ConfirmScreen
+from newsreader.tui.screens.help import HelpScreen, Row, Section, binding_rows
 from newsreader.tui.screens.main import MainScreen
+from newsreader.tui.screens.prompt import PromptScreen
+from newsreader.tui.screens.saved import SavedSearchesScreen
 from newsreader.tui.search_thread import SearchThread
+from newsreader.tui.widgets.article_text import safe_text
 from newsreader.tui.widgets.quotes_panel import QuotesPanel
 from newsreader.tui.widgets.reader import Reader
 from newsreader.tui.widgets.results_list import ResultsList
 from newsreader.tui.widgets.search_bar import SearchBar
 
 if TYPE_CHECKING:
+    from textual.dom import DOMNode
+
     from newsreader.index.library import Library
 
 T = TypeVar("T")
 _NO_COLOR = NoColor()
+MODAL_SCREENS = (HelpScreen, SavedSearchesScreen, PromptScreen, ConfirmScreen)
 
 
 class NewsReaderApp(App[None]):
@@ -85,9 +94,40 @@ class NewsReaderApp(App[None]):
     def on_mount(self) -> None:
         if self.config.keys:
             self.set_keymap(self.config.keys)
-        if self.config.problem:
-            self.notify(self.config.problem, title="config", severity="warning", timeout=8)
-        self._apply_theme(self.config.theme)
+        problems = [self.config.problem] if self.config.problem else []
+        problems += keymap_problems(self._keymap, type(self), self.keymap_classes())
+        theme_problem = self._apply_theme(self.config.theme)
+        if theme_problem:
+            problems.append(theme_problem)
+        if problems:  # one notice naming everything the config got wrong
+            self.notify("\n".join(problems), title="config", severity="warning", timeout=15)
+
+    def keymap_classes(self) -> list[type[DOMNode]]:
+        """Every class whose bindings the config's [keys] may remap (besides the app)."""
+        return [node for _title, node in self.HELP_SECTIONS[:-1]] + list(MODAL_SCREENS)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Every notice of the reader, always as plain text with control characters replaced.
+
+        Notices carry data (URLs, titles, quotes, tags, config values): Textual would parse
+        them as markup, so `[a=b=c]` crashed the app, `[@click=app.quit]` became a live action
+        and `[sic]` vanished. `markup` is accepted, for Textual's own callers, and ignored.
+        """
+        super().notify(
+            safe_text(message),
+            title=safe_text(title),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
 
     def get_line_filters(self) -> list[LineFilter]:
         """Under NO_COLOR, the terminal's own colours rather than Textual's greys.
@@ -108,13 +148,16 @@ class NewsReaderApp(App[None]):
         )
         return self.main_screen
 
-    def _apply_theme(self, name: str | None) -> None:
+    def _apply_theme(self, name: str | None) -> str | None:
+        """Use the configured theme; a message when there is no theme of that name."""
+        problem = None
         if name and name in self.available_themes:
             self.theme = name
         elif name:
             themes = ", ".join(sorted(self.available_themes))
-            self.notify(f"unknown theme {name!r}; themes: {themes}", title="config", timeout=8)
+            problem = f"unknown theme {name!r}; themes: {themes}"
         self._theme_applied = True
+        return problem
 
     def watch_theme(self, theme: str) -> None:
         if self._theme_applied:  # a choice made in the palette, not the config
@@ -126,12 +169,13 @@ class NewsReaderApp(App[None]):
         if problem:
             self.call_from_thread(self.notify, problem, severity="warning")
 
-    def help_rows(self) -> list[tuple[str, str, str]]:
-        """Every binding in force, as (where, keys, description), after remapping."""
+    def help_rows(self) -> list[Row]:
+        """Every binding in force, as (where, keys, description, ids), after remapping."""
         sections = [*self.HELP_SECTIONS[:-1], ("App", type(self))]
         rows = binding_rows(sections, self._keymap, self.get_key_display)
         palette = Binding(self.COMMAND_PALETTE_BINDING, "command_palette")
-        return [*rows, ("App", self.get_key_display(palette), "Command palette: every action")]
+        palette_row = ("App", self.get_key_display(palette), "Command palette: every action", "")
+        return [*rows, palette_row]
 
     def action_help(self) -> None:
         """Show the keys in force."""

@@ -42,7 +42,7 @@ def open_externally(target: str) -> str | None:
     """Launch the system opener on target, detached; an error message instead of raising."""
     command = opener()
     if command is None:
-        return "no system opener (xdg-open) found"
+        return "no system opener (xdg-open) found"  # a reason: the caller shows the target
     try:
         subprocess.Popen(
             [*command, target],

@@ -227,7 +227,7 @@ async def test_help_lists_remapped_keys(library, quiet_environment: Path) -> Non
         await wait_for(pilot, lambda: reader(app).article is not None)
         await pilot.press("tab", "question_mark")
         assert isinstance(app.screen, HelpScreen)
-        rows = {description: keys for _where, keys, description in app.help_rows()}
+        rows = {description: keys for _where, keys, description, _id in app.help_rows()}
         assert rows["Quotes"] == "w"
         assert "Quotes" in screen_text(app)
         await pilot.press("escape")

@@ -1,11 +1,18 @@
-"""The command palette provider: every bound action of the main screen, and the saved searches."""
+"""The command palette provider: every bound action of the main screen, and the saved searches.
+
+The palette reads a str prompt or help text as markup: names and queries go in as Content and
+escaped help, so a saved search called `[@click=app.quit]` is only a name."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
+from textual.content import Content
+from textual.markup import escape
+
+from newsreader.tui.widgets.article_text import one_line
 
 Command = tuple[str, str, Callable[[], object]]
 
@@ -25,8 +32,8 @@ class NewsCommands(Provider):
         for name, query, unread in saved:
             self._commands.append(
                 (
-                    f"Saved search: {name}",
-                    f"{query} ({unread} unread)",
+                    f"Saved search: {one_line(name)}",
+                    f"{one_line(query)} ({unread} unread)",
                     partial(main.search_for, query),
                 )
             )
@@ -34,7 +41,7 @@ class NewsCommands(Provider):
     async def discover(self) -> Hits:
         """Every command, for the empty palette."""
         for name, help_text, callback in self._commands:
-            yield DiscoveryHit(name, callback, help=help_text)
+            yield DiscoveryHit(Content(name), callback, text=name, help=escape(help_text))
 
     async def search(self, query: str) -> Hits:
         """Commands whose name fuzzily matches query."""
@@ -42,4 +49,16 @@ class NewsCommands(Provider):
         for name, help_text, callback in self._commands:
             score = matcher.match(name)
             if score > 0:
-                yield Hit(score, matcher.highlight(name), callback, help=help_text)
+                prompt = highlighted(matcher, name)
+                yield Hit(score, prompt, callback, text=name, help=escape(help_text))
+
+
+def highlighted(matcher: Matcher, name: str) -> Content:
+    """The name with the matched letters styled, as text: the palette parses a str as markup
+    (saved-search names are data)."""
+    content = Content(name)
+    _score, offsets = matcher.fuzzy_search.match(matcher.query, name)
+    for offset in offsets:
+        if not name[offset].isspace():
+            content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content

@@ -17,37 +17,47 @@ from textual.widgets import Static
 Section = tuple[str, type[DOMNode]]
 
 
+Row = tuple[str, str, str, str]  # where, keys, what it does, binding id(s) for config.toml
+
+
 def binding_rows(
     sections: Sequence[Section], keymap: dict[str, str], key_display: object
-) -> list[tuple[str, str, str]]:
-    """(section, keys, description) for every described binding, keys as remapped by keymap."""
-    rows: list[tuple[str, str, str]] = []
+) -> list[Row]:
+    """(section, keys, description, ids) for every described binding, keys as remapped."""
+    rows: list[Row] = []
     for title, node_type in sections:
         merged = node_type._merged_bindings
         bindings = merged.copy() if merged is not None else BindingsMap()
         if keymap:
             bindings.apply_keymap(keymap)
         by_action: dict[str, list[str]] = {}
+        ids: dict[str, list[str]] = {}
         described: dict[str, Binding] = {}
         for _key, binding in bindings:
             if not binding.description:
                 continue
             by_action.setdefault(binding.action, []).append(key_display(binding))  # type: ignore[operator]
+            ids.setdefault(binding.action, []).append(binding.id or "")
             described.setdefault(binding.action, binding)
         for action, keys in by_action.items():
-            rows.append((title, " ".join(dict.fromkeys(keys)), described[action].description))
+            keys_text = " ".join(dict.fromkeys(keys))
+            id_text = " ".join(i for i in dict.fromkeys(ids[action]) if i)
+            rows.append((title, keys_text, described[action].description, id_text))
     return rows
 
 
-def help_table(rows: Sequence[tuple[str, str, str]]) -> Table:
-    """The rows as a three-column Rich table (built from Text: descriptions are not markup)."""
+def help_table(rows: Sequence[Row]) -> Table:
+    """The rows as a Rich table (built from Text: descriptions are not markup); the last column
+    is the id to remap in config.toml's [keys]."""
     table = Table(box=None, expand=True, show_header=True, header_style="bold reverse")
     table.add_column("Where")
     table.add_column("Keys", style="bold")
     table.add_column("Does")
+    table.add_column(Text("Id ([keys] in config.toml)"), style="dim")
     previous = ""
-    for section, keys, description in rows:
-        table.add_row(Text(section if section != previous else ""), Text(keys), Text(description))
+    for section, keys, description, ids in rows:
+        where = Text(section if section != previous else "")
+        table.add_row(where, Text(keys), Text(description), Text(ids))
         previous = section
     return table
 
@@ -66,7 +76,7 @@ class HelpScreen(ModalScreen[None]):
         Binding("G", "scroll('end')", "Bottom", show=False, id="help.bottom"),
     ]
 
-    def __init__(self, rows: Sequence[tuple[str, str, str]]) -> None:
+    def __init__(self, rows: Sequence[Row]) -> None:
         super().__init__()
         self._rows = list(rows)
 

@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.text import Text
 from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -26,6 +27,7 @@ from newsreader.tui.screens.panes import PanesMixin
 from newsreader.tui.screens.search_request import SearchRequest, full_query, no_hits_message
 from newsreader.tui.screens.triage import TriageMixin
 from newsreader.tui.search_thread import PageQuery
+from newsreader.tui.widgets.article_text import one_line
 from newsreader.tui.widgets.key_bar import KeyBar
 from newsreader.tui.widgets.quotes_panel import QuotesPanel
 from newsreader.tui.widgets.reader import Reader
@@ -273,7 +275,7 @@ class MainScreen(PanesMixin, TriageMixin, Screen[None]):
     def _show_problem(self, problem: str | None) -> None:
         widget = self.query_one("#problem", Static)
         if widget.display or problem:  # an unchanged hidden line costs no layout
-            widget.update(problem or "")
+            widget.update(Text(one_line(problem or "")))
             widget.display = bool(problem)
 
     def on_results_list_need_more(self, event: ResultsList.NeedMore) -> None:

@@ -122,7 +122,7 @@ class PanesMixin:
         actions = {b.description: b.action for _k, b in self._merged_bindings or ()}
         return [
             (description, f"key: {keys}", partial(self.run_action, actions[description]))
-            for _section, keys, description in rows
+            for _section, keys, description, _ids in rows
             if description in actions
         ]
 

@@ -13,6 +13,8 @@ from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Static
 
+from newsreader.tui.widgets.article_text import one_line
+
 
 class PromptScreen(ModalScreen[str | None]):
     """Ask for a value; Enter answers the text (stripped), Escape answers None.
@@ -28,8 +30,9 @@ class PromptScreen(ModalScreen[str | None]):
 
     def __init__(self, question: str, suggestions: Sequence[str] = (), value: str = "") -> None:
         super().__init__()
-        self._question = question
-        self._suggestions = list(suggestions)
+        self._question = one_line(question)
+        # Names come from the library (imported state among them): shown, and completed, clean.
+        self._suggestions = [one_line(s) for s in suggestions]
         self._value = value
 
     def compose(self) -> ComposeResult:

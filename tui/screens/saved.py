@@ -13,13 +13,15 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from newsreader.tui.widgets.article_text import one_line
+
 
 def saved_prompt(name: str, query: str, unread: int) -> Text:
     """One saved search: its name, unread count and query."""
     line = Text()
-    line.append(name, style="bold")
+    line.append(one_line(name), style="bold")
     line.append(f"  {unread} unread", style="reverse" if unread else "dim")
-    line.append(f"\n  {query}", style="italic")
+    line.append(f"\n  {one_line(query)}", style="italic")
     return line
 
 

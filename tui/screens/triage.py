@@ -236,15 +236,25 @@ class TriageMixin:
     # Leaving the terminal ----------------------------------------------------------------------
 
     def action_open_external(self: MainScreen) -> None:
-        """Open the article's URL or file; over SSH copy it (OSC 52) instead."""
+        """Open the article's URL or file where the user is; else copy it (OSC 52) and show it.
+
+        Served in a browser, Textual's `open_url` opens it on the user's side. In a terminal the
+        system opener is started detached (Textual's `open_url` would run `webbrowser`, which
+        without a display starts a text browser on top of the reader). Over SSH, or with no
+        opener, the target is copied and shown, so it can always be reached.
+        """
         article = self.reader.article
         target = article_target(article) if article else None
         if not target:
             self.notify("No article open", severity="warning")
             return
-        if ssh_host():
-            self.app.copy_to_clipboard(target)
-            self.notify(target, title="Copied (SSH)")
+        if self.app.is_web:
+            self.app.open_url(target)
+            self.notify(target, title="Opening")
             return
-        problem = open_externally(target)
-        self.notify(problem or f"opening {target}", severity="error" if problem else "information")
+        problem = "over SSH" if ssh_host() else open_externally(target)
+        if problem is None:
+            self.notify(target, title="Opening")
+            return
+        self.app.copy_to_clipboard(target)
+        self.notify(target, title=f"Copied ({problem})", timeout=10)

@@ -54,6 +54,11 @@ class Block:
     heading: bool = False
 
 
+def one_line(text: str) -> str:
+    """A name or title for one line: safe_text with every run of whitespace one space."""
+    return " ".join(safe_text(text).split())
+
+
 def entity_kind(entity: Entity) -> str:
     """The display group of an entity: one of person, org, place, date, other."""
     return entity.kind if entity.kind in KIND_STYLES else "other"

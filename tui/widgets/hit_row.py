@@ -21,7 +21,7 @@ from textual.visual import RenderOptions, Visual
 
 from newsreader.index.models import Hit
 from newsreader.index.state import ArticleState
-from newsreader.tui.widgets.article_text import TERM_STYLE, safe_text
+from newsreader.tui.widgets.article_text import TERM_STYLE, one_line, safe_text
 
 DATE_WIDTH = 10  # "2025-01-14", "2 days ago"
 SOURCE_SHARE = 4  # the source takes at most a quarter of the row
@@ -92,7 +92,7 @@ class HitLines:
         room = max(SOURCE_MIN, min(SOURCE_MAX, width // SOURCE_SHARE))
         source = fitted(source, room) if source.plain else source
         tail = cell_len(source.plain) + 2 if source.plain else 0
-        title = " ".join(safe_text(self.hit.title).split()) or "(untitled)"
+        title = one_line(self.hit.title) or "(untitled)"
         title_text = Text(title, style="bold" if not self.state.read else "")
         line = head + fitted(title_text, width - cell_len(head.plain) - tail)
         if source.plain:
@@ -104,7 +104,7 @@ class HitLines:
         """The tags, then the snippet, indented under the title."""
         line = Text(INDENT)
         for tag in self.state.tags:
-            line.append(f"#{safe_text(tag)} ", style="bold")
+            line.append(f"#{one_line(tag)} ", style="bold")
         line.append_text(snippet_text(self.hit))
         return fitted(line, width)
 

@@ -21,6 +21,7 @@ from newsreader.tui.widgets.article_text import (
     KIND_STYLES,
     claim_label,
     entity_kind,
+    one_line,
     safe_text,
 )
 
@@ -38,7 +39,7 @@ def quote_prompt(quote: Quote, with_speaker: bool = True) -> Text:
     """A quote row: the speaker in bold, then the words."""
     line = Text()
     if with_speaker:
-        line.append((quote.speaker or UNKNOWN) + "\n", style="bold")
+        line.append(one_line(quote.speaker or UNKNOWN) + "\n", style="bold")
     line.append("  " + safe_text(" ".join(quote.text.split())), style="italic")
     return line
 
@@ -136,7 +137,8 @@ class QuotesPanel(Vertical):
         for quote in self._quotes:
             name = quote.speaker or UNKNOWN
             if self.by_speaker and name != speaker:
-                options.append(Option(Text(f"── {name}", style="bold reverse"), disabled=True))
+                header = Text(f"── {one_line(name)}", style="bold reverse")
+                options.append(Option(header, disabled=True))
                 speaker = name
             options.append(Option(quote_prompt(quote, with_speaker=not self.by_speaker)))
         if not options:

@@ -21,6 +21,7 @@ from newsreader.tui.widgets.article_text import (
     Layers,
     blocks,
     legend,
+    one_line,
     safe_text,
     styled_block,
     term_spans,
@@ -180,7 +181,7 @@ class Reader(VerticalScroll, can_focus=True):
 
 
 def meta_text(article: Article) -> Text:
-    """The line under the title: date, source, category and path."""
+    """The lines under the title: date, source, category and path; then the URL, if any."""
     parts = [
         article.date.isoformat() if isinstance(article.date, dt.date) else "no date",
         article.source or "unknown source",
@@ -189,7 +190,11 @@ def meta_text(article: Article) -> Text:
         parts.append(article.category)
     if article.path:
         parts.append(display_path(article.path))
-    return Text(safe_text(" · ".join(parts)), style="dim")
+    meta = Text(safe_text(" · ".join(parts)), style="dim")
+    if article.url:
+        meta.append("\n")
+        meta.append(one_line(article.url), style="underline")
+    return meta
 
 
 def display_path(path: str) -> str:
