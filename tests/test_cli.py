@@ -47,7 +47,7 @@ def test_search_json_lines(seeded: Path) -> None:
 def test_search_human_table_shows_count(seeded: Path) -> None:
     done = run("search", "ultimatums", library=seeded)
     assert done.returncode == 0
-    assert "1-1 of 1 hits" in done.stdout
+    assert "1-1 of 1 hit" in done.stdout and "1 hits" not in done.stdout
 
 
 def test_bad_query_falls_back_with_a_reason(seeded: Path) -> None:

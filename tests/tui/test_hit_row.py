@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -77,3 +78,14 @@ def test_relative_dates_are_padded_to_one_width() -> None:
     assert labels == ["today", "yesterday", "3 days ago", "2024-12-15"]
     assert all(len(label) <= DATE_WIDTH for label in labels)
     assert date_label(None, NOW) == "no date"
+
+
+def test_page_columns_drop_what_every_row_shares() -> None:
+    from newsreader.tui.widgets.hit_row import Columns, page_columns
+
+    undated = [dataclasses.replace(hit(), date=None, id=f"u{i}") for i in range(3)]
+    assert page_columns(undated, NOW) == Columns(date_width=0, source=False)
+    mixed = [*undated, dataclasses.replace(hit(), source="AP")]
+    assert page_columns(mixed, NOW) == Columns(date_width=DATE_WIDTH, source=True)
+    title, _ = rendered(HitRow(undated[0], ArticleState(), False, NOW, Columns(0, False)), 60)
+    assert title.startswith(" ●   Ukraine") and "Reuters" not in title

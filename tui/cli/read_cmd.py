@@ -51,7 +51,8 @@ def search(args: argparse.Namespace) -> int:
     out = console()
     out.print(table)
     shown = f"{args.offset + 1}-{args.offset + len(result.hits)}" if result.hits else "0"
-    out.print(Text(f"{shown} of {result.total} hits", style="dim"))
+    hits = "hit" if result.total == 1 else "hits"
+    out.print(Text(f"{shown} of {result.total} {hits}", style="dim"))
     return 0
 
 

@@ -1,14 +1,17 @@
 """One row of the results list, laid out for the width it gets: marks, date, title, source, snippet.
 
-The title is the only part that gives way: it is cut (with an ellipsis) so that the fixed-width
-date before it and the source after it stay visible however narrow the list is. A row is a Textual
+The title is the only part that gives way: it is cut (with an ellipsis) so that the date before it
+and the source after it stay visible however narrow the list is. A column that tells the rows
+apart is drawn; one that carries nothing on the loaded page is dropped and its room goes to the
+title (no date on any row, or one source for every row; see `page_columns`). A row is a Textual
 Visual of a known height, so the list can lay out a page of rows without rendering any of them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from rich.cells import cell_len
 from rich.console import Console
@@ -23,7 +26,7 @@ from newsreader.index.models import Hit
 from newsreader.index.state import ArticleState
 from newsreader.tui.widgets.article_text import TERM_STYLE, one_line, safe_text
 
-DATE_WIDTH = 10  # "2025-01-14", "2 days ago"
+DATE_WIDTH = 10  # "2025-01-14", "2 days ago": the widest label
 SOURCE_SHARE = 4  # the source takes at most a quarter of the row
 SOURCE_MIN, SOURCE_MAX = 6, 24
 INDENT = "    "
@@ -43,6 +46,25 @@ def date_label(date: dt.date | None, now: dt.datetime | None) -> str:
         if 1 < days < 7:
             return f"{days} days ago"
     return date.isoformat()
+
+
+@dataclass(frozen=True, slots=True)
+class Columns:
+    """The optional columns of the rows: the date's width (0: dropped) and whether the source
+    is drawn."""
+
+    date_width: int = DATE_WIDTH
+    source: bool = True
+
+
+def page_columns(hits: Sequence[Hit], now: dt.datetime | None) -> Columns:
+    """The columns worth their room on this page: the date unless no row has one (as wide as
+    its widest label), the source unless every row has the same one (or none)."""
+    dated = any(hit.date is not None for hit in hits)
+    width = max((len(date_label(hit.date, now)) for hit in hits), default=0) if dated else 0
+    sources = {hit.source or "" for hit in hits}
+    source = bool(sources - {""}) and (len(sources) > 1 or len(hits) == 1)
+    return Columns(date_width=width, source=source)
 
 
 def snippet_text(hit: Hit) -> Text:
@@ -81,14 +103,18 @@ class HitLines:
     state: ArticleState
     marked: bool
     now: dt.datetime | None
+    columns: Columns = field(default_factory=Columns)
 
     def title_line(self, width: int) -> Text:
         """Marks, date, title and source on one line of exactly `width` cells or fewer."""
         head = marks_text(self.state, self.marked)
         head.append(" ")
-        head.append(date_label(self.hit.date, self.now).ljust(DATE_WIDTH), style="dim")
-        head.append(" ")
-        source = Text(safe_text(self.hit.source or ""), style="dim")
+        if self.columns.date_width:
+            label = date_label(self.hit.date, self.now)
+            head.append(label.ljust(self.columns.date_width), style="dim")
+            head.append(" ")
+        shown = self.hit.source if self.columns.source else None
+        source = Text(safe_text(shown or ""), style="dim")
         room = max(SOURCE_MIN, min(SOURCE_MAX, width // SOURCE_SHARE))
         source = fitted(source, room) if source.plain else source
         tail = cell_len(source.plain) + 2 if source.plain else 0
@@ -117,9 +143,14 @@ class HitRow(Visual):
     """A results-list row: the hit's lines, drawn at whatever width the list has."""
 
     def __init__(
-        self, hit: Hit, state: ArticleState, marked: bool, now: dt.datetime | None
+        self,
+        hit: Hit,
+        state: ArticleState,
+        marked: bool,
+        now: dt.datetime | None,
+        columns: Columns | None = None,
     ) -> None:
-        self.content = HitLines(hit, state, marked, now)
+        self.content = HitLines(hit, state, marked, now, columns or Columns())
 
     def render_strips(
         self, width: int, height: int | None, style: Style, options: RenderOptions

@@ -13,7 +13,7 @@ from textual.widgets.option_list import Option
 
 from newsreader.index.models import Hit
 from newsreader.index.state import ArticleState
-from newsreader.tui.widgets.hit_row import HitRow
+from newsreader.tui.widgets.hit_row import Columns, HitRow, page_columns
 
 MORE_MARGIN = 15  # ask for the next page when the cursor is this close to the end
 
@@ -66,6 +66,7 @@ class ResultsList(OptionList):
         self.now = now
         self._anchor: int | None = None
         self._asked_more = False
+        self.columns = Columns()
 
     @property
     def current(self) -> Hit | None:
@@ -96,6 +97,11 @@ class ResultsList(OptionList):
         self.states.update(states)
         self.total = total
         self._asked_more = False
+        columns = page_columns(self.hits, self.now)
+        if columns != self.columns:  # a new page made a column worth drawing, or not
+            self.columns = columns
+            for index in range(len(self.hits) - len(fresh)):
+                self._refresh_row(index)
         self.add_options([self._option(hit) for hit in fresh])
         if not append and self.hits:
             self.highlighted = self._first_listed(place)
@@ -122,13 +128,14 @@ class ResultsList(OptionList):
 
     def _option(self, hit: Hit) -> Option:
         state = self.states.get(hit.id, ArticleState())
-        return Option(HitRow(hit, state, hit.id in self.marked, self.now), id=hit.id)
+        row = HitRow(hit, state, hit.id in self.marked, self.now, self.columns)
+        return Option(row, id=hit.id)
 
     def _refresh_row(self, index: int) -> None:
         hit = self.hits[index]
         state = self.states.get(hit.id, ArticleState())
         self.replace_option_prompt_at_index(
-            index, HitRow(hit, state, hit.id in self.marked, self.now)
+            index, HitRow(hit, state, hit.id in self.marked, self.now, self.columns)
         )
 
     def update_states(self, states: Mapping[str, ArticleState]) -> None:

@@ -26,7 +26,8 @@ class Status:
 
 def status_text(status: Status) -> Text:
     """The header line as Rich Text; the query is data and is never parsed as markup."""
-    count = "searching…" if status.total is None else f"{status.total:,} hits"
+    total = status.total
+    count = "searching…" if total is None else f"{total:,} hit{'' if total == 1 else 's'}"
     line = Text()
     line.append(count, style="bold")
     line.append("  ")
