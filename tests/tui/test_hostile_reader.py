@@ -12,6 +12,7 @@ from pathlib import Path
 
 import hostile
 import pytest
+from pty_run import NEWSREADER, PtyApp
 from textual.widgets import Input, OptionList
 from tui_helpers import NOW, reader, results, screen_text, search, wait_for
 
@@ -156,3 +157,45 @@ async def test_the_palette_lists_saved_searches_as_text(hostile_library) -> None
         assert 'date:"[a=b=c]"' in text and "harbour [sic]" in text and no_controls(text)
         await pilot.press("escape")
         assert app.is_running
+
+
+def forbidden_in(output: str) -> list[str]:
+    return [sequence for sequence in hostile.FORBIDDEN if sequence in output]
+
+
+@pytest.mark.skipif(not NEWSREADER.exists(), reason="newsreader is not installed")
+def test_no_payload_reaches_the_terminal_through_the_real_app(
+    hostile_path: Path, quiet_environment: Path
+) -> None:
+    env = {
+        "NEWSREADER_CONFIG": str(quiet_environment),
+        "HOME": str(hostile_path),
+        "SSH_CONNECTION": "192.0.2.1 5 192.0.2.2 22",  # o copies (OSC 52 of the URL) and shows
+    }
+    app = PtyApp(["--library", str(hostile_path)], env)
+    try:
+        app.wait_for(lambda a: " hits" in a.text and "Search" in a.text)
+        app.send("harbour")
+        app.wait_for(lambda a: "'harbour'" in a.text)
+        app.send("\r")  # the list
+        app.wait_for(lambda a: "Mark range" in a.text)
+        for _row in range(len(hostile.hostile_articles())):
+            app.send("j")  # every article passes through the reader
+        app.send("\r")
+        app.wait_for(lambda a: "toggle" in a.text)
+        # Keys are handled in order: each step waits only for what it draws. (No lone escape:
+        # one followed by a key is read as alt+key.)
+        for keys, drawn in (
+            ("q", "By speaker"),  # quotes panel: speakers and quotes of the data
+            ("\x7fL", "Saved searches"),  # backspace closes the panel
+            ("qo", "Copied"),  # q closes the list; o copies and shows the URL
+            ("t", "known:"),  # the tag prompt lists every tag
+        ):
+            mark = app.mark()
+            app.send(keys)
+            app.wait_for(lambda a, mark=mark, drawn=drawn: drawn in a.since(mark))
+        assert forbidden_in(app.output) == []
+        assert app.process.poll() is None  # [@click=app.quit] and friends did nothing
+        assert app.quit() == 0
+    finally:
+        app.close()
