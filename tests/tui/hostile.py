@@ -29,11 +29,14 @@ FORBIDDEN = (
 MARKUP = ("[@click=app.quit]quit[/]", "[link=https://evil.test]x[/link]", "[a=b=c]", "[sic]")
 EVERYTHING = "".join(TERMINAL) + " " + " ".join(MARKUP)
 URL = "https://news.test/story?q=[a=b=c]&note=[sic]"
-TAGS = ("PWNtag\x1b]2;PWNTAGTITLE\x07", "[@click=app.quit]", "[sic]", "c1\x9b2JPWNTAG")
-SAVED = (
+# Tags the library accepts today, and names only a library written before names were cleaned
+# (or refused) holds: those are put straight into its record, as that older version left them.
+TAGS = ("[@click=app.quit]", "[sic]", "[a=b=c]")
+RAW_TAGS = ("PWNtag\x1b]2;PWNTAGTITLE\x07", "c1\x9b2JPWNTAG")
+SAVED = (("[@click=app.quit]saved", 'date:"[a=b=c]"'), ("sic", "harbour [sic]"))
+RAW_SAVED = (
     ("PWNsaved\x1b]52;c;UFdOU0FWRUQ=\x07", "harbour"),
-    ("[@click=app.quit]saved", 'date:"[a=b=c]"'),
-    ("clear\x1b[2JPWNSAVED", "harbour [sic]"),
+    ("clear\x1b[2JPWNSAVED", "harbour \x1b]2;PWNQUERY\x07"),
 )
 
 
@@ -87,4 +90,18 @@ def build(folder: Path) -> Path:
             library.save_search(name, query)
     finally:
         library.close()
+    _store_raw_names(path / "library.db", stored)
     return path
+
+
+def _store_raw_names(database: Path, ids: list[str]) -> None:
+    """Tags and saved searches with escape sequences, as an older version stored them."""
+    import sqlite3
+
+    with sqlite3.connect(database) as conn:
+        conn.executemany(
+            "INSERT INTO tags (article_id, tag) VALUES (?, ?)",
+            [(article_id, tag) for article_id in ids for tag in RAW_TAGS],
+        )
+        conn.executemany("INSERT INTO saved_searches (name, query) VALUES (?, ?)", RAW_SAVED)
+    conn.close()
