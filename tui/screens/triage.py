@@ -257,4 +257,4 @@ class TriageMixin:
             self.notify(target, title="Opening")
             return
         self.app.copy_to_clipboard(target)
-        self.notify(target, title=f"Copied ({problem})", timeout=10)
+        self.notify(target, title=f"Copied: {problem}", timeout=10)
