@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from tui_helpers import NOW, results, screen_text, search
+from tui_helpers import NOW, results, screen_text, search, wait_for
 
 from newsreader.tui.app import NewsReaderApp
 
@@ -67,3 +67,16 @@ async def test_one_hit_is_counted_in_the_singular(library) -> None:
         await search(pilot, app, "zebrafish")
         text = screen_text(app)
         assert "1 hit " in text and "1 hits" not in text
+
+
+async def test_no_color_marks_the_cursor_row_by_attributes(library, monkeypatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = NewsReaderApp(library, now=NOW)
+    async with app.run_test(size=WIDE) as pilot:
+        await search(pilot, app, "zelensky")  # the list has focus
+        row = results(app).get_component_rich_style("option-list--option-highlighted")
+        assert row.reverse and row.bold
+        await pilot.press("enter")  # the reader has focus: the list's row stays marked
+        await wait_for(pilot, lambda: app.focused is not results(app))
+        row = results(app).get_component_rich_style("option-list--option-highlighted")
+        assert row.underline and not row.reverse
