@@ -13,7 +13,6 @@ the segments its table of contents lists.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import threading
 from collections.abc import Callable, Iterable
@@ -40,7 +39,7 @@ from newsreader.index.schema import (
     quote_documents,
     quote_schema,
 )
-from newsreader.index.seals import find_damage, write_seals
+from newsreader.index.seals import abandon, find_damage, write_seals
 from newsreader.index.snippets import hit_from_fields, marked_terms
 from newsreader.index.textindex import NewsCodec
 
@@ -186,10 +185,14 @@ class Engine:
                     writers[name].commit()
                     del writers[name]
                     self._sealed(name)
-            except BaseException:  # an interrupt too: no writer may keep the lock or a process
-                for writer in writers.values():
-                    with contextlib.suppress(Exception):  # one caught mid-commit may be closed
-                        writer.cancel()
+            except (
+                BaseException
+            ) as exc:  # an interrupt too: no writer may keep the lock or a process
+                for name, writer in writers.items():
+                    if not writer.is_closed:
+                        abandon(writer, self._parts[name], self.folder / name)
+                if isinstance(exc, OSError) and not exc.filename:  # Whoosh's files name none
+                    exc.filename = str(self.folder)
                 raise
         return written
 
@@ -236,8 +239,13 @@ class Engine:
                     writer = ix.writer(timeout=self._lock_timeout)
                 except LockError as exc:
                     raise EngineError(LOCKED_MESSAGE) from exc
-                writer.commit(mergetype=_clear_segments)
-                self._sealed(name)
+                try:
+                    writer.commit(mergetype=_clear_segments)
+                    self._sealed(name)
+                except BaseException:
+                    if not writer.is_closed:
+                        abandon(writer, ix, self.folder / name)
+                    raise
 
     def doc_count(self) -> int:
         """Number of articles in the index."""

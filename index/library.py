@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from newsreader.index.browse import browse
-from newsreader.index.faults import LibraryError, translated
+from newsreader.index.faults import LibraryError, problem_line, translated
 from newsreader.index.models import (
     Analysis,
     Article,
@@ -30,11 +30,11 @@ from newsreader.index.models import (
 )
 from newsreader.index.state import ArticleState, ImportCounts, StateStore
 from newsreader.index.state_file import StateFile, dumps
-from newsreader.index.store import ArticleStore, connect
+from newsreader.index.store import ArticleStore, connect, private_folder
 from newsreader.index.upkeep import (
     catch_up,
-    fresh_index,
     open_engine,
+    rebuild,
     rebuild_progress,
     rebuilder,
     start_rebuild,
@@ -112,7 +112,7 @@ class Library:
         """
         path = (path or default_path()).expanduser()
         try:
-            _private_folder(path)
+            private_folder(path)
             created = not (path / "library.db").exists()
             conn = connect(path / "library.db")
             library = cls(path, ArticleStore(conn), StateStore(conn))
@@ -151,17 +151,17 @@ class Library:
                     catch_up(self.store, engine, self.notices)
                 except EngineError as error:  # a writer of an older version, without the lock
                     self.notices.append(f"{error}: recent articles may not be searchable yet")
+                except (OSError, sqlite3.DatabaseError) as error:  # reading works without it
+                    if (line := problem_line(error, self.path)) is None:
+                        raise
+                    self.notices.append(f"{line}: recent articles are not searchable yet")
 
     def _rebuild(self, damage: str) -> None:
         """Replace a damaged index by one built from the record, saying so in `notices`."""
         with self._lock, self._engine_lock:
-            if self._engine is not None:
-                self._engine.close()
-            self.notices.append(
-                f"the search index is damaged ({damage}): rebuilding it from the library record"
+            self._engine = rebuild(
+                self.path / "index", self.store, self._engine, self.notices, damage
             )
-            self._engine = fresh_index(self.path / "index", self.store)
-            catch_up(self.store, self._engine, self.notices)
 
     def close(self) -> None:
         if self._engine is not None:
@@ -437,14 +437,3 @@ class Library:
                                       limit=1).total)
             for name, query in self.triage.saved_searches()
         ]  # fmt: skip
-
-
-def _private_folder(path: Path) -> None:
-    """Create the library folder, or tighten one of the user's, to 0700; and make everything
-    this process writes private whatever the umask, including the files Whoosh and its writer
-    processes (which inherit the umask) create."""
-    os.umask(os.umask(0o077) | 0o077)
-    path.mkdir(mode=0o700, parents=True, exist_ok=True)
-    info = path.stat()
-    if info.st_uid == os.getuid() and info.st_mode & 0o077:
-        os.chmod(path, 0o700)

@@ -4,17 +4,24 @@ Whoosh never rewrites a segment file once its commit is done, so after each comm
 segment file the table of contents lists is sealed with its size and hash in ``SEALS.json``
 (new files only: the others keep their seal). A truncated or deleted file is then found at open
 by its size alone, and a scribbled one by its hash once a search has failed on it.
+
+The same list of files says what a failed write leaves behind (`abandon`): on a full disk even
+Whoosh's own cancel fails, as it flushes the files it is abandoning.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
+import re
+import shutil
 from pathlib import Path
 from typing import Any
 
 SEALS = "SEALS.json"
+_KEPT = re.compile(r"(_MAIN_\d+\.toc|MAIN_WRITELOCK|SEALS\.json)")
 
 
 def _digest(path: Path) -> str:
@@ -48,10 +55,45 @@ def write_seals(ix: Any, folder: Path) -> None:
         files[name] = known if known and known[0] == size else [size, _digest(folder / name)]
     temporary = folder / f"{SEALS}.{os.getpid()}"
     text = json.dumps({"generation": ix.latest_generation(), "files": files})
-    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(text)
-    os.replace(temporary, folder / SEALS)
+    try:
+        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(temporary, folder / SEALS)
+    except OSError:
+        temporary.unlink(missing_ok=True)  # the old seals stay: an older generation's
+        raise
+
+
+def abandon(writer: Any, ix: Any, folder: Path) -> None:
+    """Give up a failed writer: stop its processes, delete every file it wrote, free its lock.
+
+    The files go while the lock is still held, so no other writer's new files are touched.
+    """
+    for task in getattr(writer, "tasks", ()):  # the multi-process writer's sub-writers
+        task.terminate()
+        task.join(5)
+    with contextlib.suppress(Exception):
+        writer._close_segment()
+    with contextlib.suppress(Exception):
+        writer._tempstorage.destroy()
+    with contextlib.suppress(Exception):
+        _remove_unlisted(ix, folder)
+    if writer.writelock:
+        writer.writelock.release()
+    writer.is_closed = True
+
+
+def _remove_unlisted(ix: Any, folder: Path) -> None:
+    """Delete what the latest table of contents does not list (a failed write's files)."""
+    listed = set(_segment_files(ix))
+    for path in folder.iterdir():
+        if path.name in listed or _KEPT.fullmatch(path.name):
+            continue
+        if path.is_dir():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)
 
 
 def find_damage(ix: Any, folder: Path, *, deep: bool) -> str | None:

@@ -133,6 +133,17 @@ def publish(
         store.clear_pending_deletes(deleted)
 
 
+def private_folder(path: Path) -> None:
+    """Create the library folder, or tighten one of the user's, to 0700; and make everything
+    this process writes private whatever the umask, including the files Whoosh and its writer
+    processes (which inherit the umask) create."""
+    os.umask(os.umask(0o077) | 0o077)
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    info = path.stat()
+    if info.st_uid == os.getuid() and info.st_mode & 0o077:
+        os.chmod(path, 0o700)
+
+
 def connect(path: Path) -> sqlite3.Connection:
     """A connection in WAL mode, created private to the user."""
     if not path.exists():

@@ -66,6 +66,18 @@ def fresh_index(folder: Path, store: ArticleStore) -> Engine:
     return Engine.open(folder)
 
 
+def rebuild(
+    folder: Path, store: ArticleStore, old: Engine | None, notices: list[str], damage: str
+) -> Engine:
+    """A new index built from the record in place of a damaged one, said in ``notices``."""
+    if old is not None:
+        old.close()
+    notices.append(f"the search index is damaged ({damage}): rebuilding it from the library record")
+    engine = fresh_index(folder, store)
+    catch_up(store, engine, notices)
+    return engine
+
+
 def disagreement(engine: Engine, store: ArticleStore) -> str | None:
     """How the index and the record disagree on what is searchable, or None."""
     found = None

@@ -1,0 +1,64 @@
+"""The reader on a full disk (a small tmpfs, for real): a triage key says so in one notice and
+the reader stays up. Mounting needs root: without it the test is skipped, saying so."""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from tui_helpers import NOW, results, wait_for
+
+from newsreader.tui.app import NewsReaderApp
+
+pytestmark = pytest.mark.anyio
+
+
+@pytest.fixture
+def full_disk(tmp_path: Path) -> Iterator[Path]:
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(disk)],
+        capture_output=True, text=True,
+    )  # fmt: skip
+    if done.returncode:
+        pytest.skip(f"cannot mount a tmpfs ({done.stderr.strip()}): needs root")
+    yield disk
+    subprocess.run(["umount", "-l", str(disk)], check=False)
+
+
+def _fill(disk: Path) -> None:
+    """Take every free block of the disk."""
+    with (disk / "filler").open("wb", buffering=0) as handle:
+        try:
+            while True:
+                handle.write(b"\0" * 4096)
+        except OSError:
+            pass
+
+
+async def test_starring_on_a_full_disk_is_one_notice(full_disk: Path) -> None:
+    from newsreader.index.library import Library
+
+    seeds = Path(__file__).resolve().parents[2] / "seeds"
+    library = Library.open(full_disk / "lib")
+    library.ingest([seeds], analyze=False)
+    library.store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # no room left in the log
+    _fill(full_disk)
+    app = NewsReaderApp(library, query="korean", now=NOW)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await wait_for(pilot, lambda: app.screen.status.total == 2)
+        results(app).focus()
+        first = results(app).current.id
+        for _ in range(40):  # each star is a write; the first ones may still find a free page
+            await pilot.press("s")
+            await app.workers.wait_for_complete()
+            if any("no space left" in n.message for n in app._notifications):
+                break
+        messages = [n.message for n in app._notifications]
+        assert any(m.startswith("no space left on device writing") for m in messages), messages
+        assert app.is_running
+        assert library.states([first])[first].starred == results(app).states[first].starred
+    library.close()
