@@ -12,8 +12,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from process_helpers import write_feed
 from test_cli import json_lines, run
-from test_interrupt import _feed
 
 LEFTOVER = re.compile(r".*\.tmp|.*\.toc\..*|SEALS\.json\..*|.*\.(pst|trm|col|fvz|dci|dcz)")
 
@@ -44,7 +44,7 @@ def test_a_full_disk_is_one_line_and_reading_goes_on(
     library = small_disk / "lib"
     assert run("index", str(seeds_dir), "--no-analysis", library=library).returncode == 0
     feed = tmp_path / "feed.jsonl"
-    _feed(feed, seeds_dir, 3000)  # more than the disk holds, in record and index together
+    write_feed(feed, seeds_dir, 3000)  # more than the disk holds, in record and index together
     done = run("index", str(feed), "--no-analysis", library=library)
     assert done.returncode == 1
     assert "Traceback" not in done.stderr

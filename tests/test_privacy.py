@@ -11,8 +11,8 @@ import time
 from pathlib import Path
 
 import pytest
+from process_helpers import write_feed
 from test_cli import NEWSREADER, run
-from test_interrupt import _feed
 
 
 def _modes(folder: Path) -> dict[Path, int]:
@@ -34,7 +34,7 @@ def test_index_files_are_private_during_a_run_and_after_a_kill(
     tmp_path: Path, seeds_dir: Path, umask: int
 ) -> None:
     feed = tmp_path / "feed.jsonl"
-    _feed(feed, seeds_dir, 3000)  # one commit of 3000: the multi-process writer runs
+    write_feed(feed, seeds_dir, 3000)  # one commit of 3000: the multi-process writer runs
     library = tmp_path / "lib"
     env = {**os.environ, "NEWSREADER_LIBRARY": str(library)}
     indexing = subprocess.Popen(
