@@ -304,3 +304,13 @@ async def test_narrow_a_search_from_the_quotes_panel_shows_its_results(library) 
         await wait_for(pilot, lambda: app.focused is results(app))
         assert not app.screen.quotes.display
         assert results(app).region.width > 70 and results(app).region.height > 5
+
+
+async def test_keys_in_a_burst_after_tab_go_to_the_next_pane(library) -> None:
+    app = NewsReaderApp(library, query="harbour", now=NOW)
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_for(pilot, lambda: app.screen.status.total == 30)
+        await wait_for(pilot, lambda: app.focused is search_bar(app))
+        burst(app, "\tjj")
+        await wait_for(pilot, lambda: results(app).highlighted == 2)
+        assert search_bar(app).value == "harbour" and app.focused is results(app)

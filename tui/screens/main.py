@@ -55,11 +55,20 @@ class MainScreen(PanesMixin, TriageMixin, Screen[None]):
     # Styles: main.tcss beside this file, loaded with the app's (see NewsReaderApp.CSS_PATH).
     BINDINGS: ClassVar[list[BindingType]] = [
         # A priority binding runs while the app routes the key, before it routes the next one:
-        # the keys typed after it in one burst (a paste, SSH) then reach the search bar.
+        # the keys typed after it in one burst (a paste, SSH) then reach the pane it focused.
         Binding("slash", "focus_search", "Search", priority=True, id="main.search"),
         Binding("escape,backspace", "back", "Back", show=False, id="main.back"),
-        Binding("tab", "app.focus_next", "Next pane", show=False, id="main.next_pane"),
-        Binding("shift+tab", "app.focus_previous", "Prev pane", show=False, id="main.prev_pane"),
+        Binding(
+            "tab", "app.focus_next", "Next pane", show=False, priority=True, id="main.next_pane"
+        ),
+        Binding(
+            "shift+tab",
+            "app.focus_previous",
+            "Prev pane",
+            show=False,
+            priority=True,
+            id="main.prev_pane",
+        ),
         Binding(
             "right_square_bracket",
             "step_article(1)",
