@@ -12,8 +12,8 @@ from tui_helpers import NOW, reader, results, screen_text, search, wait_for
 from newsreader.tui.app import NewsReaderApp
 from newsreader.tui.screens.help import HelpScreen
 from newsreader.tui.screens.main import MainScreen
+from newsreader.tui.widgets.article_body import ArticleBody
 from newsreader.tui.widgets.quotes_panel import QuotesPanel
-from newsreader.tui.widgets.reader import Paragraph
 from newsreader.tui.widgets.search_bar import SearchBar
 
 pytestmark = pytest.mark.anyio
@@ -259,8 +259,10 @@ async def test_markup_and_escape_sequences_show_as_text(library) -> None:
         assert "[bold]not bold[/]" in text
         assert "[bold]still plain[/] and [/] and [link=https://evil.test]click[/link]" in text
         assert "[31mred" in text and "\x1b" not in text
-        paragraphs = app.screen.query(Paragraph)
-        assert not any(p.visual.spans for p in paragraphs if "still plain" in str(p.visual))
+        body = app.screen.query_one(ArticleBody)
+        rows = [body.render_line(y) for y in range(body.size.height)]
+        plain = next(row for row in rows if "still plain" in row.text)
+        assert not any(s.style and (s.style.bold or s.style.link) for s in plain)
 
 
 async def test_quit_with_capital_q(library) -> None:

@@ -8,6 +8,7 @@ replaced, one character for one, so annotation offsets stay valid).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -110,6 +111,46 @@ class Layers:
     quote: tuple[tuple[int, int], ...] = ()  # spans of the quote selected in the panel
 
 
+@dataclass(frozen=True, slots=True)
+class SpanIndex:
+    """Styled spans sorted by start, to find those touching a range without scanning them all."""
+
+    starts: Sequence[int]
+    spans: Sequence[tuple[int, int, Style]]
+    longest: int
+
+    @classmethod
+    def of(cls, spans: Iterable[tuple[int, int, Style]]) -> SpanIndex:
+        ordered = sorted(spans, key=lambda span: span[0])  # stable: equal starts keep their order
+        longest = max((end - start for start, end, _ in ordered), default=0)
+        return cls([start for start, _, _ in ordered], ordered, longest)
+
+    def touching(self, start: int, end: int) -> Iterable[tuple[int, int, Style]]:
+        """The spans overlapping [start, end), in order of their start."""
+        index = bisect_left(self.starts, start - self.longest)
+        while index < len(self.spans) and self.spans[index][0] < end:
+            if self.spans[index][1] > start:
+                yield self.spans[index]
+            index += 1
+
+
+@dataclass(frozen=True, slots=True)
+class Marks:
+    """An article's annotations and search hits, indexed for styling any part of the text."""
+
+    entities: SpanIndex
+    claims: SpanIndex
+    hits: SpanIndex
+
+    @classmethod
+    def of(cls, analysis: Analysis, hits: Sequence[tuple[int, int]]) -> Marks:
+        return cls(
+            SpanIndex.of((e.start, e.end, KIND_STYLES[entity_kind(e)]) for e in analysis.entities),
+            SpanIndex.of((c.start, c.end, CLAIM_STYLE) for c in analysis.claims),
+            SpanIndex.of((start, end, TERM_STYLE) for start, end in hits),
+        )
+
+
 def styled_block(
     text: str,
     block: Block,
@@ -118,21 +159,27 @@ def styled_block(
     layers: Layers,
 ) -> Text:
     """The block as Rich Text with every enabled layer applied, later layers on top."""
+    return styled_range(text, block, Marks.of(analysis, hits), layers)
+
+
+def styled_range(text: str, block: Block, marks: Marks, layers: Layers) -> Text:
+    """[block.start, block.end) of the text as Rich Text with every enabled layer applied.
+
+    The range may be a part of a paragraph (the reader styles only what it draws).
+    """
     start, end = block.start, block.end
     out = Text(safe_text(text[start:end]), style=Style(bold=True) if block.heading else "")
-    if layers.entities:
-        for entity in analysis.entities:
-            _add(out, start, end, entity.start, entity.end, KIND_STYLES[entity_kind(entity)])
-    if layers.claims:
-        for claim in analysis.claims:
-            _add(out, start, end, claim.start, claim.end, CLAIM_STYLE)
-    for span_start, span_end in layers.quote:
-        _add(out, start, end, span_start, span_end, QUOTE_MARK_STYLE)
-    if layers.terms:
-        for hit_start, hit_end in hits:
-            _add(out, start, end, hit_start, hit_end, TERM_STYLE)
-    if layers.current is not None:
-        _add(out, start, end, *layers.current, CURRENT_STYLE)
+    enabled = (
+        (layers.entities, marks.entities.touching(start, end)),
+        (layers.claims, marks.claims.touching(start, end)),
+        (True, ((lo, hi, QUOTE_MARK_STYLE) for lo, hi in layers.quote)),
+        (layers.terms, marks.hits.touching(start, end)),
+        (layers.current is not None, ((*(layers.current or (0, 0)), CURRENT_STYLE),)),
+    )
+    for on, spans in enabled:
+        if on:
+            for span_start, span_end, style in spans:
+                _add(out, start, end, span_start, span_end, style)
     return out
 
 

@@ -16,27 +16,25 @@ from textual.message import Message
 from textual.widgets import Static
 
 from newsreader.index.models import Analysis, Article, Quote
+from newsreader.tui.widgets.article_body import ArticleBody
 from newsreader.tui.widgets.article_text import (
     Block,
     Layers,
+    Marks,
     blocks,
     legend,
     one_line,
     safe_text,
-    styled_block,
+    styled_range,
     term_spans,
 )
-
-
-class Paragraph(Static):
-    """One block of the article (a paragraph or a subheading)."""
 
 
 class Reader(VerticalScroll, can_focus=True):
     """Shows an article: title, date, source, path, a legend and the highlighted text.
 
-    The text is rendered as Rich Text, one `Paragraph` per block, so scrolling to a quote or a
-    search hit is scrolling to the paragraph that holds it.
+    The text is one `ArticleBody`, which styles and wraps only the rows on screen, so an
+    article of millions of characters opens, pages and jumps as fast as a short one.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -63,7 +61,7 @@ class Reader(VerticalScroll, can_focus=True):
         self.article: Article | None = None
         self.analysis = Analysis()
         self.highlights = Layers()
-        self._blocks: list[Block] = []
+        self._marks = Marks.of(Analysis(), ())
         self._hits: list[tuple[int, int]] = []
         self._hit_index: int | None = None
         self._pending_scroll: int | None = None  # an offset to show once the pane has a size
@@ -72,6 +70,7 @@ class Reader(VerticalScroll, can_focus=True):
         yield Static(id="reader-title")
         yield Static(id="reader-meta")
         yield Static(id="reader-legend")
+        yield ArticleBody(id="reader-body")
 
     def on_mount(self) -> None:
         self.show_message("No article open. Search, then press Enter on a result.")
@@ -85,20 +84,20 @@ class Reader(VerticalScroll, can_focus=True):
         """Empty the pane and show a message instead of an article."""
         self.article = None
         self.analysis = Analysis()
-        self._blocks, self._hits, self._hit_index = [], [], None
+        self._hits, self._hit_index = [], None
         self.highlights = dataclasses.replace(self.highlights, current=None, quote=())
         self.query_one("#reader-title", Static).update(Text(message, style="italic"))
         for name in ("#reader-meta", "#reader-legend"):
             self.query_one(name, Static).update("")
-        self.query(Paragraph).remove()
+        self.query_one(ArticleBody).clear()
 
     async def show_article(
         self, article: Article, analysis: Analysis, terms: Sequence[str] = ()
     ) -> None:
         """Display an article with its annotations; terms are highlighted as search matches."""
         self.article, self.analysis = article, analysis
-        self._blocks = blocks(article.text)
         self._hits = term_spans(article.text, terms)
+        self._marks = Marks.of(analysis, self._hits)
         self._hit_index, self._pending_scroll = None, None
         self.highlights = dataclasses.replace(self.highlights, current=None, quote=())
         self.query_one("#reader-title", Static).update(
@@ -106,12 +105,7 @@ class Reader(VerticalScroll, can_focus=True):
         )
         self.query_one("#reader-meta", Static).update(meta_text(article))
         self._show_legend()
-        await self.query(Paragraph).remove()
-        paragraphs = [
-            Paragraph(self._render_block(block), classes="heading" if block.heading else "")
-            for block in self._blocks
-        ]
-        await self.mount_all(paragraphs)
+        self.query_one(ArticleBody).show(article.text, blocks(article.text), self._styled)
         self.scroll_home(animate=False)
 
     def on_resize(self) -> None:
@@ -124,9 +118,10 @@ class Reader(VerticalScroll, can_focus=True):
         if self.article is not None and new_value > old_value and new_value >= self.max_scroll_y:
             self.post_message(self.ReadToEnd())
 
-    def _render_block(self, block: Block) -> Text:
+    def _styled(self, block: Block) -> Text:
+        """A part of the open article with the highlights in force now."""
         assert self.article is not None
-        return styled_block(self.article.text, block, self.analysis, self._hits, self.highlights)
+        return styled_range(self.article.text, block, self._marks, self.highlights)
 
     def _show_legend(self) -> None:
         line = legend(self.highlights, self.analysis)
@@ -136,19 +131,20 @@ class Reader(VerticalScroll, can_focus=True):
     def _rerender(self) -> None:
         if self.article is None:
             return
-        for paragraph, block in zip(self.query(Paragraph), self._blocks, strict=False):
-            paragraph.update(self._render_block(block))
+        self.query_one(ArticleBody).restyle()
         self._show_legend()
 
     def _scroll_to_offset(self, offset: int) -> None:
+        """Scroll the paragraph holding the offset to the top, or the offset's row if it is far
+        down a long paragraph."""
         if not self.size.height:  # hidden (the narrow layout's other panes): once it is shown
             self._pending_scroll = offset
             return
         self._pending_scroll = None
-        for paragraph, block in zip(self.query(Paragraph), self._blocks, strict=False):
-            if block.start <= offset < block.end or offset < block.start:
-                self.scroll_to_widget(paragraph, animate=False, top=True)
-                return
+        body = self.query_one(ArticleBody)
+        block_top, row = body.row_of(offset)
+        top = block_top if row - block_top < self.scrollable_content_region.height else row
+        self.scroll_to(y=body.virtual_region.y + top, animate=False)
 
     def action_toggle_layer(self, name: str) -> None:
         """Switch one highlight layer (terms, entities, claims) on or off."""
