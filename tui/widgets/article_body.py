@@ -44,7 +44,8 @@ class ArticleBody(Widget):
         self._lines: list[Line] = []
         self._starts: list[int] = []
         self._styler: Styler | None = None
-        self._layout: Layout | None = None
+        # Textual asks for the height without and then with the scrollbar: two widths.
+        self._layouts: LRUCache[int, Layout] = LRUCache(4)
         self._chunks: LRUCache[tuple[int, int, int], list[Strip]] = LRUCache(64)
         self._row_starts: LRUCache[tuple[int, int], list[int]] = LRUCache(16)
 
@@ -54,7 +55,7 @@ class ArticleBody(Widget):
         self._lines = lines_of(self._text, blocks)
         self._starts = [line.start for line in self._lines]
         self._styler = styler
-        self._layout = None
+        self._layouts.clear()
         self._chunks.clear()
         self._row_starts.clear()
         self.refresh(layout=True)
@@ -70,9 +71,10 @@ class ArticleBody(Widget):
 
     def layout_at(self, width: int) -> Layout:
         """The rows of the text at a width, computed once per width."""
-        if self._layout is None or self._layout.width != width:
-            self._layout = layout(self._text, self._lines, self._starts, width)
-        return self._layout
+        found = self._layouts.get(width)
+        if found is None:
+            found = self._layouts[width] = layout(self._text, self._lines, self._starts, width)
+        return found
 
     def row_of(self, offset: int) -> tuple[int, int]:
         """(row of the offset's block start, row of the offset) at the current width."""
