@@ -13,6 +13,25 @@ from newsreader.index.models import Claim, Quote
 from newsreader.index.schema import claim_from_record, quote_from_record
 from newsreader.index.textindex import stem_terms
 
+AND_GROUP = 16  # subqueries per And: Whoosh nests its matchers one per subquery
+
+
+def all_of(clauses: list[Query]) -> Query:
+    """AND of the clauses as a shallow tree of small Ands.
+
+    Whoosh chains the matchers of one And one inside the next (its weighted tree, given
+    negative weights, is a list), so an And of thousands of words overflows the stack while it
+    is walked; And-of-Ands of AND_GROUP each keeps the depth to a few dozen for any count.
+    """
+    if not clauses:
+        return Every()
+    while len(clauses) > AND_GROUP:
+        clauses = [
+            And(clauses[i : i + AND_GROUP]) if len(clauses[i : i + AND_GROUP]) > 1 else clauses[i]
+            for i in range(0, len(clauses), AND_GROUP)
+        ]
+    return clauses[0] if len(clauses) == 1 else And(clauses)
+
 
 @dataclass(frozen=True, slots=True)
 class QuoteHit:
@@ -65,6 +84,6 @@ def _date(fields: dict[str, Any]) -> dt.date | None:
 def _records(
     searcher: Searcher, clauses: list[Query], limit: int
 ) -> list[tuple[dict[str, Any], float]]:
-    query: Query = And(clauses) if clauses else Every()
+    query = all_of(list(dict.fromkeys(clauses)))  # a repeated word asks nothing more
     results = searcher.search(query, limit=max(1, limit))
     return [(hit.fields(), hit.score or 0.0) for hit in results]
