@@ -11,6 +11,9 @@ a constant score.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+from itertools import islice
 from typing import Any
 
 import numpy as np
@@ -26,6 +29,7 @@ from whoosh.reading import IndexReader
 from whoosh.searching import Searcher
 from whoosh.util.numeric import byte_to_length
 
+from newsreader.index.faults import SearchAbandoned
 from newsreader.index.textindex import FastPositions
 
 B, K1 = 0.75, 1.2
@@ -33,13 +37,65 @@ MAX_SCORED_EXPANSION = 64  # words of a prefix query scored one by one; above, c
 Vectors = tuple[np.ndarray, np.ndarray]  # (bool mask, float64 scores) over a segment's docs
 Postings = tuple[np.ndarray, np.ndarray, list[bytes]]  # ids, weights, encoded positions
 MAX_CACHED_POSTINGS = 600_000  # decoded postings kept per segment: about 40 MB at most
+# A pasted list of short prefixes expanded every one to all its words (100 prefixes: 4.3 s on
+# one search thread). The words a query's prefixes expand to are shared out between them, each
+# keeping its shortest words (the word itself and its common forms come first).
+MAX_EXPANDED_WORDS = 2_000  # per segment, for all the prefixes of a query together
+MAX_PREFIX_WORDS = 500  # one prefix in one field, however few the query has
+MIN_PREFIX_WORDS = 8  # the least each prefix keeps when many share the budget
+MAX_LEXICON_WALK = 20_000  # words of a prefix read from the lexicon to choose the shortest
+
+
+@dataclass(slots=True)
+class Expansion:
+    """How many words each prefix of one query may expand to, whether any was cut, and when
+    to give the evaluation up (checked before each word's postings are read)."""
+
+    per_prefix: int = MAX_PREFIX_WORDS
+    limited: bool = False
+    abandoned: Callable[[], bool] | None = None
+
+    @classmethod
+    def of(cls, query: Query, abandoned: Callable[[], bool] | None = None) -> Expansion:
+        count = sum(isinstance(q, MultiTerm) for q in _walk_query(query))
+        share = MAX_EXPANDED_WORDS // max(count, 1)
+        return cls(max(MIN_PREFIX_WORDS, min(MAX_PREFIX_WORDS, share)), abandoned=abandoned)
+
+    def check(self) -> None:
+        """Raise SearchAbandoned if a newer search wants the thread."""
+        if self.abandoned is not None and self.abandoned():
+            raise SearchAbandoned
+
+    def problem(self, parsed: Any) -> str | None:
+        """The parsed query's problem line, with a word on any prefix that was cut."""
+        note = None
+        if self.limited:
+            note = (
+                f"a prefix matched too many words: each searched for its {self.per_prefix:,} "
+                "shortest (type more letters to see the rest)"
+            )
+        return "; ".join(p for p in (parsed.problem, note) if p) or None
+
+
+def _walk_query(query: Query) -> Any:
+    """Every query in the tree, iteratively (a pasted query can be long)."""
+    pending = [query]
+    while pending:
+        current = pending.pop()
+        yield current
+        if isinstance(current, MultiTerm):
+            continue  # a prefix's children are its words, expanded only when evaluated
+        pending.extend(current.children())
 
 
 class Segment:
     """One segment's reader and searcher, with the whole index's statistics for scoring."""
 
-    def __init__(self, top: Searcher, leaf: Searcher, cache: dict[str, Any]) -> None:
+    def __init__(
+        self, top: Searcher, leaf: Searcher, cache: dict[str, Any], expansion: Expansion
+    ) -> None:
         self.top = top
+        self.expansion = expansion
         self.leaf = leaf
         self.reader: IndexReader = leaf.reader()
         self.size = self.reader.doc_count_all()
@@ -100,15 +156,22 @@ def _stored_lengths(reader: IndexReader, field: str, size: int) -> np.ndarray | 
     return lengths
 
 
-def evaluate(top: Searcher, query: Query, cache: dict[int, dict[str, Any]]) -> Vectors:
+def evaluate(
+    top: Searcher,
+    query: Query,
+    cache: dict[int, dict[str, Any]],
+    expansion: Expansion | None = None,
+) -> Vectors:
     """Mask of live matching documents and their scores, over the searcher's global docnums.
 
     ``cache`` belongs to the searcher: it keeps each segment's field lengths and recently
-    decoded postings between calls (the index a searcher sees never changes).
+    decoded postings between calls (the index a searcher sees never changes). ``expansion``
+    bounds the words prefixes expand to and records whether one was cut.
     """
+    expansion = expansion or Expansion.of(query)
     masks, scores = [], []
     for index, (leaf, _offset) in enumerate(top.leaf_searchers()):
-        segment = Segment(top, leaf, cache.setdefault(index, {}))
+        segment = Segment(top, leaf, cache.setdefault(index, {}), expansion)
         mask, score = _vectors(query, segment)
         deleted = deleted_docnums(segment.reader)
         if deleted:
@@ -167,7 +230,7 @@ def _vectors(query: Query, seg: Segment) -> Vectors:
 def _expansion(query: MultiTerm, seg: Segment) -> Vectors:
     """A prefix or range: BM25F summed over its words, or a constant score when it has so many
     that scoring them all would be slow (a short prefix)."""
-    terms = list(query.expanded_terms(seg.reader))
+    terms = _shortest_words(query, seg)
     scored = len(terms) <= MAX_SCORED_EXPANSION
     mask, score = seg.zeros()
     for field, btext in terms:
@@ -175,6 +238,16 @@ def _expansion(query: MultiTerm, seg: Segment) -> Vectors:
         mask |= term_mask
         score += term_score
     return (mask, score) if scored else _constant(mask, getattr(query, "boost", 1.0))
+
+
+def _shortest_words(query: MultiTerm, seg: Segment) -> list[tuple[str, Any]]:
+    """The words a prefix or range expands to, cut to the shortest the query's share allows."""
+    terms = list(islice(query.expanded_terms(seg.reader), MAX_LEXICON_WALK + 1))
+    cap = seg.expansion.per_prefix
+    if len(terms) <= cap:
+        return terms
+    seg.expansion.limited = True
+    return sorted(terms, key=lambda term: (len(term[1]), term[1]))[:cap]
 
 
 def _constant(mask: np.ndarray, boost: float) -> Vectors:
@@ -220,6 +293,7 @@ def _position_keys(seg: Segment, field: str, word: str, docs: np.ndarray) -> np.
 
 def _term(seg: Segment, field: str, text: Any, boost: float, scored: bool = True) -> Vectors:
     """Mask and BM25F scores of one term in one field."""
+    seg.expansion.check()
     mask, score = seg.zeros()
     if (field, text) not in seg.reader:
         return mask, score

@@ -27,7 +27,7 @@ from whoosh.searching import Searcher
 from whoosh.writing import IndexWriter
 
 from newsreader.index.bulkwriter import BulkWriter
-from newsreader.index.docsets import deleted_docnums, evaluate
+from newsreader.index.docsets import Expansion, deleted_docnums, evaluate
 from newsreader.index.models import Analysis, Article, SearchResult
 from newsreader.index.query import ParsedQuery
 from newsreader.index.records import ClaimHit, QuoteHit, find_claims, find_quotes
@@ -331,6 +331,7 @@ class Engine:
         sort: str = "relevance",
         allow_ids: frozenset[str] | None = None,
         deny_ids: frozenset[str] | None = None,
+        abandoned: Callable[[], bool] | None = None,
     ) -> SearchResult:
         """One page of article hits with snippets (BM25F over title and body) and the total.
 
@@ -340,7 +341,8 @@ class Engine:
         limit, offset = max(0, limit), max(0, offset)
         try:
             searcher = self._searcher("articles")
-            mask, scores = evaluate(searcher, parsed.query, self._column(searcher, "cache"))
+            bound = Expansion.of(parsed.query, abandoned)  # prefix words; a newer search
+            mask, scores = evaluate(searcher, parsed.query, self._column(searcher, "cache"), bound)
             if allow_ids is not None:
                 mask &= self._id_mask(searcher, allow_ids)
             if deny_ids:
@@ -364,7 +366,7 @@ class Engine:
                 raise damaged from exc
             problem = f"the search could not run ({type(exc).__name__}: {exc})"
             return SearchResult((), 0, parsed.text, problem, parsed.terms)
-        return SearchResult(hits, len(docs), parsed.text, parsed.problem, parsed.terms)
+        return SearchResult(hits, len(docs), parsed.text, bound.problem(parsed), parsed.terms)
 
     def _id_mask(self, searcher: Searcher, ids: frozenset[str]) -> np.ndarray:
         mapping = self._column(searcher, "id")

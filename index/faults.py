@@ -21,6 +21,14 @@ class LibraryError(Exception):
     """The library cannot be used: a clear message for the user, never a traceback."""
 
 
+class SearchAbandoned(BaseException):
+    """A search was given up at a check point because a newer one was asked for.
+
+    Like asyncio's CancelledError, not an Exception: the handlers that keep an odd query from
+    taking the reader down must not turn it into a failed search.
+    """
+
+
 def restore_advice(db: Path) -> str:
     """How to get a damaged record back: SQLite's recovery, or the sources and a state export."""
     return (

@@ -276,10 +276,13 @@ class Library:
         sort: str = "relevance",
         now: dt.datetime | None = None,
         include_archived: bool = False,
+        abandoned: Callable[[], bool] | None = None,
     ) -> SearchResult:
         """Hits for a query in the query language; a bad query falls back and says why.
 
         An empty query lists the library newest first (oldest first with sort="date").
+        `abandoned` is asked between the words of the query: when it turns true, the search
+        raises SearchAbandoned (a newer search wants the thread).
         """
         if not query.strip():
             return browse(
@@ -293,13 +296,15 @@ class Library:
         allow, deny = self._state_filter(parsed, include_archived)
         try:
             result = self.engine.search(
-                parsed, limit=limit, offset=offset, sort=sort, allow_ids=allow, deny_ids=deny
-            )
+                parsed, limit=limit, offset=offset, sort=sort, allow_ids=allow, deny_ids=deny,
+                abandoned=abandoned,
+            )  # fmt: skip
         except IndexDamaged as damage:
             self._rebuild(str(damage))
             result = self.engine.search(
-                parsed, limit=limit, offset=offset, sort=sort, allow_ids=allow, deny_ids=deny
-            )
+                parsed, limit=limit, offset=offset, sort=sort, allow_ids=allow, deny_ids=deny,
+                abandoned=abandoned,
+            )  # fmt: skip
         if rebuilder(self.store) is not None:  # another process empties and refills the index
             problem = "; ".join(p for p in (result.problem, rebuild_progress(self.store)) if p)
             result = dataclasses.replace(result, problem=problem)

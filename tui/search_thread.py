@@ -35,8 +35,14 @@ class PageQuery:
     at_least: int = 0  # rows wanted, a page if fewer: a refreshed view fetches what it showed
 
 
-def fetch_page(library: Library, page: PageQuery, now: dt.datetime | None) -> Page:
-    """One page of hits and the triage states of its articles."""
+def fetch_page(
+    library: Library,
+    page: PageQuery,
+    now: dt.datetime | None,
+    abandoned: Callable[[], bool] | None = None,
+) -> Page:
+    """One page of hits and the triage states of its articles (see Library.search for
+    `abandoned`)."""
     result = library.search(
         page.query,
         limit=max(PAGE, page.at_least),
@@ -44,6 +50,7 @@ def fetch_page(library: Library, page: PageQuery, now: dt.datetime | None) -> Pa
         sort=page.sort,
         now=now,
         include_archived=page.archived,
+        abandoned=abandoned,
     )
     return result, library.states(hit.id for hit in result.hits)
 
@@ -52,15 +59,25 @@ class SearchThread:
     """Runs library calls on one thread, so the engine keeps one searcher and its caches.
 
     A page asked for early (`prefetch`) is handed to the first `page` call that wants it.
+    Asking for a page abandons the one being fetched, if any, at its next word (its caller
+    gets SearchAbandoned), so a slow query never holds up the one typed after it.
     """
 
     def __init__(self) -> None:
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="search")
         self._early: tuple[PageQuery, Future[Page]] | None = None
+        self._latest = 0  # how many pages were asked for: only the last may run to its end
+
+    def _newest(self) -> Callable[[], bool]:
+        """Count a new page asked for; the check that says a later one was asked for since."""
+        self._latest += 1
+        mine = self._latest
+        return lambda: self._latest != mine
 
     def prefetch(self, library: Library, page: PageQuery, now: dt.datetime | None) -> None:
         """Start fetching a page now; the main screen will ask for it soon."""
-        self._early = (page, self._executor.submit(fetch_page, library, page, now))
+        future = self._executor.submit(fetch_page, library, page, now, self._newest())
+        self._early = (page, future)
 
     async def run(self, call: Callable[[], T]) -> T:
         """Run a library call on the thread and wait for it without blocking the event loop."""
@@ -81,7 +98,8 @@ class SearchThread:
         early, self._early = self._early, None
         if early is not None and early[0] == page:
             return await asyncio.wrap_future(early[1])
-        return await self.run(lambda: fetch_page(library, page, now))
+        abandoned = self._newest()
+        return await self.run(lambda: fetch_page(library, page, now, abandoned))
 
     def shutdown(self) -> None:
         """Stop taking work; what is queued is dropped."""

@@ -18,7 +18,7 @@ from textual.timer import Timer
 from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
-from newsreader.index.faults import LibraryError
+from newsreader.index.faults import LibraryError, SearchAbandoned
 from newsreader.index.models import Analysis, Article, Hit, SearchResult
 from newsreader.tui import startup_gc
 from newsreader.tui.clipboard import ssh_host
@@ -218,6 +218,8 @@ class MainScreen(PanesMixin, TriageMixin, Screen[None]):
         except LibraryError as problem:  # a damaged record: say so, and keep the reader up
             self._show_problem(str(problem))
             return
+        except SearchAbandoned:
+            return  # a newer search took the thread: its own worker shows its page
         self._show_result(*page, request)
 
     @work(exclusive=True, group="search")
