@@ -25,6 +25,7 @@ from newsreader.tui.widgets.article_layout import Layout, Line, layout, lines_of
 from newsreader.tui.widgets.article_text import Block, safe_text
 
 CHUNK_ROWS = 48  # rows styled and wrapped together: a screenful or two
+MIN_WIDTH = 8
 Styler = Callable[[Block], Text]
 
 
@@ -71,6 +72,9 @@ class ArticleBody(Widget):
 
     def layout_at(self, width: int) -> Layout:
         """The rows of the text at a width, computed once per width."""
+        # Before the pane has a width, rows one character wide would cost minutes on a long
+        # article; no pane narrower than MIN_WIDTH is readable anyway.
+        width = max(width, MIN_WIDTH)
         found = self._layouts.get(width)
         if found is None:
             found = self._layouts[width] = layout(self._text, self._lines, self._starts, width)
@@ -89,7 +93,7 @@ class ArticleBody(Widget):
 
     def render_line(self, y: int) -> Strip:
         width = self.size.width
-        where = self.layout_at(width).locate(y) if width else None
+        where = self.layout_at(width).locate(y) if width >= MIN_WIDTH else None
         if where is None:
             return self._blank(width)
         index, row = where
