@@ -13,7 +13,6 @@ the segments its table of contents lists.
 
 from __future__ import annotations
 
-import os
 import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -39,7 +38,7 @@ from newsreader.index.schema import (
     quote_documents,
     quote_schema,
 )
-from newsreader.index.seals import abandon, find_damage, write_seals
+from newsreader.index.seals import abandon, find_damage, make_private, private_dir, write_seals
 from newsreader.index.snippets import hit_from_fields, marked_terms
 from newsreader.index.textindex import NewsCodec
 
@@ -60,11 +59,6 @@ class IndexDamaged(EngineError):
     """A search failed because an index file is damaged: the index must be rebuilt."""
 
 
-def _private_dir(path: Path) -> None:
-    path.mkdir(mode=0o700, parents=True, exist_ok=True)
-    os.chmod(path, 0o700)
-
-
 def _open_part(folder: Path, name: str, create: bool) -> Index:
     part = folder / name
     if part.is_dir() and any(part.glob("*.toc")):
@@ -80,17 +74,10 @@ def _open_part(folder: Path, name: str, create: bool) -> Index:
         return ix
     if not create:
         raise EngineError(f"no search index in {folder}")
-    _private_dir(part)
+    private_dir(part)
     ix = whoosh_index.create_in(str(part), _SCHEMAS[name]())
     write_seals(ix, part)
     return ix
-
-
-def _make_private(folder: Path) -> None:
-    """Whoosh creates files with the process umask; the library is private to its user."""
-    for path in folder.iterdir():
-        if path.is_file():
-            os.chmod(path, 0o600)
 
 
 class Engine:
@@ -107,19 +94,28 @@ class Engine:
         self._columns: dict[int, tuple[Searcher, dict[str, Any]]] = {}
 
     @classmethod
-    def open(cls, folder: Path, *, create: bool = True, lock_timeout: float = 2.0) -> Engine:
-        """Open the indexes in ``folder``, creating them when missing and ``create`` is set."""
+    def open(
+        cls,
+        folder: Path,
+        *,
+        create: bool = True,
+        lock_timeout: float = 2.0,
+        read_only: bool = False,
+    ) -> Engine:
+        """Open the indexes in ``folder``, creating them when missing and ``create`` is set;
+        ``read_only`` leaves the folder as it is (no creating, no tightening of modes)."""
         folder = Path(folder)
-        if not create and not folder.is_dir():
+        if (read_only or not create) and not folder.is_dir():
             raise EngineError(f"no search index in {folder}")
         try:
-            _private_dir(folder)
+            if not read_only:
+                private_dir(folder)
         except OSError as exc:
             raise EngineError(f"cannot create the search index folder {folder}: {exc}") from exc
         parts: dict[str, Index] = {}
         try:
             for name in _SCHEMAS:
-                parts[name] = _open_part(folder, name, create)
+                parts[name] = _open_part(folder, name, create and not read_only)
         except (EngineError, OSError) as exc:
             for ix in parts.values():
                 ix.close()
@@ -198,7 +194,7 @@ class Engine:
 
     def _sealed(self, name: str) -> None:
         """After a commit: the part's files private, its new segment files sealed."""
-        _make_private(self.folder / name)
+        make_private(self.folder / name)
         write_seals(self._parts[name], self.folder / name)
 
     def _fill(

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from newsreader.index.browse import browse
 from newsreader.index.faults import LibraryError, problem_line, translated
+from newsreader.index.folder import connect_read_only, private_folder, read_only_reason
 from newsreader.index.models import (
     Analysis,
     Article,
@@ -30,10 +31,11 @@ from newsreader.index.models import (
 )
 from newsreader.index.state import ArticleState, ImportCounts, StateStore
 from newsreader.index.state_file import StateFile, dumps
-from newsreader.index.store import ArticleStore, connect, private_folder
+from newsreader.index.store import ArticleStore, connect
 from newsreader.index.upkeep import (
     catch_up,
     open_engine,
+    open_read_only,
     rebuild,
     rebuild_progress,
     rebuilder,
@@ -98,6 +100,7 @@ class Library:
         self.triage = state
         self.notices: list[str] = []
         self.record_created = False  # library.db did not exist before this open
+        self.read_only: str | None = None  # why the library cannot be written, if it cannot
         self._lock = threading.RLock()
         self._engine: Engine | None = None
         self._engine_lock = threading.Lock()
@@ -113,12 +116,17 @@ class Library:
         path = (path or default_path()).expanduser()
         try:
             private_folder(path)
+            read_only = read_only_reason(path)
             created = not (path / "library.db").exists()
-            conn = connect(path / "library.db")
-            library = cls(path, ArticleStore(conn), StateStore(conn))
+            db = path / "library.db"
+            conn = connect_read_only(db) if read_only else connect(db)
+            library = cls(path, ArticleStore(conn, read_only=bool(read_only)), StateStore(conn))
         except (OSError, sqlite3.Error) as error:
             raise LibraryError(f"{path}: cannot open the library: {error}") from error
         library.record_created = created
+        library.read_only = read_only
+        if read_only:
+            library.notices.append(f"{read_only}: opened read-only, so indexing and triage are off")
         if not defer_index:
             library.open_index()
         return library
@@ -137,6 +145,9 @@ class Library:
 
         with self._engine_lock:
             if self._engine is not None:
+                return
+            if self.read_only:  # as it is: neither healed nor caught up
+                self._engine = open_read_only(self.path / "index", self.store, self.notices)
                 return
             engine, notice = open_engine(
                 self.path / "index", self.store, record_created=self.record_created
@@ -193,6 +204,9 @@ class Library:
         LibraryBusy at once; otherwise ``on_wait`` is told whom this waits for, once. Re-entrant:
         `ingest` and `reindex` take it themselves, silently waiting, when the caller did not.
         """
+        if self.read_only:
+            db = self.path / "library.db"
+            raise LibraryError(f"{db}: library is read-only ({self.read_only})")
         try:
             with self._write_lock.held(purpose, wait=wait, on_wait=on_wait):
                 yield

@@ -6,7 +6,8 @@ segment file the table of contents lists is sealed with its size and hash in ``S
 by its size alone, and a scribbled one by its hash once a search has failed on it.
 
 The same list of files says what a failed write leaves behind (`abandon`): on a full disk even
-Whoosh's own cancel fails, as it flushes the files it is abandoning.
+Whoosh's own cancel fails, as it flushes the files it is abandoning. And every file and folder
+of the index is kept private to its user (`private_dir`, `make_private`).
 """
 
 from __future__ import annotations
@@ -115,3 +116,15 @@ def find_damage(ix: Any, folder: Path, *, deep: bool) -> str | None:
         if deep and _digest(path) != digest:
             return f"{folder.name}: {name} was changed after it was written"
     return None
+
+
+def private_dir(path: Path) -> None:
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    os.chmod(path, 0o700)
+
+
+def make_private(folder: Path) -> None:
+    """Whoosh creates files with the process umask; the library is private to its user."""
+    for path in folder.iterdir():
+        if path.is_file():
+            os.chmod(path, 0o600)

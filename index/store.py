@@ -133,17 +133,6 @@ def publish(
         store.clear_pending_deletes(deleted)
 
 
-def private_folder(path: Path) -> None:
-    """Create the library folder, or tighten one of the user's, to 0700; and make everything
-    this process writes private whatever the umask, including the files Whoosh and its writer
-    processes (which inherit the umask) create."""
-    os.umask(os.umask(0o077) | 0o077)
-    path.mkdir(mode=0o700, parents=True, exist_ok=True)
-    info = path.stat()
-    if info.st_uid == os.getuid() and info.st_mode & 0o077:
-        os.chmod(path, 0o700)
-
-
 def connect(path: Path) -> sqlite3.Connection:
     """A connection in WAL mode, created private to the user."""
     if not path.exists():
@@ -162,9 +151,13 @@ _ARTICLE_COLUMNS = "id, title, text, date, source, url, category, external_id, m
 class ArticleStore:
     """Articles, their origins and analyses, and the fingerprints of ingested files."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: sqlite3.Connection, *, read_only: bool = False) -> None:
         self.conn = conn
-        conn.executescript(SCHEMA)
+        if not read_only:
+            conn.executescript(SCHEMA)
+        elif not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'meta'").fetchone():
+            # a library older than the bookkeeping table: an empty one, in memory, stands in
+            conn.execute("CREATE TEMP TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
 
     # Articles -----------------------------------------------------------------------------
     def has(self, article_id: str) -> bool:

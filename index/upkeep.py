@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from newsreader.index.faults import LibraryError
 from newsreader.index.models import Analysis, Article, Progress
 from newsreader.index.store import ArticleStore, publish, transaction
 
@@ -55,6 +56,20 @@ def open_engine(folder: Path, store: ArticleStore, *, record_created: bool) -> t
     else:
         notice = f"the search index is damaged ({problem}): rebuilding it from the library record"
     return fresh_index(folder, store), notice
+
+
+def open_read_only(folder: Path, store: ArticleStore, notices: list[str]) -> Engine:
+    """The index of a library that cannot be written, as it is; what it lacks is said."""
+    from newsreader.index.engine import Engine, EngineError
+
+    try:
+        engine = Engine.open(folder, create=False, read_only=True)
+    except EngineError as error:
+        raise LibraryError(f"{error}, and a read-only library cannot rebuild it") from error
+    unindexed = store.index_counts()[1]
+    if unindexed:
+        notices.append(f"{unindexed} articles are not searchable until the library is writable")
+    return engine
 
 
 def fresh_index(folder: Path, store: ArticleStore) -> Engine:

@@ -65,3 +65,46 @@ def test_a_full_disk_is_one_line_and_reading_goes_on(
     found = run("search", "dispatch", "--json", "--limit", "5000", library=library)
     stored = run("search", "--json", "--limit", "5000", library=library)
     assert len(json_lines(found.stdout)) == len(json_lines(stored.stdout)) - 2
+
+
+@pytest.fixture
+def read_only_library(tmp_path: Path, seeds_dir: Path) -> Iterator[Path]:
+    """A library as a read-only mount shows it: closed cleanly, so no -wal or -shm beside it."""
+    source = tmp_path / "source"
+    assert run("index", str(seeds_dir), "--no-analysis", library=source / "lib").returncode == 0
+    view = tmp_path / "view"
+    view.mkdir()
+    _mount("--bind", str(source), str(view))
+    try:
+        _mount("-o", "remount,bind,ro", str(view))
+        yield view / "lib"
+    finally:
+        subprocess.run(["umount", "-l", str(view)], check=False)
+
+
+def test_a_read_only_library_is_browsed_and_searched(read_only_library: Path) -> None:
+    library = read_only_library
+    assert not list(library.glob("library.db-*"))
+    for words, count in (((), 2), (("korean",), 2), (("ultimatums",), 1)):
+        done = run("search", *words, "--json", library=library)
+        assert done.returncode == 0, done.stderr
+        assert len(json_lines(done.stdout)) == count
+        assert done.stderr.strip() == (
+            f"newsreader: {library} is on a read-only filesystem: opened read-only,"
+            " so indexing and triage are off"
+        )
+    assert run("stats", library=library).returncode == 0
+
+
+def test_writing_to_a_read_only_library_is_one_line(
+    read_only_library: Path, seeds_dir: Path, tmp_path: Path
+) -> None:
+    (tmp_path / "new.md").write_text("# A new article\n\nAbout a harbour.\n", encoding="utf-8")
+    done = run("index", str(tmp_path / "new.md"), library=read_only_library)
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    assert (
+        done.stderr.strip()
+        .splitlines()[-1]
+        .startswith(f"newsreader: {read_only_library / 'library.db'}: library is read-only")
+    )

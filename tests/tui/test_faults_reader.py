@@ -62,3 +62,41 @@ async def test_starring_on_a_full_disk_is_one_notice(full_disk: Path) -> None:
         assert app.is_running
         assert library.states([first])[first].starred == results(app).states[first].starred
     library.close()
+
+
+@pytest.fixture
+def read_only_library(tmp_path: Path) -> Iterator[Path]:
+    from newsreader.index.library import Library
+
+    seeds = Path(__file__).resolve().parents[2] / "seeds"
+    source = tmp_path / "source"
+    with Library.open(source / "lib") as library:
+        library.ingest([seeds], analyze=False)
+    view = tmp_path / "view"
+    view.mkdir()
+    for args in (["--bind", str(source), str(view)], ["-o", "remount,bind,ro", str(view)]):
+        done = subprocess.run(["mount", *args], capture_output=True, text=True)
+        if done.returncode:
+            subprocess.run(["umount", "-l", str(view)], check=False)
+            pytest.skip(f"cannot mount read-only ({done.stderr.strip()}): needs root")
+    yield view / "lib"
+    subprocess.run(["umount", "-l", str(view)], check=False)
+
+
+async def test_a_triage_key_on_a_read_only_library_says_so(read_only_library: Path) -> None:
+    from newsreader.index.library import Library
+
+    library = Library.open(read_only_library, defer_index=True)
+    assert any("opened read-only" in notice for notice in library.notices)
+    app = NewsReaderApp(library, query="", now=NOW)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await wait_for(pilot, lambda: app.screen.status.total == 2)
+        results(app).focus()
+        await pilot.press("s")
+        await app.workers.wait_for_complete()
+        await wait_for(
+            pilot, lambda: any("library is read-only" in n.message for n in app._notifications)
+        )
+        assert any("opened read-only" in n.message for n in app._notifications)
+        assert app.is_running
+    library.close()
