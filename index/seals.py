@@ -74,6 +74,9 @@ def abandon(writer: Any, ix: Any, folder: Path) -> None:
     for task in getattr(writer, "tasks", ()):  # the multi-process writer's sub-writers
         task.terminate()
         task.join(5)
+    for queue in (getattr(writer, "jobqueue", None), getattr(writer, "resultqueue", None)):
+        if queue is not None:  # no reader is left: exiting must not wait to flush them
+            queue.cancel_join_thread()
     with contextlib.suppress(Exception):
         writer._close_segment()
     with contextlib.suppress(Exception):
