@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newsreader.index.models import Analysis, IngestReport, Origin, Problem, Progress
+from newsreader.index.progress import RunProgress, expected_articles
 from newsreader.index.sources import (
     SourceRecord,
     iter_files,
@@ -81,7 +82,7 @@ class Ingester:
     ) -> None:
         self.store, self.state, self.engine, self.analyzer = store, state, engine, analyzer
         self.on_problem = on_problem
-        self.progress = progress
+        self.tally = RunProgress(progress, analysing=analyzer is not None)
         # Analysed batches stay small so progress is committed often; text-only ones are large
         # so that the multi-process index writer pays off.
         self.batch_size = batch_size or (500 if analyzer else 4000)
@@ -96,7 +97,9 @@ class Ingester:
         self._named = {path_text(p.resolve()) for p in paths if p.is_file()}
         files, roots = self._collect(paths)
         total = sum(size for _, size in files)
-        ops = self._scan(files, roots, total)
+        expected = [expected_articles(path, self.store) for path, _ in files]
+        self.tally.expect(sum(expected))
+        ops = self._scan(files, expected, roots)
         if self.analyzer is not None:
             ops = self._analyzed(ops, n_process=2 if total > SMALL_RUN_BYTES else 1)
         batch: list[_Op] = []
@@ -104,9 +107,12 @@ class Ingester:
         for op in ops:
             batch.append(op)
             writes += isinstance(op, _Write)
+            if isinstance(op, _Write | _Link):
+                self.tally.article_done()
             if writes >= self.batch_size or len(batch) >= 20 * self.batch_size:
                 self._commit(batch)
                 batch, writes = [], 0
+                self.tally.working()
         self._commit(batch)
         return IngestReport(**self.counts, problems=tuple(self.problems))
 
@@ -126,19 +132,20 @@ class Ingester:
         roots = [p.resolve() for p in paths if p.is_dir()]
         return files, roots
 
-    def _scan(self, files: list[tuple[Path, int]], roots: list[Path], total: int) -> Iterator[_Op]:
-        done = 0
+    def _scan(
+        self, files: list[tuple[Path, int]], expected: list[int], roots: list[Path]
+    ) -> Iterator[_Op]:
         seen: set[str] = set()
-        for path, size in files:
+        for (path, _), articles in zip(files, expected, strict=True):
             path = path.resolve()
             seen.add(path_text(path))
-            yield from self._scan_file(path, done, total)
-            done += size
-            self._report(done, total)
+            before = self.tally.read
+            yield from self._scan_file(path)
+            self.tally.file_read(articles, self.tally.read - before)
         for root in roots:
             yield from self._vanished(path_text(root), seen)
 
-    def _scan_file(self, path: Path, done: int, total: int) -> Iterator[_Op]:
+    def _scan_file(self, path: Path) -> Iterator[_Op]:
         name = path_text(path)
         try:
             st = path.stat()
@@ -166,7 +173,7 @@ class Ingester:
             yield _FileDone(fingerprint, name)
             return
         outcome = _Outcome(skip=removed)
-        yield from self._read_file(path, name, existing, outcome, done, total)
+        yield from self._read_file(path, name, existing, outcome)
         if outcome.unreadable:
             return  # keep what the file gave before; read it again next run
         for key in existing.keys() - outcome.keys - self._kept_keys(name, outcome):
@@ -180,8 +187,6 @@ class Ingester:
         name: str,
         existing: dict[str, str],
         outcome: _Outcome,
-        done: int,
-        total: int,
     ) -> Iterator[_Op]:
         """The ops for every record of one file, noting in ``outcome`` what could not be read."""
         for item in _guarded(name, read_source(path)):
@@ -190,8 +195,8 @@ class Ingester:
                 if origin.key in outcome.skip:
                     continue
                 outcome.keys.add(origin.key)
+                self.tally.article_read()
                 yield from self._record_ops(item, origin, existing.get(origin.key))
-                self._report(done + origin.offset, total)
                 continue
             self._problem(item)
             if item.fatal:
@@ -277,13 +282,17 @@ class Ingester:
             return
         orphans: set[str] = set()
         written: list[_Write] = []
+        self.tally.writing()
         with transaction(self.store.conn):
             for op in batch:
                 self._apply(op, orphans, written)
             deleted = [i for i in orphans if self.store.delete_if_orphan(i)]
         docs = [(w.record.article, w.analysis) for w in written]
         # Every write is an id the record did not hold, so it cannot be in the index either.
-        publish(self.store, self.engine, docs, deleted, new=True)
+        publish(
+            self.store, self.engine, docs, deleted, new=True,
+            on_commit=self.tally.merging,
+        )  # fmt: skip
 
     def _apply(self, op: _Op, orphans: set[str], written: list[_Write]) -> None:
         if isinstance(op, _Write):
@@ -330,10 +339,6 @@ class Ingester:
         self._keep_under(name)
         reason = (error.strerror or str(error)).lower()
         self._problem(Problem(name, f"cannot read: {reason}", scope="unreadable"))
-
-    def _report(self, done: int, total: int) -> None:
-        if self.progress:
-            self.progress(min(done, total), total)
 
 
 @dataclass(slots=True)

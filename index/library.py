@@ -21,6 +21,7 @@ from newsreader.index.browse import browse
 from newsreader.index.faults import LibraryError, problem_line, translated
 from newsreader.index.folder import connect_read_only, private_folder, read_only_reason
 from newsreader.index.models import (
+    LOADING,
     Analysis,
     Article,
     IngestReport,
@@ -28,6 +29,7 @@ from newsreader.index.models import (
     Problem,
     Progress,
     SearchResult,
+    Step,
 )
 from newsreader.index.state import ArticleState, ImportCounts, StateStore
 from newsreader.index.state_file import StateFile, dumps
@@ -229,6 +231,8 @@ class Library:
         """Add new, update changed and remove deleted articles under paths (new ones `source`)."""
         from newsreader.index.ingest import Ingester  # only indexing needs the source readers
 
+        if analyze and progress:
+            progress(Step(LOADING, 0, None))
         analyzer = self._analyzer() if analyze else None
         with self.writing("index"), self._lock:
             catch_up(self.store, self.engine, self.notices)  # committed, never published

@@ -141,7 +141,21 @@ class Problem:
         return f"{where}: {self.message}"
 
 
-Progress = Callable[[int, int], None]  # (done, total): bytes read while ingesting, or articles
+LOADING, READING, ANALYSING = "loading the analysis model", "reading", "analysing"
+WRITING, MERGING = "writing the index", "merging"
+"""The phases of a long run, as a progress display names them."""
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """Where a long run is: its phase and how many articles of the run are done."""
+
+    phase: str
+    done: int
+    total: int | None  # articles the run expects in all; None while not known
+
+
+Progress = Callable[[Step], None]
 
 
 @dataclass(frozen=True, slots=True)

@@ -119,18 +119,30 @@ def publish(
     deleted: list[str],
     *,
     new: bool = False,
+    on_written: Callable[[int], None] | None = None,
+    on_commit: Callable[[], None] | None = None,
 ) -> None:
     """Bring the index up to articles already committed to the record, then say so there.
+
+    ``on_written(n)`` is told after each of the ``docs`` is added (n of them so far), and
+    ``on_commit`` once they all are, before the index merges them in.
 
     The record is written first and marked afterwards, so a crash in between only leaves work
     that the next open repeats (see `Library._catch_up`).
     """
     from newsreader.index.engine import BULK_THRESHOLD  # the record alone needs no Whoosh
 
-    engine.replace(docs, deleted, bulk=len(docs) >= BULK_THRESHOLD, new=new)
+    counted = _counted(docs, on_written) if on_written else docs
+    engine.replace(counted, deleted, bulk=len(docs) >= BULK_THRESHOLD, new=new, on_commit=on_commit)
     with transaction(store.conn):
         store.mark_indexed(article.id for article, _ in docs)
         store.clear_pending_deletes(deleted)
+
+
+def _counted(docs: list[T], on_written: Callable[[int], None]) -> Iterator[T]:
+    for n, doc in enumerate(docs, 1):
+        yield doc
+        on_written(n)
 
 
 def connect(path: Path) -> sqlite3.Connection:

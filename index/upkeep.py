@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newsreader.index.faults import LibraryError
-from newsreader.index.models import Analysis, Article, Progress
+from newsreader.index.models import MERGING, WRITING, Analysis, Article, Progress, Step
 from newsreader.index.store import ArticleStore, publish, transaction
 
 if TYPE_CHECKING:
@@ -161,18 +160,34 @@ def _index_unindexed(
         notices.append(f"indexing {total} articles from the library record")
     done = 0
     batch: list[tuple[Article, Analysis | None]] = []
-    report: Callable[[int, int], None] = progress or (lambda done, total: None)
     for pair in store.articles(only_unindexed=True):
         batch.append(pair)
         if len(batch) >= BATCH:
-            publish(store, engine, batch, deletes)
+            _publish(store, engine, batch, deletes, progress, done, total)
             done, batch, deletes = done + len(batch), [], []
-            report(done, total)
     if batch or deletes:
+        _publish(store, engine, batch, deletes, progress, done, total)
+    return done + len(batch)
+
+
+def _publish(
+    store: ArticleStore,
+    engine: Engine,
+    batch: list[tuple[Article, Analysis | None]],
+    deletes: list[str],
+    progress: Progress | None,
+    done: int,
+    total: int,
+) -> None:
+    """One batch into the index, reporting each article written and the merge."""
+    if progress is None:
         publish(store, engine, batch, deletes)
-    done += len(batch)
-    report(done, total)
-    return done
+        return
+    publish(
+        store, engine, batch, deletes,
+        on_written=lambda n: progress(Step(WRITING, done + n, total)),
+        on_commit=lambda: progress(Step(MERGING, done + len(batch), total)),
+    )  # fmt: skip
 
 
 def _alive(pid: int) -> bool:

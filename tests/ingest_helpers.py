@@ -31,11 +31,19 @@ def index(capsys: pytest.CaptureFixture[str], library: Path, *paths: Path | str)
     args = ["index", *map(str, paths), "--library", str(library), "--no-analysis", "--json"]
     code = main(args)
     out, err = capsys.readouterr()
-    lines = out.splitlines() + err.splitlines()
+    lines = out.splitlines() + [_as_text(json.loads(line)) for line in err.splitlines()]
     summaries = [json.loads(line) for line in out.splitlines() if line.startswith('{"added"')]
     assert summaries, f"no summary line in {out!r}"
     assert "Traceback" not in err, err
     return Run(code, summaries[-1], lines)
+
+
+def _as_text(row: dict) -> str:
+    """A JSON line of stderr as the line a person would read (with --json, stderr is JSON)."""
+    if "problem" not in row:
+        return json.dumps(row)
+    where = f"{row['path']}:{row['line']}" if row["line"] else row["path"]
+    return ("" if row["fatal"] else "warning: ") + f"{where}: {row['problem']}"
 
 
 def stored(library: Path) -> dict[str, tuple[Article, list[Origin]]]:

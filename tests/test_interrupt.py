@@ -22,7 +22,9 @@ from process_helpers import (
 
 from newsreader.index.library import Library
 
-PROGRESS_LINE = re.compile(r"^(reading|analysing|writing the index|merging|indexing)\b")
+PROGRESS_LINE = re.compile(
+    r"^(loading the analysis model|reading|analysing|writing the index|merging): "
+)
 
 
 def _messages(stderr: str) -> list[str]:

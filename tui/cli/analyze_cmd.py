@@ -8,16 +8,40 @@ so that they can be checked against other annotations of the same file.
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from newsreader.index.models import Analysis, Problem
+from newsreader.index.models import ANALYSING, LOADING, Analysis, Problem, Progress, Step
 from newsreader.index.normalize import normalize
 from newsreader.index.sources import SourceRecord, iter_files, read_source
 from newsreader.tui.cli.output import console, error, plain, print_json_lines, say_problem
+from newsreader.tui.cli.progress_view import progress_view
+
+if TYPE_CHECKING:
+    from newsreader.index.analysis.pipeline import Analyzer
 
 
 def analyze(args: argparse.Namespace) -> int:
     """Print entities, claims and quotes of every article in the given files."""
+    with progress_view(json_lines=args.json) as progress:
+        progress(Step(LOADING, 0, None))
+        analyzer = _analyzer()
+        if analyzer is None:
+            return 1
+        records, failed = _records(args.paths)
+        analyses = analyzer.analyze_many((r.article.text for r in records), n_process=1)
+        counted = _counted(analyses, len(records), progress)
+        rows = (annotations(r, a) for r, a in zip(records, counted, strict=True))
+        if args.json:
+            print_json_lines(rows)
+        else:
+            _print(rows)
+    return 1 if failed else 0
+
+
+def _analyzer() -> Analyzer | None:
+    """The analyzer, or None having said what to install."""
     from newsreader.index.analysis.nlp import INSTALL_HINT, NO_SPACY, load_nlp, missing_analysis
 
     nlp = load_nlp()
@@ -26,13 +50,17 @@ def analyze(args: argparse.Namespace) -> int:
             "a spaCy English model, and none is installed"
         )  # fmt: skip
         error(f"analyze needs {missing}: {INSTALL_HINT}")
-        return 1
+        return None
     from newsreader.index.analysis.pipeline import Analyzer  # needs spaCy
 
-    analyzer = Analyzer(nlp)
+    return Analyzer(nlp)
+
+
+def _records(paths: list[Path]) -> tuple[list[SourceRecord], int]:
+    """Every article of the files, and how many inputs failed (each said on stderr)."""
     failed = 0
     records: list[SourceRecord] = []
-    for item in iter_files(args.paths):
+    for item in iter_files(paths):
         if isinstance(item, Problem):
             say_problem(item)
             failed += item.fatal
@@ -43,13 +71,13 @@ def analyze(args: argparse.Namespace) -> int:
                 failed += record.fatal
             else:
                 records.append(record)
-    analyses = analyzer.analyze_many((r.article.text for r in records), n_process=1)
-    rows = (annotations(r, a) for r, a in zip(records, analyses, strict=True))
-    if args.json:
-        print_json_lines(rows)
-    else:
-        _print(rows)
-    return 1 if failed else 0
+    return records, failed
+
+
+def _counted(analyses: Iterator[Analysis], total: int, progress: Progress) -> Iterator[Analysis]:
+    for done, analysis in enumerate(analyses, 1):
+        progress(Step(ANALYSING, done, total))
+        yield analysis
 
 
 def annotations(record: SourceRecord, analysis: Analysis) -> dict[str, Any]:

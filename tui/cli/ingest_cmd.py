@@ -1,38 +1,48 @@
-"""`newsreader index` and `reindex`: a progress bar on a terminal, plain lines otherwise."""
+"""`newsreader index` and `reindex`: progress on stderr (see progress_view), then a summary.
+
+With `--json` everything on stderr is JSON Lines too: each bad input as
+`{"problem": MESSAGE, "path": PATH, "line": N or null, "fatal": BOOL}` (fatal false for a
+warning: the article was still stored), each notice as `{"notice": TEXT}`, progress as
+`{"progress": PHASE, ...}`; the summary is one JSON object on stdout.
+"""
 
 from __future__ import annotations
 
 import argparse
 import os
 import sys
-import time
-from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager, contextmanager
+from contextlib import AbstractContextManager
 
 from newsreader.index.library import IngestReport, Library
+from newsreader.index.models import Problem
 from newsreader.index.writelock import Holder
-from newsreader.tui.cli.output import error, print_json_lines, say_notices, say_problem
-from newsreader.tui.cli.stopping import check as check_stop
-
-Progress = Callable[[int, int], None]
+from newsreader.tui.cli.output import (
+    error,
+    print_json_lines,
+    say_notices,
+    say_problem,
+    say_problem_json,
+)
+from newsreader.tui.cli.progress_view import progress_view
 
 
 def index(args: argparse.Namespace) -> int:
     """Ingest the given paths; exit 1 when some inputs failed."""
     # lexists: a broken link or a link loop is there, and the library names what is wrong with it.
     missing = [p for p in args.paths if not os.path.lexists(p)]
+    on_problem = say_problem_json if args.json else say_problem
     with Library.open(args.library) as library:
-        say_notices(library.notices)
-        with writing(library, "index", args), progress_reporter("indexing") as progress:
+        say_notices(library.notices, json_lines=args.json)
+        with writing(library, "index", args), progress_view(json_lines=args.json) as progress:
             report = library.ingest(
                 [p for p in args.paths if p not in missing],
                 progress=progress,
-                on_problem=say_problem,
+                on_problem=on_problem,
                 analyze=not args.no_analysis,
             )
-        say_notices(library.notices)
+        say_notices(library.notices, json_lines=args.json)
     for path in missing:
-        error(f"{path}: no such file or folder")
+        on_problem(Problem(str(path), "no such file or folder"))
     failed = report.failed + len(missing)
     if args.json:
         print_json_lines([_summary(report, failed)])
@@ -46,7 +56,7 @@ def reindex(args: argparse.Namespace) -> int:
     with (
         Library.open(args.library) as library,
         writing(library, "reindex", args),
-        progress_reporter("reindexing") as progress,
+        progress_view(json_lines=args.json) as progress,
     ):
         count = library.reindex(progress=progress)
     if args.json:
@@ -82,39 +92,3 @@ def _summary(report: IngestReport, failed: int) -> dict[str, int]:
 
 def _summary_line(report: IngestReport, failed: int) -> str:
     return ", ".join(f"{v} {k}" for k, v in _summary(report, failed).items())
-
-
-@contextmanager
-def progress_reporter(label: str) -> Iterator[Progress]:
-    """A rich progress bar when stderr is a terminal, else a plain line every few seconds."""
-    if sys.stderr.isatty():
-        from rich.progress import BarColumn, Progress, TaskProgressColumn, TimeRemainingColumn
-
-        bar = Progress(
-            "[progress.description]{task.description}", BarColumn(), TaskProgressColumn(),
-            TimeRemainingColumn(), transient=True, console=_stderr_console(),
-        )  # fmt: skip
-        task = bar.add_task(label, total=None)
-        with bar:
-            yield lambda done, total: (
-                check_stop(),
-                bar.update(task, completed=done, total=total or None),
-            )
-        return
-    last = [0.0]
-
-    def plain(done: int, total: int) -> None:
-        check_stop()
-        now = time.monotonic()
-        if now - last[0] >= 2 or done == total:
-            last[0] = now
-            share = f"{100 * done // total}%" if total else str(done)
-            sys.stderr.write(f"{label}: {share}\n")
-
-    yield plain
-
-
-def _stderr_console():
-    from newsreader.tui.cli.output import console
-
-    return console(stderr=True)

@@ -105,10 +105,20 @@ def say_problem(problem: Problem) -> None:
     sys.stderr.write(("" if problem.fatal else "warning: ") + f"{escaped(str(problem))}\n")
 
 
-def say_notices(notices: list[str]) -> None:
+def say_problem_json(problem: Problem) -> None:
+    """A bad input as one JSON object on stderr, for `--json` runs (see ingest_cmd)."""
+    row = {"problem": problem.message, "path": problem.path, "line": problem.line,
+           "fatal": problem.fatal}  # fmt: skip
+    sys.stderr.write(json_line(row) + "\n")
+
+
+def say_notices(notices: list[str], *, json_lines: bool = False) -> None:
     """Print and clear what the library had to say (rebuilt index, missing model...)."""
     for notice in notices:
-        error(notice)
+        if json_lines:
+            sys.stderr.write(json_line({"notice": notice}) + "\n")
+        else:
+            error(notice)
     notices.clear()
 
 
