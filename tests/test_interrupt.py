@@ -23,7 +23,7 @@ from process_helpers import (
 from newsreader.index.library import Library
 
 PROGRESS_LINE = re.compile(
-    r"^(loading the analysis model|reading|analysing|writing the index|merging): "
+    r"^(loading the analysis model|reading|analysing|writing the index|merging)(: |$)"
 )
 
 

@@ -12,7 +12,10 @@ from process_helpers import NEWSREADER, library_env, write_feed
 from newsreader.index.library import Library
 from newsreader.index.models import MERGING, WRITING
 
-LINE = re.compile(r"^(?P<phase>[a-z][a-z ]+): (?P<done>[\d,]+)(?:/(?P<total>[\d,]+))? articles")
+# `phase: done/total articles, rate/s`, or the phase alone before anything is counted.
+LINE = re.compile(
+    r"^(?P<phase>[a-z][a-z ]+?)(?:: (?P<done>[\d,]+)(?:/(?P<total>[\d,]+))? articles.*)?$"
+)
 
 
 def run(*args: str, library: Path) -> subprocess.CompletedProcess:
@@ -26,9 +29,10 @@ def steps(stderr: str) -> list[tuple[str, int, int | None]]:
     found = []
     for line in stderr.splitlines():
         if match := LINE.match(line):
-            total = match["total"]
-            found.append((match["phase"], int(match["done"].replace(",", "")),
-                          int(total.replace(",", "")) if total else None))  # fmt: skip
+            done, total = (
+                match[k].replace(",", "") if match[k] else None for k in ("done", "total")
+            )
+            found.append((match["phase"], int(done or 0), int(total) if total else None))
     return found
 
 
