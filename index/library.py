@@ -435,7 +435,8 @@ class Library:
         """`StateStore.import_text`; LibraryError when the record cannot take the file, and
         then nothing of it is stored (one transaction)."""
         try:
-            return self.triage.import_text(text, replace=replace)
+            with self.writing("state import"):
+                return self.triage.import_text(text, replace=replace)
         except sqlite3.Error as error:
             where = self.path / "library.db"
             raise LibraryError(f"{where}: cannot save the imported state: {error}") from error

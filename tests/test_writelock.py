@@ -91,3 +91,18 @@ def test_readers_are_not_blocked_by_a_writer(tmp_path: Path, seeds_dir: Path) ->
         )  # fmt: skip
     assert search.returncode == 0, search.stderr
     assert search.stdout.count("\n") == 2
+
+
+def test_remove_waits_for_the_writer_too(tmp_path: Path, seeds_dir: Path) -> None:
+    library = tmp_path / "lib"
+    assert start("index", str(seeds_dir), "--no-analysis", library=library).wait(120) == 0
+    with WriteLock(library).held("index"):
+        remove = start("remove", "zelensky", "--yes", library=library)
+        expected = (
+            f"newsreader: waiting for another newsreader index (pid {os.getpid()}) to finish\n"
+        )
+        assert remove.stderr.readline() == expected
+        assert stored(library / "library.db") == 2
+    _, err = remove.communicate(timeout=120)
+    assert remove.returncode == 0, err
+    assert stored(library / "library.db") == 0

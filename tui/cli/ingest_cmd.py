@@ -71,10 +71,11 @@ def writing(
 ) -> AbstractContextManager[None]:
     """The library's write lock for a command: wait for another writer saying so, or, with
     `--no-wait`, refuse at once (LibraryBusy, one line)."""
-    return library.writing(purpose, wait=not args.no_wait, on_wait=_say_waiting)
+    return library.writing(purpose, wait=not args.no_wait, on_wait=say_waiting)
 
 
-def _say_waiting(holder: Holder) -> None:
+def say_waiting(holder: Holder) -> None:
+    """The line a command prints before it waits for another writer of the library."""
     error(f"waiting for another {holder.describe()} to finish")
 
 

@@ -7,6 +7,7 @@ import sys
 
 from newsreader.index.library import Library
 from newsreader.index.removal import matching, remove_articles
+from newsreader.tui.cli.ingest_cmd import say_waiting
 from newsreader.tui.cli.output import error, escaped, print_json_lines
 
 SHOWN = 5  # titles listed before asking
@@ -28,7 +29,8 @@ def remove(args: argparse.Namespace) -> int:
             return 0
         if not args.yes and not _confirmed(query, hits):
             return 2 if not sys.stdin.isatty() else 1
-        removed = remove_articles(library, [hit.id for hit in hits])
+        with library.writing("remove", on_wait=say_waiting):
+            removed = remove_articles(library, [hit.id for hit in hits])
     if args.json:
         print_json_lines([{"removed": removed}])
     else:
