@@ -3,7 +3,7 @@
 `MpWriter` forks sub-writers that inherit the index's write lock (a flock on an open file). Each
 sub-writer here is a child of the run in the sense of `childproc`: it dies with the indexing
 process (so a killed run leaves no sub-writer waiting on its job queue for ever, holding the
-lock) and ignores Ctrl-C, which the run handles. Cancelling ends the sub-writers: Whoosh's own
+lock) and ignores Ctrl-C, which the run handles. Cancelling kills the sub-writers: Whoosh's own
 cancel only flags its copy of them in this process, which the forked ones never see.
 """
 
@@ -48,8 +48,10 @@ class BulkWriter(MpWriter):
     def cancel(self) -> None:
         """Stop the sub-writers at once and drop what they wrote (uncommitted segments)."""
         try:
+            # SIGKILL: a sub-writer forked a moment ago may still run the run's own handlers, and
+            # it has nothing to clean up (the next writer removes what it left).
             for task in self.tasks:
-                task.terminate()
+                task.kill()
             for task in self.tasks:
                 task.join()
             # Nobody reads the job queue any more: exiting must not wait to flush it.

@@ -10,7 +10,7 @@ same two rules:
   would hold ~280 MB for ever. Elsewhere this rule is not available and is skipped.
 - They ignore Ctrl-C. A terminal sends SIGINT to the whole foreground process group; the run
   alone decides what to do with it (stop, keep what is committed, say one line) and ends its
-  children with SIGTERM, so no child prints a KeyboardInterrupt traceback over its output.
+  children (SIGKILL), so no child prints a KeyboardInterrupt traceback over its output.
 
 The run marks where it forks them (`forking`): Python runs hooks around a fork in which an
 exception raised by a signal handler is dropped and printed ("Exception ignored in ..."), so a

@@ -225,13 +225,15 @@ def _parallel(
 
 
 def _end_workers(pool: ProcessPoolExecutor) -> None:
-    """Terminate the pool's worker processes (Python 3.14 has this as a method)."""
-    terminate = getattr(pool, "terminate_workers", None)
-    if terminate is not None:
-        terminate()
+    """Kill the pool's worker processes (Python 3.14 has this as a method). SIGKILL, since a
+    worker forked a moment ago may still run the run's own signal handlers, and a worker has
+    nothing to clean up."""
+    kill = getattr(pool, "kill_workers", None)
+    if kill is not None:
+        kill()
         return
     for process in list((pool._processes or {}).values()):
-        process.terminate()
+        process.kill()
 
 
 def _next_result(pending: deque[tuple[list[str], Future[list[_Result]]]]) -> list[_Result]:
