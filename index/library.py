@@ -13,7 +13,6 @@ import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -33,6 +32,8 @@ from newsreader.index.models import (
 )
 from newsreader.index.state import ArticleState, ImportCounts, StateStore
 from newsreader.index.state_file import StateFile, dumps
+from newsreader.index.state_filter import state_filter
+from newsreader.index.stats import Stats, library_stats
 from newsreader.index.store import ArticleStore, connect
 from newsreader.index.upkeep import (
     catch_up,
@@ -48,7 +49,6 @@ from newsreader.index.writelock import LockBusy, WaitNotice, WriteLock
 if TYPE_CHECKING:
     from newsreader.index.analysis.pipeline import Analyzer
     from newsreader.index.engine import ClaimHit, Engine, QuoteHit
-    from newsreader.index.query import ParsedQuery
 
 __all__ = [
     "ArticleState",
@@ -66,21 +66,6 @@ APP_NAME = "newsreader"
 
 class LibraryBusy(LibraryError):
     """Another process is writing the library and the caller chose not to wait."""
-
-
-@dataclass(frozen=True, slots=True)
-class Stats:
-    """Counts and ranges over the whole library."""
-
-    articles: int
-    first_date: dt.date | None
-    last_date: dt.date | None
-    sources: tuple[tuple[str, int], ...]
-    index_bytes: int
-    quotes: int
-    claims: int
-    entities: int
-    path: str
 
 
 def default_path() -> Path:
@@ -307,22 +292,14 @@ class Library:
                 self.store.conn, limit=limit, offset=offset, sort=sort,
                 include_archived=include_archived,
             )  # fmt: skip
-        from newsreader.index.engine import IndexDamaged
         from newsreader.index.query import parse_query
 
         parsed = parse_query(query, now=now)
-        allow, deny = self._state_filter(parsed, include_archived)
-        try:
-            result = self.engine.search(
-                parsed, limit=limit, offset=offset, sort=sort, allow_ids=allow, deny_ids=deny,
-                abandoned=abandoned,
-            )  # fmt: skip
-        except IndexDamaged as damage:
-            self._rebuild(str(damage))
-            result = self.engine.search(
-                parsed, limit=limit, offset=offset, sort=sort, allow_ids=allow, deny_ids=deny,
-                abandoned=abandoned,
-            )  # fmt: skip
+        allow, deny = state_filter(self.triage, parsed, include_archived)
+        result = self._healing(lambda: self.engine.search(
+            parsed, limit=limit, offset=offset, sort=sort, allow_ids=allow, deny_ids=deny,
+            abandoned=abandoned,
+        ))  # fmt: skip
         if rebuilder(self.store) is not None:  # another process empties and refills the index
             problem = "; ".join(p for p in (result.problem, rebuild_progress(self.store)) if p)
             result = dataclasses.replace(result, problem=problem)
@@ -338,7 +315,7 @@ class Library:
         """Numeric claims across the library whose sentence or unit matches the query."""
         return self._healing(lambda: self.engine.search_claims(query, limit=limit))
 
-    def _healing(self, search: Callable[[], list[T]]) -> list[T]:
+    def _healing(self, search: Callable[[], T]) -> T:
         """A search of the engine; when it failed on a damaged index, again after a rebuild."""
         from newsreader.index.engine import IndexDamaged
 
@@ -348,56 +325,9 @@ class Library:
             self._rebuild(str(damage))
             return search()
 
-    def _state_filter(
-        self, parsed: ParsedQuery, include_archived: bool
-    ) -> tuple[frozenset[str] | None, frozenset[str] | None]:
-        want = parsed.state
-        allow: set[str] | None = None
-        deny: set[str] = set()
-
-        def narrow(ids: set[str]) -> None:
-            nonlocal allow
-            allow = ids if allow is None else allow & ids
-
-        for flag in ("read", "starred", "archived"):
-            value = getattr(want, flag)
-            if value is True:
-                narrow(self.triage.ids_where(flag, True))
-            elif value is False or (flag == "archived" and not include_archived):
-                deny |= self.triage.ids_where(flag, True)
-        for tag in want.tags:
-            narrow(self.triage.ids_tagged(tag))
-        for tag in want.exclude_tags:
-            deny |= self.triage.ids_tagged(tag)
-        return (
-            frozenset(allow) if allow is not None else None,
-            frozenset(deny) if deny else None,
-        )
-
     def stats(self) -> Stats:
-        conn = self.store.conn
-        count, first, last = conn.execute(
-            "SELECT count(*), min(date), max(date) FROM articles"
-        ).fetchone()
-        sources = conn.execute(
-            "SELECT coalesce(source, '(none)'), count(*) FROM articles GROUP BY 1 ORDER BY 2 DESC"
-        ).fetchall()
-        quotes, claims, entities = conn.execute(
-            "SELECT coalesce(sum(json_array_length(analysis, '$.q')), 0),"
-            " coalesce(sum(json_array_length(analysis, '$.c')), 0),"
-            " coalesce(sum(json_array_length(analysis, '$.e')), 0)"
-            " FROM articles WHERE analysis IS NOT NULL"
-        ).fetchone()
-        return Stats(
-            articles=count,
-            first_date=dt.date.fromisoformat(first) if first else None,
-            last_date=dt.date.fromisoformat(last) if last else None,
-            sources=tuple((s, n) for s, n in sources),
-            index_bytes=self.engine.size_bytes(),
-            quotes=quotes,
-            claims=claims,
-            entities=entities,
-            path=str(self.path),
+        return library_stats(
+            self.store.conn, index_bytes=self.engine.size_bytes(), path=str(self.path)
         )
 
     # Triage state ---------------------------------------------------------------------------
