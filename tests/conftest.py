@@ -32,3 +32,23 @@ def nlp():
     if model is None:
         pytest.skip("no spaCy English model installed")
     return model
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path):
+    """A 1 MB tmpfs, for a real full disk, or a skip where mounting is not permitted."""
+    import gc
+    import subprocess
+
+    mount = tmp_path / "disk"
+    mount.mkdir()
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount)], capture_output=True
+    )
+    if done.returncode != 0:
+        pytest.skip(f"cannot mount a small tmpfs here: {done.stderr.decode().strip()}")
+    yield mount
+    # The failed write's cursors live in the exception's traceback cycle until a collection:
+    # SQLite keeps the closed connection's files open while they do.
+    gc.collect()
+    subprocess.run(["umount", str(mount)], check=True)

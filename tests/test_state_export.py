@@ -73,24 +73,6 @@ def test_control_characters_are_escaped_in_the_file(capsys, folder, tmp_path) ->
     assert data["articles"][first]["tags"] == ["nel\u0085"]
 
 
-@pytest.fixture
-def small_disk(tmp_path: Path):
-    """A 1 MB tmpfs, or a skip where mounting is not permitted."""
-    import gc
-    import subprocess
-
-    mount = tmp_path / "disk"
-    mount.mkdir()
-    done = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount)], capture_output=True
-    )
-    if done.returncode != 0:
-        pytest.skip(f"cannot mount a small tmpfs here: {done.stderr.decode().strip()}")
-    yield mount
-    gc.collect()
-    subprocess.run(["umount", str(mount)], check=True)
-
-
 def test_a_full_disk_leaves_the_previous_export_whole(capsys, folder, small_disk) -> None:
     first, second = article_ids(folder)
     with Library.open(folder) as library:
