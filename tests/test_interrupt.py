@@ -119,15 +119,20 @@ def _analysis_workers(proc: subprocess.Popen, feed: Path) -> list[int]:
     return [pid for pid in processes_reading(feed) if pid != proc.pid]
 
 
+def _analysis_run_with_workers(library: Path, feed: Path) -> subprocess.Popen:
+    """An `index` run with analysis, once its two spaCy workers are up (or it has ended)."""
+    proc = start("index", str(feed), library=library)
+    wait_until(
+        lambda: proc.poll() is not None or len(_analysis_workers(proc, feed)) >= 2,
+        300, "two analysis workers",
+    )  # fmt: skip
+    return proc
+
+
 def test_kill_9_of_an_analysis_run_takes_its_spacy_workers(
     tmp_path: Path, analysed_feed: Path
 ) -> None:
-    library = tmp_path / "lib"
-    proc = start("index", str(analysed_feed), library=library)
-    wait_until(
-        lambda: proc.poll() is not None or len(_analysis_workers(proc, analysed_feed)) >= 2,
-        300, "two analysis workers",
-    )  # fmt: skip
+    proc = _analysis_run_with_workers(tmp_path / "lib", analysed_feed)
     assert proc.poll() is None, "the run finished before it could be killed"
     workers = _analysis_workers(proc, analysed_feed)
     proc.send_signal(signal.SIGKILL)
@@ -136,12 +141,7 @@ def test_kill_9_of_an_analysis_run_takes_its_spacy_workers(
 
 
 def test_ctrl_c_of_an_analysis_run_is_one_line(tmp_path: Path, analysed_feed: Path) -> None:
-    library = tmp_path / "lib"
-    proc = start("index", str(analysed_feed), library=library)
-    wait_until(
-        lambda: proc.poll() is not None or len(_analysis_workers(proc, analysed_feed)) >= 2,
-        300, "two analysis workers",
-    )  # fmt: skip
+    proc = _analysis_run_with_workers(tmp_path / "lib", analysed_feed)
     assert proc.poll() is None, "the run finished before it could be interrupted"
     workers = _analysis_workers(proc, analysed_feed)
     os.killpg(proc.pid, signal.SIGINT)
