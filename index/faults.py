@@ -58,18 +58,25 @@ def problem_line(error: BaseException, folder: Path) -> str | None:
 
 
 def translated(cls: C) -> C:
-    """Make every public method of the class raise `LibraryError` for a fault of the files."""
+    """Make every public method of the class raise `LibraryError` for a fault of the files.
+
+    Each call also passes the instance's `_gate` (see `call_gate`), except `close`, which
+    shuts it.
+    """
     for name, method in list(vars(cls).items()):
         if callable(method) and not name.startswith("_"):
-            setattr(cls, name, _translating(method))
+            setattr(cls, name, _translating(method, gated=name != "close"))
     return cls
 
 
-def _translating(method: Callable[..., Any]) -> Callable[..., Any]:
+def _translating(method: Callable[..., Any], *, gated: bool) -> Callable[..., Any]:
     @functools.wraps(method)
     def call(self: Any, *args: Any, **kwargs: Any) -> Any:
         try:
-            return method(self, *args, **kwargs)
+            if not gated:
+                return method(self, *args, **kwargs)
+            with self._gate.entered():
+                return method(self, *args, **kwargs)
         except (sqlite3.DatabaseError, OSError) as error:
             line = problem_line(error, self.path)
             if line is None:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from newsreader.index.browse import browse
+from newsreader.index.call_gate import CallGate
 from newsreader.index.faults import LibraryError, problem_line, translated
 from newsreader.index.folder import connect_read_only, private_folder, read_only_reason
 from newsreader.index.models import (
@@ -92,6 +93,7 @@ class Library:
         self._engine: Engine | None = None
         self._engine_lock = threading.Lock()
         self._write_lock = WriteLock(path)
+        self._gate = CallGate()
 
     @classmethod
     def open(cls, path: Path | None = None, *, defer_index: bool = False) -> Library:
@@ -162,6 +164,9 @@ class Library:
             )
 
     def close(self) -> None:
+        """Wait for the calls other threads have in flight, then close; once only."""
+        if not self._gate.close():
+            return
         if self._engine is not None:
             self._engine.close()
         self.store.conn.close()

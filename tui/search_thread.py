@@ -102,5 +102,6 @@ class SearchThread:
         return await self.run(lambda: fetch_page(library, page, now, abandoned))
 
     def shutdown(self) -> None:
-        """Stop taking work; what is queued is dropped."""
+        """Stop taking work: what is queued is dropped, a page being fetched is abandoned."""
+        self._latest += 1
         self._executor.shutdown(wait=False, cancel_futures=True)

@@ -66,3 +66,55 @@ async def test_the_app_shows_a_prefetched_page_in_its_first_frame(library) -> No
     app = NewsReaderApp(library, now=NOW, search_thread=thread)
     async with app.run_test(size=(160, 48)):
         assert results(app).total > 2  # before any worker has had a turn
+
+
+def _search_until_closed(library, searching: threading.Event) -> BaseException:
+    """Search and read states in a loop, as the reader's search thread does, until it fails."""
+    while True:
+        try:
+            result = library.search("harbour")
+            library.states(hit.id for hit in result.hits)
+        except Exception as error:  # the test asserts which one it was
+            return error
+        searching.set()
+
+
+def test_closing_the_library_under_a_searching_thread_fails_its_calls_cleanly(library) -> None:
+    """Closing SQLite's connection under a running statement crashed the process (a
+    segmentation fault when the reader quit during a page fetch): close waits for the call in
+    flight, and the calls after it get LibraryError."""
+    from newsreader.index.faults import LibraryError
+
+    searching, outcome = threading.Event(), []
+    worker = threading.Thread(
+        target=lambda: outcome.append(_search_until_closed(library, searching))
+    )
+    worker.start()
+    assert searching.wait(30)
+    library.close()
+    worker.join(30)
+    assert not worker.is_alive()
+    assert isinstance(outcome[0], LibraryError) and str(outcome[0]) == "the library is closed"
+    library.close()  # a second close is harmless
+
+
+def test_closing_waits_until_the_calls_inside_have_left() -> None:
+    from newsreader.index.call_gate import CallGate
+
+    gate, inside, leave = CallGate(), threading.Event(), threading.Event()
+
+    def call() -> None:
+        with gate.entered():
+            inside.set()
+            leave.wait(30)
+
+    caller = threading.Thread(target=call)
+    caller.start()
+    assert inside.wait(30)
+    closer = threading.Thread(target=gate.close)
+    closer.start()
+    closer.join(0.2)
+    assert closer.is_alive()  # still waiting for the call inside
+    leave.set()
+    closer.join(30)
+    assert not closer.is_alive() and not caller.is_alive()
