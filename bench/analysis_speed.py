@@ -19,8 +19,8 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from newsreader.index.analysis.nlp import MODEL_HINT
 from newsreader.index.analysis.pipeline import DEFAULT_BATCH, Analyzer
+from newsreader.index.analysis.runtime.nlp import MODEL_HINT
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "bbc.jsonl"
 

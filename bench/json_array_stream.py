@@ -25,7 +25,7 @@ from common import emit
 READ = """
 import resource, sys, time
 from pathlib import Path
-from newsreader.index.sources import SourceRecord, read_source
+from newsreader.index.ingest.sources import SourceRecord, read_source
 start = time.perf_counter()
 count = sum(1 for item in read_source(Path(sys.argv[1])) if isinstance(item, SourceRecord))
 seconds = time.perf_counter() - start

@@ -52,8 +52,8 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from newsreader.index.analysis.nlp import load_nlp
-from newsreader.index.analysis.quotes import find_quotes
+from newsreader.index.analysis.quotes.spans import find_quotes
+from newsreader.index.analysis.runtime.nlp import load_nlp
 from newsreader.index.models import Entity, Quote
 
 POLNEAR = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "polnear"
@@ -321,7 +321,7 @@ def score_article(
 def entities_of(doc: Doc) -> tuple[Entity, ...]:
     """The article's entities: the shared linker when present, else spaCy's mentions as is."""
     try:
-        from newsreader.index.analysis.entities import find_entities
+        from newsreader.index.analysis.entities.mentions import find_entities
     except ImportError:
         return _linked_mentions(doc)
     return tuple(find_entities(doc))

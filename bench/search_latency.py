@@ -32,10 +32,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import RESULTS, corpus_files, emit
 from whoosh.analysis.filters import STOP_WORDS
 
-from newsreader.index.engine import Engine
 from newsreader.index.models import Article
-from newsreader.index.query import parse_query
-from newsreader.index.textindex import WORD_PATTERN
+from newsreader.index.query.assemble import parse_query
+from newsreader.index.search.whoosh.engine import Engine
+from newsreader.index.search.whoosh.textindex import WORD_PATTERN
 
 CORPORA = ("bbc.jsonl", "reuters21578.jsonl")
 QUERIES = Path(__file__).resolve().parent / "queries.txt"

@@ -16,11 +16,20 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from newsreader.index.browse import browse
-from newsreader.index.call_gate import CallGate
-from newsreader.index.faults import LibraryError, problem_line, translated
-from newsreader.index.folder import connect_read_only, private_folder, read_only_reason
-from newsreader.index.models import (
+from .call_gate import CallGate
+from .faults import LibraryError, problem_line, translated
+from .folder.private import connect_read_only, private_folder, read_only_reason
+from .folder.upkeep import (
+    catch_up,
+    open_engine,
+    open_read_only,
+    rebuild,
+    rebuild_progress,
+    rebuilder,
+    start_rebuild,
+)
+from .folder.writelock import LockBusy, WaitNotice, WriteLock
+from .models import (
     LOADING,
     Analysis,
     Article,
@@ -31,25 +40,16 @@ from newsreader.index.models import (
     SearchResult,
     Step,
 )
-from newsreader.index.state import ArticleState, ImportCounts, StateStore
-from newsreader.index.state_file import StateFile, dumps
-from newsreader.index.state_filter import state_filter
-from newsreader.index.stats import Stats, library_stats
-from newsreader.index.store import ArticleStore, connect
-from newsreader.index.upkeep import (
-    catch_up,
-    open_engine,
-    open_read_only,
-    rebuild,
-    rebuild_progress,
-    rebuilder,
-    start_rebuild,
-)
-from newsreader.index.writelock import LockBusy, WaitNotice, WriteLock
+from .record.articles import ArticleStore, connect
+from .record.browse import browse
+from .record.state_file import StateFile, dumps
+from .record.state_filter import state_filter
+from .record.stats import Stats, library_stats
+from .record.triage import ArticleState, ImportCounts, StateStore
 
 if TYPE_CHECKING:
-    from newsreader.index.analysis.pipeline import Analyzer
-    from newsreader.index.engine import ClaimHit, Engine, QuoteHit
+    from .analysis.pipeline import Analyzer
+    from .search.whoosh.engine import ClaimHit, Engine, QuoteHit
 
 __all__ = [
     "ArticleState",
@@ -130,7 +130,7 @@ class Library:
 
     def open_index(self) -> None:
         """Open the search index now, if it is not open yet; its notices go to `notices`."""
-        from newsreader.index.engine import EngineError
+        from .search.whoosh.engine import EngineError
 
         with self._engine_lock:
             if self._engine is not None:
@@ -219,7 +219,7 @@ class Library:
         source: str | None = None,
     ) -> IngestReport:
         """Add new, update changed and remove deleted articles under paths (new ones `source`)."""
-        from newsreader.index.ingest import Ingester  # only indexing needs the source readers
+        from .ingest.run import Ingester  # only indexing needs the source readers
 
         if analyze and progress:
             progress(Step(LOADING, 0, None))
@@ -234,7 +234,7 @@ class Library:
 
     def reindex(self, *, progress: Progress | None = None) -> int:
         """Rebuild the whole index from the SQLite record; returns the article count."""
-        from newsreader.index.engine import EngineError
+        from .search.whoosh.engine import EngineError
 
         with self.writing("reindex"), self._lock:
             engine = self.engine
@@ -246,7 +246,7 @@ class Library:
 
     def _analyzer(self) -> Analyzer | None:
         """The spaCy analyzer, loaded only when something is ingested; None without a model."""
-        from newsreader.index.analysis.nlp import INSTALL_HINT, load_nlp, missing_analysis
+        from .analysis.runtime.nlp import INSTALL_HINT, load_nlp, missing_analysis
 
         nlp = load_nlp()
         if nlp is None:
@@ -255,7 +255,7 @@ class Library:
                 f" For them: {INSTALL_HINT}"
             )
             return None
-        from newsreader.index.analysis.pipeline import Analyzer  # needs spaCy
+        from .analysis.pipeline import Analyzer  # needs spaCy
 
         return Analyzer(nlp)
 
@@ -297,7 +297,7 @@ class Library:
                 self.store.conn, limit=limit, offset=offset, sort=sort,
                 include_archived=include_archived,
             )  # fmt: skip
-        from newsreader.index.query import parse_query
+        from .query.assemble import parse_query
 
         parsed = parse_query(query, now=now)
         allow, deny = state_filter(self.triage, parsed, include_archived)
@@ -322,7 +322,7 @@ class Library:
 
     def _healing(self, search: Callable[[], T]) -> T:
         """A search of the engine; when it failed on a damaged index, again after a rebuild."""
-        from newsreader.index.engine import IndexDamaged
+        from .search.whoosh.engine import IndexDamaged
 
         try:
             return search()

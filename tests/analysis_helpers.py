@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from spacy.language import Language
 
-from newsreader.index.analysis.entities import find_entities
-from newsreader.index.analysis.quotes import find_quotes
+from newsreader.index.analysis.entities.mentions import find_entities
+from newsreader.index.analysis.quotes.spans import find_quotes
 from newsreader.index.models import Quote
 
 

@@ -26,7 +26,7 @@ def shared_dir() -> Path:
 @pytest.fixture(scope="session")
 def nlp():
     """The real spaCy English pipeline, loaded once per test process."""
-    from newsreader.index.analysis.nlp import load_nlp
+    from newsreader.index.analysis.runtime.nlp import load_nlp
 
     model = load_nlp()
     if model is None:

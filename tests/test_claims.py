@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from newsreader.index.analysis.claims import find_claims
-from newsreader.index.analysis.numbers import glued_value, range_value, word_value
+from newsreader.index.analysis.claims.finder import find_claims
+from newsreader.index.analysis.claims.numbers import glued_value, range_value, word_value
 from newsreader.index.models import Claim
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"

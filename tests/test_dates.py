@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from newsreader.index.dates import DateError, DateRange, compare_range, date_range, date_span
+from newsreader.index.query.dates import DateError, DateRange, compare_range, date_range, date_span
 
 NOW = dt.datetime(2025, 1, 15, 10, 30)  # a Wednesday
 D = dt.date

@@ -14,9 +14,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsreader.index.engine import LOCKED_MESSAGE, Engine, EngineError
 from newsreader.index.models import Analysis, Article, Claim, Entity, Quote
-from newsreader.index.query import parse_query
+from newsreader.index.query.assemble import parse_query
+from newsreader.index.search.whoosh.engine import LOCKED_MESSAGE, Engine, EngineError
 
 NOW = dt.datetime(2025, 1, 15, 10, 30)  # a Wednesday
 D = dt.date
@@ -302,7 +302,7 @@ def test_a_corrupt_index_raises_engine_error(tmp_path: Path) -> None:
 HOLD_WRITER = """
 import sys, time
 from pathlib import Path
-from newsreader.index.engine import Engine
+from newsreader.index.search.whoosh.engine import Engine
 from newsreader.index.models import Article
 
 def slow_docs():

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from newsreader.index.analysis.entities import find_entities
-from newsreader.index.analysis.linking import gender_cue, kind_of, near, same_name
+from newsreader.index.analysis.entities.linking import gender_cue, kind_of, near, same_name
+from newsreader.index.analysis.entities.mentions import find_entities
 from newsreader.index.models import Entity
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"

@@ -9,7 +9,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsreader.index.normalize import (
+from newsreader.index.ingest.normalize import (
     _normalize_slow,
     clean_field,
     content_id,

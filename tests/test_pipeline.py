@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from newsreader.index.analysis import pipeline
-from newsreader.index.analysis.nlp import MODEL_HINT, load_nlp
 from newsreader.index.analysis.pipeline import Analyzer
+from newsreader.index.analysis.runtime.nlp import MODEL_HINT, load_nlp
 from newsreader.index.models import Analysis
 
 ROOT = Path(__file__).resolve().parents[1]

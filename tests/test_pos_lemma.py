@@ -8,8 +8,8 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsreader.index.analysis import pos_lemma
-from newsreader.index.analysis.nlp import EXCLUDED, MODEL_NAMES
+from newsreader.index.analysis.runtime import pos_lemma
+from newsreader.index.analysis.runtime.nlp import EXCLUDED, MODEL_NAMES
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 

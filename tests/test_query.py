@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from whoosh.query import AndNot, DateRange, Every, NullQuery, Or, Phrase, Prefix, Term
 
-from newsreader.index.query import QUERY_HELP, ParsedQuery, StateFilter, parse_query
+from newsreader.index.query.assemble import QUERY_HELP, ParsedQuery, StateFilter, parse_query
 
 NOW = dt.datetime(2025, 1, 15, 10, 30)
 
@@ -129,7 +129,7 @@ def test_help_documents_every_operator() -> None:
 
 def _imports_dateparser(query: str) -> bool:
     code = (
-        "import sys\nfrom newsreader.index.query import parse_query\n"
+        "import sys\nfrom newsreader.index.query.assemble import parse_query\n"
         f"parse_query({query!r})\nprint('dateparser' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -7,7 +7,7 @@ from pathlib import Path
 from analysis_helpers import quotes_of
 from spacy.language import Language
 
-from newsreader.index.analysis.quotes import find_segments, group_segments
+from newsreader.index.analysis.quotes.spans import find_segments, group_segments
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 

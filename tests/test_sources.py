@@ -13,14 +13,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsreader.index.models import Problem
-from newsreader.index.sources import (
+from newsreader.index.ingest.sources import (
     MAX_ARTICLE_CHARS,
     SUPPORTED_SUFFIXES,
     SourceRecord,
     iter_files,
     read_source,
 )
+from newsreader.index.models import Problem
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "seeds"
@@ -49,7 +49,7 @@ def write(path: Path, content: str | bytes) -> Path:
 
 def assert_offsets_map(record: SourceRecord, decoded: str | None = None) -> None:
     """Each visible char of the article text is the same char in raw_text (and in the file)."""
-    from newsreader.index.normalize import normalize
+    from newsreader.index.ingest.normalize import normalize
 
     text, index = normalize(record.raw_text)
     assert text == record.article.text
@@ -166,7 +166,7 @@ def test_seed_body_keeps_its_quirks() -> None:
     ],
 )
 def test_parse_date_does_not_guess(written: str, expected: dt.date | None) -> None:
-    from newsreader.index.formats_common import parse_date
+    from newsreader.index.ingest.formats.common import parse_date
 
     assert parse_date(written) == expected
 
@@ -440,7 +440,7 @@ def test_large_json_lines_file_streams(tmp_path: Path) -> None:
     script = (
         "import resource, sys\n"
         "from pathlib import Path\n"
-        "from newsreader.index.sources import SourceRecord, read_source\n"
+        "from newsreader.index.ingest.sources import SourceRecord, read_source\n"
         "before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
         f"items = read_source(Path({str(path)!r}))\n"
         "n = sum(1 for item in items if isinstance(item, SourceRecord))\n"
@@ -540,7 +540,7 @@ def test_large_json_array_streams(tmp_path: Path) -> None:
     script = (
         "import resource\n"
         "from pathlib import Path\n"
-        "from newsreader.index.sources import SourceRecord, read_source\n"
+        "from newsreader.index.ingest.sources import SourceRecord, read_source\n"
         "before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
         f"items = read_source(Path({str(path)!r}))\n"
         "n = sum(1 for item in items if isinstance(item, SourceRecord))\n"
@@ -600,8 +600,8 @@ def test_exact_duplicates_share_an_id(tmp_path: Path) -> None:
 @settings(max_examples=100, deadline=None)
 @given(st.text(max_size=120))
 def test_json_record_text_maps_back_to_raw(text: str) -> None:
-    from newsreader.index.json_records import Keys, record_to_source
-    from newsreader.index.normalize import normalize
+    from newsreader.index.ingest.formats.json_records import Keys, record_to_source
+    from newsreader.index.ingest.normalize import normalize
 
     for item in record_to_source("mem.jsonl", {"text": text}, 1, 0, Keys()):
         if isinstance(item, SourceRecord):
@@ -635,7 +635,7 @@ def test_reading_bbc_needs_no_dateparser() -> None:
     script = (
         "import sys\n"
         "from pathlib import Path\n"
-        "from newsreader.index.sources import read_source\n"
+        "from newsreader.index.ingest.sources import read_source\n"
         f"n = sum(1 for _ in read_source(Path({str(path)!r})))\n"
         "print(n, 'dateparser' in sys.modules)\n"
     )
@@ -659,7 +659,7 @@ def test_utf16_text_file_is_read_but_utf16_json_is_refused(tmp_path: Path) -> No
 def test_json_stream_gives_up_on_a_value_longer_than_its_bound() -> None:
     import io
 
-    from newsreader.index.json_stream import JsonStream, JsonSyntaxError
+    from newsreader.index.ingest.formats.json_stream import JsonStream, JsonSyntaxError
 
     data = b'[{"text": "short"},\n {"text": "' + b"x" * 5_000_000 + b'"}, {"text": "after"}]'
     stream = JsonStream(

@@ -214,7 +214,7 @@ def test_import_json_counts_and_replace_is_for_import_only(capsys, pair, tmp_pat
 
 
 def test_the_library_refuses_a_tag_outside_the_alphabet(pair) -> None:
-    from newsreader.index.tags import TagError
+    from newsreader.index.record.tags import TagError
 
     here, _ = pair
     first = article_ids(here)[0]

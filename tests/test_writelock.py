@@ -9,8 +9,8 @@ from pathlib import Path
 
 from process_helpers import start, stored, wait_until, write_feed
 
+from newsreader.index.folder.writelock import LOCK_NAME, WriteLock
 from newsreader.index.library import Library
-from newsreader.index.writelock import LOCK_NAME, WriteLock
 
 
 def _held_by_another(library: Path) -> bool:

@@ -12,20 +12,21 @@ from textual.binding import Binding, BindingType
 from textual.filter import LineFilter, Monochrome, NoColor
 from textual.notifications import SeverityLevel
 
-from newsreader.tui import keymap, mouse
-from newsreader.tui.keymap_check import keymap_problems
-from newsreader.tui.screens.commands import NewsCommands
-from newsreader.tui.screens.confirm import ConfirmScreen
-from newsreader.tui.screens.help import HelpScreen, Row, Section, binding_rows
-from newsreader.tui.screens.main import MainScreen
-from newsreader.tui.screens.prompt import PromptScreen
-from newsreader.tui.screens.saved import SavedSearchesScreen
-from newsreader.tui.search_thread import SearchThread
-from newsreader.tui.widgets.article_text import safe_text
-from newsreader.tui.widgets.quotes_panel import QuotesPanel
-from newsreader.tui.widgets.reader import Reader
-from newsreader.tui.widgets.results_list import ResultsList
-from newsreader.tui.widgets.search_bar import SearchBar
+from . import mouse
+from .config import load_config, save_theme
+from .keymap_check import keymap_problems
+from .screens.confirm import ConfirmScreen
+from .screens.help import HelpScreen, Row, Section, binding_rows
+from .screens.main import MainScreen
+from .screens.palette import NewsCommands
+from .screens.prompt import PromptScreen
+from .screens.saved import SavedSearchesScreen
+from .search_thread import SearchThread
+from .widgets.article_text import safe_text
+from .widgets.quotes_panel import QuotesPanel
+from .widgets.reader import Reader
+from .widgets.results_list import ResultsList
+from .widgets.search_bar import SearchBar
 
 if TYPE_CHECKING:
     from textual.dom import DOMNode
@@ -43,7 +44,7 @@ class NewsReaderApp(App[None]):
     `library` is an open Library; `query` the first search; `now` fixes "today" for relative
     dates (tests); `search_thread` may already be fetching the first page (see
     `newsreader.tui.search_thread`); the keymap comes from the config file (see
-    `newsreader.tui.keymap`).
+    `newsreader.tui.config`).
     """
 
     TITLE = "newsreader"
@@ -73,7 +74,7 @@ class NewsReaderApp(App[None]):
         now: dt.datetime | None = None,
         search_thread: SearchThread | None = None,
     ) -> None:
-        self.config = keymap.load_config()
+        self.config = load_config()
         self.mouse_mode = mouse.effective_mode(self.config.mouse)
         super().__init__(driver_class=mouse.driver_for(self.mouse_mode, self.get_driver_class()))
         self.library = library
@@ -165,7 +166,7 @@ class NewsReaderApp(App[None]):
 
     @work(thread=True, group="config")
     def _save_theme(self, theme: str) -> None:
-        problem = keymap.save_theme(theme)
+        problem = save_theme(theme)
         if problem:
             self.call_from_thread(self.notify, problem, severity="warning")
 

@@ -23,6 +23,6 @@ def driver_for(mode: str, default: type[Driver]) -> type[Driver]:
     """The driver to run with: the click-only one when mode is "clicks" on a Linux terminal."""
     if mode != "clicks" or sys.platform.startswith("win"):
         return default
-    from newsreader.tui.click_driver import ClickOnlyDriver, LinuxDriver
+    from .click_driver import ClickOnlyDriver, LinuxDriver
 
     return ClickOnlyDriver if default is LinuxDriver else default

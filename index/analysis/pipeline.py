@@ -18,13 +18,13 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING, Any
 
-from ..childproc import become_child, forking
+from ..ingest.childproc import become_child, forking
 from ..models import Analysis
-from .blas import single_threaded_blas
-from .claims import find_claims
-from .doc_text import text_of
-from .entities import find_entities
-from .nlp import load_nlp
+from .claims.finder import find_claims
+from .entities.mentions import find_entities
+from .runtime.blas import single_threaded_blas
+from .runtime.doc_text import text_of
+from .runtime.nlp import load_nlp
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -146,7 +146,7 @@ def _guarded(
 def _quote_finder() -> Callable[..., Any] | None:
     """The quote engineer's ``find_quotes`` when that module is present."""
     try:
-        from .quotes import find_quotes
+        from .quotes.spans import find_quotes
     except ImportError:
         return None
     return find_quotes

@@ -329,7 +329,7 @@ async def test_lists_the_library_first_then_opens_the_index(library_path: Path) 
 async def test_theme_from_the_config_and_a_palette_choice_is_remembered(
     library, quiet_environment: Path
 ) -> None:
-    from newsreader.tui import keymap
+    from newsreader.tui import config as user_config
 
     quiet_environment.write_text('theme = "ansi-dark"\n', encoding="utf-8")
     app = NewsReaderApp(library, now=NOW)
@@ -337,9 +337,9 @@ async def test_theme_from_the_config_and_a_palette_choice_is_remembered(
         await wait_for(pilot, lambda: results(app).total > 0)
         assert app.theme == "ansi-dark"
         app.theme = "ansi-light"  # what the palette's "Change theme" does
-        await wait_for(pilot, lambda: keymap.state_path(quiet_environment).exists())
+        await wait_for(pilot, lambda: user_config.state_path(quiet_environment).exists())
     quiet_environment.unlink()
-    assert keymap.load_config().theme == "ansi-light"
+    assert user_config.load_config().theme == "ansi-light"
     quiet_environment.write_text('theme = "no-such-theme"\n', encoding="utf-8")
     app = NewsReaderApp(library, now=NOW)
     async with app.run_test(size=WIDE) as pilot:

@@ -11,7 +11,7 @@ from textual.style import Style
 from tui_helpers import NOW
 
 from newsreader.index.models import Hit
-from newsreader.index.state import ArticleState
+from newsreader.index.record.triage import ArticleState
 from newsreader.tui.widgets.hit_row import DATE_WIDTH, HEIGHT, HitRow, date_label
 
 LONG_TITLE = (

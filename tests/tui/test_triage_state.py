@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from tui_helpers import NOW, screen_text, wait_for
 
-from newsreader.index.state_file import parse_state
+from newsreader.index.record.state_file import parse_state
 from newsreader.tui.app import NewsReaderApp
 from newsreader.tui.screens.prompt import PromptScreen
 from newsreader.tui.widgets.results_list import ResultsList

@@ -12,11 +12,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from newsreader.index.ingest.normalize import normalize
+from newsreader.index.ingest.sources import SourceRecord, iter_files, read_source
 from newsreader.index.models import ANALYSING, LOADING, Analysis, Problem, Progress, Step
-from newsreader.index.normalize import normalize
-from newsreader.index.sources import SourceRecord, iter_files, read_source
-from newsreader.tui.cli.output import console, error, plain, print_json_lines, say_problem
-from newsreader.tui.cli.progress_view import progress_view
+
+from .output import console, error, plain, print_json_lines, say_problem
+from .progress_view import progress_view
 
 if TYPE_CHECKING:
     from newsreader.index.analysis.pipeline import Analyzer
@@ -42,7 +43,12 @@ def analyze(args: argparse.Namespace) -> int:
 
 def _analyzer() -> Analyzer | None:
     """The analyzer, or None having said what to install."""
-    from newsreader.index.analysis.nlp import INSTALL_HINT, NO_SPACY, load_nlp, missing_analysis
+    from newsreader.index.analysis.runtime.nlp import (
+        INSTALL_HINT,
+        NO_SPACY,
+        load_nlp,
+        missing_analysis,
+    )
 
     nlp = load_nlp()
     if nlp is None:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 import sys
 
-from newsreader.index.checkup import check as check_library
 from newsreader.index.faults import LibraryError, restore_advice
+from newsreader.index.folder.checkup import check as check_library
 from newsreader.index.library import Library, default_path
-from newsreader.tui.cli.output import error, print_json_lines
+
+from .output import error, print_json_lines
 
 
 def check(args: argparse.Namespace) -> int:

@@ -13,7 +13,7 @@ def completion(args: argparse.Namespace) -> int:
     """Print the completion script for the shell, built from the command line's own parser."""
     import shtab
 
-    from newsreader.tui.cli.main import build_parser
+    from .main import build_parser
 
     parser = build_parser()
     _complete_paths(parser, shtab)

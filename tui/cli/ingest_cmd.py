@@ -13,17 +13,18 @@ import os
 import sys
 from contextlib import AbstractContextManager
 
+from newsreader.index.folder.writelock import Holder
 from newsreader.index.library import IngestReport, Library
 from newsreader.index.models import Problem
-from newsreader.index.writelock import Holder
-from newsreader.tui.cli.output import (
+
+from .output import (
     error,
     print_json_lines,
     say_notices,
     say_problem,
     say_problem_json,
 )
-from newsreader.tui.cli.progress_view import progress_view
+from .progress_view import progress_view
 
 
 def index(args: argparse.Namespace) -> int:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 import os
 
-from newsreader.index.demo import BUNDLED_SEEDS, DEMO_NOTICE, DEMO_SOURCE
+from newsreader.index.ingest.demo import BUNDLED_SEEDS, DEMO_NOTICE, DEMO_SOURCE
 from newsreader.index.library import Library
-from newsreader.tui.cli.output import say_notices
-from newsreader.tui.search_thread import PageQuery, SearchThread
+
+from ..search_thread import PageQuery, SearchThread
+from .output import say_notices
 
 
 def launch(args: argparse.Namespace) -> int:
@@ -29,7 +30,7 @@ def launch(args: argparse.Namespace) -> int:
         search_thread = SearchThread()
         if not query.strip():  # the library's newest articles, from SQLite: ready before the app
             search_thread.prefetch(library, PageQuery(""), args.now)
-        from newsreader.tui.app import NewsReaderApp
+        from ..app import NewsReaderApp
 
         app = NewsReaderApp(library, query=query, now=args.now, search_thread=search_thread)
         app.run(mouse=not args.no_mouse and app.mouse_mode != "off")

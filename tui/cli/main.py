@@ -9,9 +9,9 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from newsreader.tui import startup_gc
-from newsreader.tui.cli import stopping
-from newsreader.tui.cli.stopping import EXIT_INTERRUPTED, EXIT_TERMINATED, Terminated
+from .. import startup_gc
+from . import stopping
+from .stopping import EXIT_INTERRUPTED, EXIT_TERMINATED, Terminated
 
 COMMANDS = (
     "index", "reindex", "search", "show", "analyze", "quotes", "claims", "stats", "state",
@@ -78,7 +78,7 @@ def _no_wait(parser: argparse.ArgumentParser) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     """The whole command line; each sub-command's module does the work."""
-    from newsreader.index.query_help import QUERY_HELP
+    from newsreader.index.query.help import QUERY_HELP
 
     parser = argparse.ArgumentParser(
         prog="newsreader",
@@ -234,7 +234,7 @@ def edit_distance(a: str, b: str) -> int:
 
 
 def _not_a_command(word: str, meant: list[str]) -> int:
-    from newsreader.tui.cli.output import error  # it escapes what the user typed
+    from .output import error  # it escapes what the user typed
 
     options = " or ".join(f"'{c}'" for c in meant)
     error(f"'{word}' is not a command; did you mean {options}? (to search: newsreader -- {word})")
@@ -245,12 +245,12 @@ def _run_app(args: argparse.Namespace) -> int:
     if not all(stream.isatty() for stream in (sys.stdin, sys.stdout, sys.stderr)):
         # Textual draws on stderr, reads keys from stdin: it would draw into a file or a pipe
         # and wait for keys that never come
-        from newsreader.tui.cli.output import error
+        from .output import error
 
         error("the reader needs a terminal; use `newsreader search` for scripts")
         return EXIT_USAGE
     startup_gc.pause()  # the main screen resumes it once its first page is drawn
-    from newsreader.tui.cli.launch import launch
+    from .launch import launch
 
     return _reporting_library_errors(launch, args)
 
@@ -261,7 +261,7 @@ def _run_command(args: argparse.Namespace) -> int:
         # A short process that builds no garbage worth collecting: the collector's passes over
         # the objects of the imports (~30 ms) would be most of its work. Nothing resumes it.
         startup_gc.pause()
-    from newsreader.tui.cli import commands
+    from . import commands
 
     status = _reporting_library_errors(commands.run, args)
     stopping.check()  # a stop signal swallowed near the end still decides the exit status
@@ -273,7 +273,8 @@ def _reporting_library_errors(
 ) -> int:
     """Run the app or a command; a library that cannot be used is one line, exit 1."""
     from newsreader.index.library import LibraryError
-    from newsreader.tui.cli.output import error
+
+    from .output import error
 
     try:
         return run(args)

@@ -14,7 +14,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from newsreader.index.models import Progress, Step
-from newsreader.tui.cli.stopping import check as check_stop
+
+from .stopping import check as check_stop
 
 PLAIN_EVERY = 2.0  # seconds between two plain lines of the same phase
 
@@ -62,7 +63,7 @@ class _Rate:
 def _bar() -> Iterator[Progress]:
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from newsreader.tui.cli.output import console
+    from .output import console
 
     bar = Progress(
         TextColumn("{task.description:<17}"), BarColumn(), TextColumn("{task.fields[counts]}"),

@@ -7,7 +7,8 @@ import sys
 
 from newsreader.index.library import Library
 from newsreader.index.models import Article
-from newsreader.tui.cli.output import (
+
+from .output import (
     console,
     error,
     highlighted,

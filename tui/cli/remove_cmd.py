@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 import sys
 
+from newsreader.index.ingest.removal import matching, remove_articles
 from newsreader.index.library import Library
-from newsreader.index.removal import matching, remove_articles
-from newsreader.tui.cli.ingest_cmd import say_waiting
-from newsreader.tui.cli.output import error, escaped, print_json_lines
+
+from .ingest_cmd import say_waiting
+from .output import error, escaped, print_json_lines
 
 SHOWN = 5  # titles listed before asking
 

@@ -15,9 +15,10 @@ import tempfile
 from pathlib import Path
 
 from newsreader.index.library import Library
-from newsreader.index.state import ImportCounts
-from newsreader.index.state_file import StateFileError
-from newsreader.tui.cli.output import error, print_json_lines
+from newsreader.index.record.state_file import StateFileError
+from newsreader.index.record.triage import ImportCounts
+
+from .output import error, print_json_lines
 
 
 def state(args: argparse.Namespace) -> int:

@@ -39,7 +39,7 @@ def check() -> None:
 
 def _stop(signum: int, frame: FrameType | None) -> None:
     _received.append(signum)
-    from newsreader.index.childproc import in_fork  # loaded by now in a run that forks
+    from newsreader.index.ingest.childproc import in_fork  # loaded by now in a run that forks
 
     if not in_fork():
         _raise(signum)

@@ -20,24 +20,25 @@ from textual.worker import get_current_worker
 
 from newsreader.index.faults import LibraryError, SearchAbandoned
 from newsreader.index.models import Analysis, Article, Hit, SearchResult
-from newsreader.tui import startup_gc
-from newsreader.tui.clipboard import ssh_host
-from newsreader.tui.keymap import DEFAULT_SPLIT
-from newsreader.tui.screens.panes import PanesMixin
-from newsreader.tui.screens.search_request import SearchRequest, full_query, no_hits_message
-from newsreader.tui.screens.triage import TriageMixin
-from newsreader.tui.search_thread import PageQuery
-from newsreader.tui.widgets.article_text import one_line
-from newsreader.tui.widgets.key_bar import KeyBar
-from newsreader.tui.widgets.quotes_panel import QuotesPanel
-from newsreader.tui.widgets.reader import Reader
-from newsreader.tui.widgets.results_list import ResultsList
-from newsreader.tui.widgets.search_bar import SearchBar
-from newsreader.tui.widgets.status_line import Status, StatusLine
+
+from .. import startup_gc
+from ..clipboard import ssh_host
+from ..config import DEFAULT_SPLIT
+from ..search_thread import PageQuery
+from ..widgets.article_text import one_line
+from ..widgets.key_bar import KeyBar
+from ..widgets.quotes_panel import QuotesPanel
+from ..widgets.reader import Reader
+from ..widgets.results_list import ResultsList
+from ..widgets.search_bar import SearchBar
+from ..widgets.status_line import Status, StatusLine
+from .panes import PanesMixin
+from .search_request import SearchRequest, full_query, no_hits_message
+from .triage import TriageMixin
 
 if TYPE_CHECKING:
     from newsreader.index.library import Library
-    from newsreader.index.state import ArticleState
+    from newsreader.index.record.triage import ArticleState
 
 ARTICLE_DELAY = 0.06
 # While typing, the first hit's article waits for a pause: drawing it takes longer than a key.

@@ -13,15 +13,15 @@ from textual import work
 from textual.actions import SkipAction
 from textual.events import Resize
 
-from newsreader.tui import keymap
-from newsreader.tui.screens.help import binding_rows
-from newsreader.tui.screens.layout import NARROW, pane_widths
-from newsreader.tui.widgets.quotes_panel import QuotesPanel
-from newsreader.tui.widgets.reader import Reader
-from newsreader.tui.widgets.search_bar import SearchBar
+from ..config import clamp_split, save_split
+from ..widgets.quotes_panel import QuotesPanel
+from ..widgets.reader import Reader
+from ..widgets.search_bar import SearchBar
+from .help import binding_rows
+from .layout import NARROW, pane_widths
 
 if TYPE_CHECKING:
-    from newsreader.tui.screens.main import MainScreen
+    from .main import MainScreen
 
 SORTS = ("relevance", "-date", "date")
 
@@ -100,13 +100,13 @@ class PanesMixin:
 
     def action_split(self: MainScreen, step: int) -> None:
         """Widen or narrow the results list and remember the ratio."""
-        self.split = keymap.clamp_split(self.split + step)
+        self.split = clamp_split(self.split + step)
         self.apply_layout(self.size.width)
         self._save_split(self.split)
 
     @work(thread=True, group="config")
     def _save_split(self: MainScreen, split: int) -> None:
-        problem = keymap.save_split(split)
+        problem = save_split(split)
         if problem:
             self.app.call_from_thread(self.notify, problem, severity="warning")
 

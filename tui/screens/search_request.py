@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from newsreader.index.models import SearchResult
-from newsreader.tui.search_thread import PageQuery
-from newsreader.tui.widgets.status_line import Status
+
+from ..search_thread import PageQuery
+from ..widgets.status_line import Status
 
 
 @dataclass(frozen=True, slots=True)

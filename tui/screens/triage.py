@@ -10,17 +10,18 @@ from typing import TYPE_CHECKING
 from textual import work
 
 from newsreader.index.faults import LibraryError
-from newsreader.index.state import ArticleState
-from newsreader.index.tags import tag_problem
-from newsreader.tui.clipboard import article_target, open_externally, ssh_host
-from newsreader.tui.screens.confirm import ConfirmScreen
-from newsreader.tui.screens.prompt import PromptScreen
-from newsreader.tui.screens.saved import SavedSearchesScreen
-from newsreader.tui.screens.search_request import full_query
-from newsreader.tui.widgets.search_bar import SearchBar
+from newsreader.index.record.tags import tag_problem
+from newsreader.index.record.triage import ArticleState
+
+from ..clipboard import article_target, open_externally, ssh_host
+from ..widgets.search_bar import SearchBar
+from .confirm import ConfirmScreen
+from .prompt import PromptScreen
+from .saved import SavedSearchesScreen
+from .search_request import full_query
 
 if TYPE_CHECKING:
-    from newsreader.tui.screens.main import MainScreen
+    from .main import MainScreen
 
 BULK_LIMIT = 20
 UNDO_DEPTH = 50

@@ -19,7 +19,7 @@ from functools import cache
 from rich._wrap import divide_line
 from rich.cells import get_character_cell_size
 
-from newsreader.tui.widgets.article_text import Block
+from .article_text import Block
 
 
 @dataclass(frozen=True, slots=True)

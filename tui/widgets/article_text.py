@@ -16,7 +16,7 @@ from rich.style import Style
 from rich.text import Text
 
 from newsreader.index.models import Analysis, Claim, Entity
-from newsreader.index.safe_text import safe_text
+from newsreader.index.text.safe import safe_text
 
 # Every style pairs a colour with an attribute so that layers stay apart in 16 colours and
 # under NO_COLOR, where only the attributes survive.

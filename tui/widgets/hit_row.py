@@ -23,8 +23,9 @@ from textual.style import Style
 from textual.visual import RenderOptions, Visual
 
 from newsreader.index.models import Hit
-from newsreader.index.state import ArticleState
-from newsreader.tui.widgets.article_text import TERM_STYLE, one_line, safe_text
+from newsreader.index.record.triage import ArticleState
+
+from .article_text import TERM_STYLE, one_line, safe_text
 
 DATE_WIDTH = 10  # "2025-01-14", "2 days ago": the widest label
 SOURCE_SHARE = 4  # the source takes at most a quarter of the row

@@ -15,8 +15,9 @@ from textual.widgets import OptionList, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
 from newsreader.index.models import Analysis, Article, Entity, Quote
-from newsreader.tui.clipboard import quote_citation
-from newsreader.tui.widgets.article_text import (
+
+from ..clipboard import quote_citation
+from .article_text import (
     CLAIM_STYLE,
     KIND_STYLES,
     claim_label,

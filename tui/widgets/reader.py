@@ -16,8 +16,9 @@ from textual.message import Message
 from textual.widgets import Static
 
 from newsreader.index.models import Analysis, Article, Quote
-from newsreader.tui.widgets.article_body import ArticleBody
-from newsreader.tui.widgets.article_text import (
+
+from .article_body import ArticleBody
+from .article_text import (
     Block,
     Layers,
     Marks,

@@ -12,8 +12,9 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from newsreader.index.models import Hit
-from newsreader.index.state import ArticleState
-from newsreader.tui.widgets.hit_row import Columns, HitRow, page_columns
+from newsreader.index.record.triage import ArticleState
+
+from .hit_row import Columns, HitRow, page_columns
 
 MORE_MARGIN = 15  # ask for the next page when the cursor is this close to the end
 

@@ -32,7 +32,7 @@ def status_text(status: Status) -> Text:
     line.append(count, style="bold")
     line.append("  ")
     line.append(repr(status.query) if status.query else "all articles", style="italic")
-    # Without words nothing is ranked: the library lists newest first (see index/browse.py).
+    # Without words nothing is ranked: the library lists newest first (see index/record/browse.py).
     sort = "-date" if status.sort == "relevance" and not status.query.strip() else status.sort
     line.append(f"  sort: {SORT_LABELS.get(sort, sort)}")
     filters = [

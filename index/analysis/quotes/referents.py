@@ -1,0 +1,235 @@
+"""Resolving a pronoun or a role description ("he", "the president") to an earlier person.
+
+A light, salience-first rule rather than full coreference: walking back sentence by sentence
+from the mention, the first person who is the *subject* of a sentence and whose gender agrees
+is taken; if a few sentences hold no such subject, the latest agreeing non-possessive mention.
+Gender comes from titles (Mr., Ms.) and from the he/she pronouns that follow a person's
+subject mentions in the article.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+
+from spacy.tokens import Doc, Token
+
+from ...models import Entity
+from ..entities.linking import name_words, same_name
+from ..lexicon.first_names import gender_of_name
+from ..lexicon.speech_verbs import FEMALE_TITLES, MALE_TITLES, SPEECH_VERBS
+from ..runtime.doc_text import text_of
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+MALE = frozenset({"he", "him", "his", "himself"})
+FEMALE = frozenset({"she", "her", "hers", "herself"})
+WINDOW = 6  # sentences to look back for a subject
+
+
+class Referents:
+    """Finds the person a pronoun or description in one article refers to."""
+
+    def __init__(self, doc: Doc, entities: Sequence[Entity], inside: Callable[[int], bool]):
+        self.doc = doc
+        self.text = text_of(doc)
+        self.inside = inside
+        self.persons = [e for e in entities if e.label == "PERSON" and not inside(e.start)]
+        self.persons += self._untagged_subjects(entities)
+        self.persons.sort(key=lambda e: e.start)
+        self.heads = {id(e): self._head(e) for e in self.persons}
+        self.genders = self._genders()
+
+    def resolve(self, token: Token, gender: str | None, role: str | None = None) -> Entity | None:
+        """The person ``token`` refers to, or None when no earlier person fits.
+
+        A role ("the president") goes first to the latest person ever called so; only when
+        nobody was does it fall to the salience rule of a pronoun.
+        """
+        if role:
+            titled = [
+                e
+                for e in self.persons
+                if e.start < token.idx and self._agrees(e, gender) and self._has_role(e, role)
+            ]
+            if titled:
+                return titled[-1]
+        sentence = token.sent
+        fallback: Entity | None = None
+        for _ in range(WINDOW):
+            candidates = [
+                e
+                for e in self.persons
+                if sentence.start_char <= e.start < min(sentence.end_char, token.idx)
+                and self._agrees(e, gender)
+            ]
+            subjects = self._named_heads([e for e in candidates if self._dep(e) in SUBJECT_DEPS])
+            if subjects:
+                main = [e for e in subjects if self._main_subject(e)]
+                found = (main or subjects)[0]
+                # "said Batchelder. ... with Hillary Clinton lambasting it. '...,' she said":
+                # a nearer person known to be of the pronoun's gender beats an earlier subject
+                # whose gender is unknown.
+                if gender and fallback and self.genders.get(found.canonical) is None:
+                    return fallback if self.genders.get(fallback.canonical) == gender else found
+                return found
+            others = [e for e in candidates if self._dep(e) != "poss"]
+            fallback = fallback or (others[-1] if others else None)
+            if sentence.start == 0:
+                break
+            sentence = self.doc[sentence.start - 1].sent
+        return fallback
+
+    def _named_heads(self, mentions: list[Entity]) -> list[Entity]:
+        """Drop a name that only modifies another's ("Clinton" in "Clinton aide Jake Sullivan").
+
+        Both mentions climb to the same head word; the person is the one whose name holds it.
+        """
+        kept = []
+        for entity in mentions:
+            head = self.heads.get(id(entity))
+            owner = head is not None and entity.start <= head.idx < entity.end
+            rival = head is not None and any(
+                other is not entity
+                and other.start <= head.idx < other.end
+                and getattr(self.heads.get(id(other)), "i", None) == head.i
+                for other in mentions
+            )
+            if owner or not rival:
+                kept.append(entity)
+        return kept
+
+    def main_subject_since(self, token: Token, gender: str | None, since: int) -> Entity | None:
+        """The latest agreeing person who is a main subject between ``since`` and ``token``."""
+        found = [
+            e
+            for e in self.persons
+            if since <= e.start < token.idx
+            and self._agrees(e, gender)
+            and self._dep(e) in SUBJECT_DEPS
+            and self._main_subject(e)
+        ]
+        return found[-1] if found else None
+
+    def is_person(self, canonical: str) -> bool:
+        """Whether ``canonical`` names a person mentioned outside quotes."""
+        return any(e.canonical == canonical for e in self.persons)
+
+    def _untagged_subjects(self, entities: Sequence[Entity]) -> list[Entity]:
+        """Proper-noun subjects the tagger missed ("Ham explained"), as person mentions.
+
+        A surname already known as a person links to that person (even when the tagger called
+        this mention an organisation); any other untagged proper-noun subject is taken as a
+        person named as written.
+        """
+        surnames = {e.text.split()[-1]: e.canonical for e in self.persons if e.text.split()}
+        known = {name_words(e.canonical): e.canonical for e in self.persons}
+        tagged = [(e.start, e.end) for e in entities]
+        found = []
+        for token in self.doc:
+            if token.dep_ not in SUBJECT_DEPS or token.pos_ != "PROPN" or self.inside(token.idx):
+                continue
+            in_entity = any(start <= token.idx < end for start, end in tagged)
+            if in_entity and token.text not in surnames:
+                continue
+            name = self.doc[token.left_edge.i : token.i + 1]
+            if any(t.pos_ != "PROPN" for t in name):
+                name = self.doc[token.i : token.i + 1]
+            canonical = own_name(name.text, known) or surnames.get(token.text, name.text)
+            found.append(
+                Entity(name.text, "PERSON", name.start_char, name.end_char, canonical, "person")
+            )
+        return found
+
+    def gender(self, canonical: str) -> str | None:
+        """'m', 'f' or None for the person named ``canonical``."""
+        return self.genders.get(canonical)
+
+    def _agrees(self, entity: Entity, gender: str | None) -> bool:
+        return gender is None or self.genders.get(entity.canonical) in (None, gender)
+
+    def _head(self, entity: Entity) -> Token | None:
+        span = self.doc.char_span(entity.start, entity.end, alignment_mode="expand")
+        if span is None or not len(span):
+            return None
+        head = span.root
+        while head.dep_ in ("compound", "flat") and head.head is not head:
+            head = head.head
+        # "One pastor, Darran Whiting of ..., said": the name stands in for the subject it renames.
+        if head.dep_ == "appos" and head.head.dep_ in SUBJECT_DEPS:
+            head = head.head
+        return head
+
+    def _dep(self, entity: Entity) -> str:
+        head = self.heads.get(id(entity))
+        return head.dep_ if head is not None else ""
+
+    def _main_subject(self, entity: Entity) -> bool:
+        """Whether the mention is the subject of its sentence's root or of a speech verb."""
+        head = self.heads.get(id(entity))
+        if head is None:
+            return False
+        verb = head.head
+        return verb.dep_ == "ROOT" or verb.lemma_.lower() in SPEECH_VERBS
+
+    def _has_role(self, entity: Entity, role: str) -> bool:
+        """Whether the role word stands before or in apposition to any mention of the person."""
+        for other in self.persons:
+            if other.canonical != entity.canonical:
+                continue
+            before = self.text[max(0, other.start - 40) : other.end].lower().split()
+            if role in before[-6:]:
+                return True
+        return False
+
+    def _genders(self) -> dict[str, str]:
+        votes: dict[str, Counter[str]] = {}
+        for entity in self.persons:
+            tally = votes.setdefault(entity.canonical, Counter())
+            word = self.text[max(0, entity.start - 6) : entity.start].lower().split()[-1:]
+            if word and word[0] in MALE_TITLES:
+                tally["m"] += 3
+            if word and word[0] in FEMALE_TITLES:
+                tally["f"] += 3
+            if self._dep(entity) in SUBJECT_DEPS:
+                tally.update(self._following_pronouns(entity))
+        for name, tally in votes.items():
+            given = gender_of_name(name)
+            if given is not None:  # a known given name decides: pronouns stray to neighbours
+                tally.clear()
+                tally[given] = 1
+        return {
+            name: ("m" if tally["m"] > tally["f"] else "f")
+            for name, tally in votes.items()
+            if tally["m"] != tally["f"]
+        }
+
+    def _following_pronouns(self, entity: Entity) -> Counter[str]:
+        """He/she pronouns after a subject mention, in its sentence and the next one."""
+        head = self.heads.get(id(entity))
+        found: Counter[str] = Counter()
+        if head is None:
+            return found
+        sentence = head.sent
+        end = sentence.end
+        if end < len(self.doc):
+            end = self.doc[end].sent.end
+        for token in self.doc[head.i + 1 : end]:
+            if self.inside(token.idx):
+                continue
+            if token.lower_ in MALE:
+                found["m"] += 1
+            elif token.lower_ in FEMALE:
+                found["f"] += 1
+        return found
+
+
+def own_name(name: str, known: dict[tuple[str, ...], str]) -> str | None:
+    """The person a full name ("Governor Chris Christie") is, or the name itself when its first
+    name differs from every person with that surname ("Keith Scott" beside "Rakeyia Scott");
+    None for a lone surname ("Mr. Obama"), which goes by the surname."""
+    words = name_words(name)
+    if len(words) < 2:
+        return None
+    kin = [k for k in known if k[-1] == words[-1] and len(k) > 1]
+    same = next((known[k] for k in kin if same_name(words, k)), None)
+    return same or (name if kin else None)

@@ -1,0 +1,236 @@
+"""Reading attribution clauses: the subject of a speech verb, and the clause after a quote.
+
+News attribution is formulaic: ``"...," Smith said``, ``"...," said Richard L. Trumka,
+president of ...``, ``"...," the White House spokesman, Josh Earnest, told reporters``,
+``"...," he added``. ``tail_clause`` reads that clause from the words that follow the quote
+in its paragraph, because the parser often misreads it when a paragraph break does not end
+its sentence. ``verb_subjects`` finds the subject of a speech verb in the parse.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from spacy.tokens import Token
+
+from ..lexicon.speech_verbs import (
+    RETORT_VERBS,
+    SPEECH_FORMS,
+    SPEECH_VERBS,
+    WEAK_VERBS,
+)
+
+SUBJECTS = ("nsubj", "nsubjpass")
+
+_MARKS = frozenset("\"“”'‘’«»`,")
+_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it"})
+_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "another", "one"})
+# Words that may stand between a subject and its speech verb: "Smith later said".
+_BETWEEN = frozenset(
+    {"also", "later", "then", "once", "has", "had", "have", "would", "will", "again", "further"}
+)
+_ASPECT_VERBS = frozenset({"start", "begin", "continue", "finish"})
+_TIME_MARKS = frozenset({"when", "after", "before", "because", "if", "since", "until", "unless"})
+_ABBREVIATION = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|St|Jr|Sr|Prof|[A-Z])\.")
+_NAME = r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4})\.?\s*$"
+# After a closing mark: a dash, then a capitalised name up to the end of the line.
+_SIGNATURE = re.compile(r"^[\s\"”»'’]*(―|—|–|--?)\s*" + _NAME)
+# A quote whose marks went astray still ends its paragraph's signed text: '..." ― Name'.
+_LINE_SIGNATURE = re.compile(r"[\"”»'’]\s*(―|—|–|--?)\s*" + _NAME)
+_NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+_MAX_APPOSITION = 16
+_MAX_DESCRIPTION = 6
+
+
+def _is_name(token: Token) -> bool:
+    if token.ent_type_ in ("DATE", "TIME"):
+        return False  # '"...," said Smith Tuesday': the day is no part of the name
+    if token.text[:1].isupper() and token.ent_type_ in _NAME_TYPES:
+        return True  # the tagger calls a place a verb now and then ("Tulsa police Chief ...")
+    return token.pos_ == "PROPN" or (token.text[:1].isupper() and token.text.endswith("."))
+
+
+def _descriptor(token: Token) -> bool:
+    """A word that may sit in a title before a name: "Tulsa police Chief", "Clinton's aide"."""
+    return _is_name(token) or token.pos_ in ("NOUN", "ADJ") or token.lower_ in ("'s", "’s")
+
+
+def _titled_name(tokens: Sequence[Token], size: int) -> tuple[int, int]:
+    """(start, end) of the name ending a title that starts with the name run of ``size``.
+
+    "Virginia delegate Beau Correll", "Clinton's top aide Jake Sullivan": the person is the
+    last name run, not the place or employer that opens the title.
+    """
+    end = size
+    while end < min(len(tokens), _MAX_DESCRIPTION + size) and _descriptor(tokens[end]):
+        end += 1
+    while end > size and not _is_name(tokens[end - 1]):
+        end -= 1
+    if end == size:
+        return 0, size
+    start = end
+    while start > size and _is_name(tokens[start - 1]):
+        start -= 1
+    return start, end
+
+
+def _is_verb(token: Token) -> bool:
+    if is_retort(token):
+        return True
+    return token.lower_ in SPEECH_FORMS and token.lower_ != "according" and token.pos_ != "NOUN"
+
+
+def is_retort(token: Token) -> bool:
+    """Whether ``token`` is a verb of firing back at someone: ``"...," Trump shot back``."""
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return (
+        token.lemma_.lower() in RETORT_VERBS
+        and token.pos_ == "VERB"
+        and following is not None
+        and following.lower_ == "back"
+    )
+
+
+def _subject_end(tokens: Sequence[Token]) -> int:
+    """Length of the subject at the start of ``tokens``: a name, a pronoun or a description."""
+    if not tokens:
+        return 0
+    if tokens[0].lower_ in _PRONOUNS:
+        return 1
+    if tokens[0].lower_ in _DETERMINERS:
+        for size, token in enumerate(tokens[1 : _MAX_DESCRIPTION + 1], start=1):
+            if token.pos_ not in ("NOUN", "PROPN", "ADJ", "PUNCT") or token.text == ",":
+                return size if size > 1 else 0
+            if token.pos_ == "PUNCT" and token.text != "-":
+                return size
+        return 0
+    size = 0
+    while size < len(tokens) and _is_name(tokens[size]):
+        size += 1
+    return size
+
+
+def _subject(tokens: Sequence[Token]) -> tuple[int, int]:
+    """(start, end) of the subject opening ``tokens``: its speaker is ``tokens[start:end]``."""
+    size = _subject_end(tokens)
+    if not size or tokens[0].lower_ in _PRONOUNS or tokens[0].lower_ in _DETERMINERS:
+        return 0, size
+    return _titled_name(tokens, size)
+
+
+def _apposition_end(tokens: Sequence[Token], start: int) -> int:
+    """Index after ", the party chairman," or ", 58," following a subject, else ``start``."""
+    if start >= len(tokens) or tokens[start].text != ",":
+        return start
+    for index in range(start + 1, min(len(tokens), start + _MAX_APPOSITION)):
+        if tokens[index].text == ",":
+            return index + 1
+        if tokens[index].text in ".;:!?" or tokens[index].text in _MARKS:
+            return start
+    return start
+
+
+def _named_apposition(words: Sequence[Token], start: int, end: int) -> list[Token]:
+    """The tokens of ", Josh Earnest," between ``start`` and ``end`` when they are all names."""
+    inner = list(words[start + 1 : end - 1])
+    return inner if inner and all(_is_name(t) for t in inner) else []
+
+
+def tail_clause(tokens: Sequence[Token]) -> tuple[list[Token], Token] | None:
+    """(subject tokens, speech verb) of the attribution opening ``tokens``, or None.
+
+    ``tokens`` are the tokens after a closing mark, within its paragraph and before any other
+    quote. A description followed by a name in apposition ("the press secretary, Josh
+    Earnest, said") gives the name as the subject.
+    """
+    words = list(tokens)
+    while words and (words[0].text in _MARKS or words[0].is_space):
+        words = words[1:]
+    if not words:
+        return None
+    if _is_verb(words[0]):
+        start, size = _subject(words[1:])
+        if not size:
+            return None
+        end = _apposition_end(words, size + 1)
+        named = _named_apposition(words, size + 1, end)
+        return named or list(words[start + 1 : size + 1]), words[0]
+    start, size = _subject(words)
+    if not size:
+        return None
+    index = _apposition_end(words, size)
+    subject = _named_apposition(words, size, index) or list(words[start:size])
+    while index < len(words) and words[index].lower_ in _BETWEEN:
+        index += 1
+    if index < len(words) and _is_verb(words[index]):
+        return subject, words[index]
+    return None
+
+
+def verb_subjects(verb: Token) -> list[Token]:
+    """Subjects of a speech verb, climbing through "went on to say", "adding" and "and"."""
+    current = verb
+    for _ in range(3):
+        found = [child for child in current.children if child.dep_ in SUBJECTS]
+        if found:
+            return found
+        if current.dep_ not in ("xcomp", "conj", "advcl") or current.head is current:
+            break
+        current = current.head
+    inverted = [c for c in verb.children if c.dep_ in ("dobj", "npadvmod") and c.i > verb.i]
+    # "said Smith" inverts; a participle's object is whom it is about ("accusing Machado").
+    if verb.tag_ == "VBG":
+        return []
+    return inverted[:1] if inverted and inverted[0].pos_ == "PROPN" else []
+
+
+def object_before_participle(cue: Token) -> Token | None:
+    """The object of a preposition right before a participle cue ("footage of Hillary Clinton
+    asking, '...'"): that person speaks, not the sentence's subject ("the ad"). A weak verb
+    ("reading" a sign) is left out."""
+    if cue.tag_ != "VBG" or cue.lemma_.lower() in WEAK_VERBS or cue.i == 0:
+        return None
+    before = cue.nbor(-1)
+    return before if before.dep_ == "pobj" else None
+
+
+def is_definite(token: Token) -> bool:
+    """Whether ``token`` has a definite determiner ("the president")."""
+    return any(c.lower_ in ("the", "this", "that") for c in token.children if c.dep_ == "det")
+
+
+def distance(token: Token, spans: Sequence[tuple[int, int]]) -> int:
+    """Characters between ``token`` and the nearest edge of the quote."""
+    return min(min(abs(token.idx - start), abs(token.idx - end)) for start, end in spans)
+
+
+def is_speech_cue(token: Token) -> bool:
+    """Whether ``token`` is a speech verb attributing a quote (or "according" to, "put it")."""
+    lemma = token.lemma_.lower()
+    if token.lower_ == "according":
+        return token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "to"
+    if lemma == "put":  # "as X put it, ..."
+        return any(c.lower_ == "it" and c.dep_ == "dobj" for c in token.children)
+    if is_retort(token):
+        return True
+    if token.pos_ not in ("VERB", "AUX") or lemma not in SPEECH_VERBS:
+        return False
+    if any(c.lower_ in _TIME_MARKS for c in token.children if c.dep_ in ("mark", "advmod")):
+        return False  # "... when Clinton blasted him": a clause of time, not attribution
+    if lemma in _ASPECT_VERBS and any(c.dep_ == "xcomp" for c in token.children):
+        return False  # "she started driving": an aspect verb, not "she began: ..."
+    if lemma in WEAK_VERBS:
+        return any(c.dep_ in ("ccomp", "punct") for c in token.children)
+    return True
+
+
+def one_sentence(text: str) -> bool:
+    """Whether ``text`` (marks at its edges aside) holds at most one sentence."""
+    inner = _ABBREVIATION.sub("X", text.strip(" \"“”„«»'‘’`"))
+    return not re.search(r"[.!?]\s+\S", inner)
+
+
+def signature(tail: str) -> re.Match[str] | None:
+    """A dash and a name ending the line after a quote: group 1 the dash, group 2 the name."""
+    return _SIGNATURE.match(tail) or _LINE_SIGNATURE.search(tail)

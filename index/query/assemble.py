@@ -1,0 +1,157 @@
+"""The search language: text typed by the user -> a Whoosh query, triage filters and problems.
+
+Whoosh's own parser mishandles ``-word``, ``date:>2024`` and bad ranges, so the language is read
+by ``query_syntax`` and assembled here. ``parse_query`` never raises: a query it cannot read
+becomes a search for its plain words, and ``problem`` says what was wrong.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from whoosh.query import And, AndNot, Every, NullQuery, Or, Query
+
+from .help import QUERY_HELP
+from .syntax import (
+    MAX_QUERY_CHARS,
+    OPERATORS,
+    Leaf,
+    Node,
+    Parser,
+    QuerySyntaxError,
+    State,
+    tokenize,
+)
+
+__all__ = ["QUERY_HELP", "ParsedQuery", "StateFilter", "parse_query"]
+
+
+@dataclass(frozen=True, slots=True)
+class StateFilter:
+    """Triage filters found in the query; the caller turns them into allowed/denied ids."""
+
+    read: bool | None = None
+    starred: bool | None = None
+    archived: bool | None = None
+    tags: tuple[str, ...] = ()
+    exclude_tags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedQuery:
+    """A query ready for ``Engine.search``, with the words to highlight and any problem."""
+
+    query: Query
+    problem: str | None = None
+    terms: tuple[str, ...] = ()
+    state: StateFilter = field(default_factory=StateFilter)
+    text: str = ""
+
+
+def parse_query(text: str, *, now: dt.datetime | None = None) -> ParsedQuery:
+    """Read a query in the search language (see QUERY_HELP); never raises."""
+    text = text if isinstance(text, str) else str(text)
+    problems: list[str] = []
+    if len(text) > MAX_QUERY_CHARS:
+        text = text[:MAX_QUERY_CHARS]
+        problems.append(f"the query was cut to its first {MAX_QUERY_CHARS:,} characters")
+    if not text.strip():
+        return ParsedQuery(Every(), "; ".join(problems) or None, (), StateFilter(), text)
+    try:
+        tree = Parser(tokenize(text), now or dt.datetime.now()).parse()
+        parsed = _assemble(tree, text)
+    except (QuerySyntaxError, RecursionError) as exc:
+        reason = str(exc) if isinstance(exc, QuerySyntaxError) else "the query is nested too deep"
+        parsed = _plain_words(text, reason)
+    if problems:
+        problems.append(parsed.problem or "")
+        parsed = ParsedQuery(
+            parsed.query, "; ".join(p for p in problems if p), parsed.terms, parsed.state, text
+        )
+    return parsed
+
+
+def _plain_words(text: str, reason: str) -> ParsedQuery:
+    words = [w for w in re.findall(r"\w+", text) if w not in OPERATORS]
+    leaves = [Parser([], dt.datetime.now()).word(w) for w in words]
+    kept = [leaf for leaf in leaves if leaf.query is not None]
+    terms = tuple(dict.fromkeys(w for leaf in kept for w in leaf.words))
+    if not kept:
+        return ParsedQuery(Every(), f"{reason}: showing all articles instead", (), text=text)
+    query = kept[0].query if len(kept) == 1 else And([leaf.query for leaf in kept])
+    shown = " ".join(terms)
+    return ParsedQuery(
+        query, f'{reason}: searched for the words "{shown}" instead', terms, text=text
+    )
+
+
+def _assemble(tree: Any, text: str) -> ParsedQuery:
+    items = tree.items if isinstance(tree, Node) and tree.op == "and" else [tree]
+    state: dict[str, Any] = {"tags": [], "exclude_tags": []}
+    rest = [item for item in items if not _take_state(item, state)]
+    if _has_state(rest):
+        raise QuerySyntaxError("read:, starred:, archived: and tag: only combine with AND")
+    terms: list[str] = []
+    stopped: list[bool] = []
+    query = _to_query(Node("and", rest), terms, stopped) if rest else Every()
+    filters = StateFilter(
+        state.get("read"),
+        state.get("starred"),
+        state.get("archived"),
+        tuple(state["tags"]),
+        tuple(state["exclude_tags"]),
+    )
+    problem = None
+    if query is None:
+        query, problem = NullQuery, "only very common words, which are not indexed"
+    return ParsedQuery(query, problem, tuple(dict.fromkeys(terms)), filters, text)
+
+
+def _take_state(item: Any, state: dict[str, Any]) -> bool:
+    """Record a top-level (possibly negated) triage filter; False if ``item`` is not one."""
+    negated = isinstance(item, Node) and item.op == "not" and isinstance(item.items[0], State)
+    found = item.items[0] if negated else item
+    if not isinstance(found, State):
+        return False
+    if found.name == "tag":
+        state["exclude_tags" if negated else "tags"].append(found.value)
+    else:
+        state[found.name] = (not found.value) if negated else found.value
+    return True
+
+
+def _has_state(items: list[Any]) -> bool:
+    for item in items:
+        if isinstance(item, State) or (isinstance(item, Node) and _has_state(item.items)):
+            return True
+    return False
+
+
+def _to_query(tree: Any, terms: list[str], stopped: list[bool]) -> Query | None:
+    """Whoosh query of a tree; None when it holds only stop words. ``terms`` gets the words."""
+    if isinstance(tree, Leaf):
+        terms.extend(tree.words)
+        return tree.query
+    if tree.op == "not":
+        inner = _to_query(tree.items[0], [], stopped)
+        return None if inner is None else AndNot(Every(), inner)
+    parts = [_to_query(item, terms, stopped) for item in tree.items]
+    kept = [p for p in parts if p is not None]
+    if not kept:
+        return None
+    if tree.op == "or":
+        return kept[0] if len(kept) == 1 else Or(kept)
+    return _conjunction(kept)
+
+
+def _conjunction(parts: list[Query]) -> Query:
+    """AND of parts, with negated parts subtracted instead of intersected (cheaper, same hits)."""
+    negated = [p.b for p in parts if isinstance(p, AndNot) and isinstance(p.a, Every)]
+    positive = [p for p in parts if not (isinstance(p, AndNot) and isinstance(p.a, Every))]
+    base: Query = Every() if not positive else positive[0] if len(positive) == 1 else And(positive)
+    if not negated:
+        return base
+    return AndNot(base, negated[0] if len(negated) == 1 else Or(negated))

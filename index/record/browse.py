@@ -1,0 +1,72 @@
+"""Listing the library without a query, straight from the SQLite record, newest first.
+
+An empty query asks for no ranking, so its pages need neither Whoosh nor numpy: the reader can
+show the library while the search engine is still loading, and `newsreader search` with no words
+does not pay for it either.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from ..models import Hit, SearchResult
+from ..text.flatten import flatten, lead_span
+from .codec import decode_date
+
+# Enough of the text for the lead line of any normalised article, without reading whole bodies.
+_LEAD_CHARS = 4000
+_NOT_ARCHIVED = "id NOT IN (SELECT article_id FROM state WHERE archived = 1)"
+_ORDER = {
+    "relevance": "date IS NULL, date DESC, id",
+    "-date": "date IS NULL, date DESC, id",
+    "date": "date IS NULL, date, id",
+}
+
+
+def browse(
+    conn: sqlite3.Connection,
+    *,
+    limit: int = 20,
+    offset: int = 0,
+    sort: str = "relevance",
+    include_archived: bool = False,
+) -> SearchResult:
+    """One page of every article (archived ones only when asked), undated ones last."""
+    where = "" if include_archived else f"WHERE {_NOT_ARCHIVED}"
+    order = _ORDER.get(sort, _ORDER["relevance"])
+    total = conn.execute(f"SELECT count(*) FROM articles {where}").fetchone()[0]
+    ids = [
+        row[0]
+        for row in conn.execute(
+            f"SELECT id FROM articles {where} ORDER BY {order} LIMIT ? OFFSET ?",
+            (max(0, limit), max(0, offset)),
+        )
+    ]
+    rows = {row[0]: row for row in conn.execute(_page_sql(len(ids)), ids)}
+    hits = tuple(_hit(rows[i]) for i in ids if i in rows)
+    return SearchResult(hits, total, "")
+
+
+def _page_sql(count: int) -> str:
+    marks = ",".join("?" * count)
+    return (
+        f"SELECT id, title, date, source, category, substr(text, 1, {_LEAD_CHARS}),"
+        " (SELECT path FROM origins WHERE article_id = articles.id ORDER BY path, key LIMIT 1)"
+        f" FROM articles WHERE id IN ({marks})"
+    )
+
+
+def _hit(row: tuple) -> Hit:
+    article_id, title, date, source, category, lead, path = row
+    start, end = lead_span(lead)
+    snippet, _ = flatten(lead, start, end, [])
+    return Hit(
+        id=article_id,
+        title=title,
+        date=decode_date(date),
+        source=source or None,
+        path=path,
+        score=0.0,
+        snippet=snippet,
+        category=category or None,
+    )

@@ -1,0 +1,72 @@
+"""Compact JSON for the records stored in SQLite (analysis, metadata, dates)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Mapping
+
+from ..models import Analysis, Claim, Entity, Quote
+
+
+def encode_analysis(analysis: Analysis) -> str:
+    """One JSON document; rows are positional to keep 20,000 articles' annotations small."""
+    return json.dumps(
+        {
+            "e": [
+                [e.text, e.label, e.start, e.end, e.canonical, e.kind] for e in analysis.entities
+            ],
+            "c": [
+                [c.text, c.start, c.end, c.value, c.low, c.high, c.hedge, c.unit, c.sentence]
+                for c in analysis.claims
+            ],
+            "q": [
+                [
+                    q.text,
+                    q.start,
+                    q.end,
+                    [list(span) for span in q.spans],
+                    q.speaker,
+                    q.speaker_start,
+                    q.speaker_end,
+                    q.cue,
+                    q.partial,
+                ]
+                for q in analysis.quotes
+            ],
+        },
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+
+
+def decode_analysis(data: str | None) -> Analysis:
+    """The inverse of `encode_analysis`; an empty Analysis for a missing one."""
+    if not data:
+        return Analysis()
+    raw = json.loads(data)
+    return Analysis(
+        entities=tuple(Entity(*row) for row in raw.get("e", ())),
+        claims=tuple(Claim(*row) for row in raw.get("c", ())),
+        quotes=tuple(
+            Quote(row[0], row[1], row[2], tuple(tuple(s) for s in row[3]), *row[4:])
+            for row in raw.get("q", ())
+        ),
+    )
+
+
+def encode_metadata(metadata: Mapping[str, object]) -> str:
+    """Unknown source keys, kept as JSON; values that JSON cannot hold become strings."""
+    return json.dumps(dict(metadata), ensure_ascii=False, default=str)
+
+
+def decode_metadata(data: str | None) -> dict[str, object]:
+    return json.loads(data) if data else {}
+
+
+def encode_date(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def decode_date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None

@@ -1,0 +1,353 @@
+"""Evaluate a query over whole posting lists at once: the matching set and its BM25F scores.
+
+Whoosh walks its matcher tree one document at a time in Python, which costs tens of milliseconds
+for a common word on 20,000 articles, and counting the full result set walks it again. Here each
+term's posting blocks are read whole into numpy arrays; AND/OR/NOT become boolean masks and
+BM25F scores are summed as vectors (Whoosh's own formula: B=0.75, K1=1.2, idf = log(N/(df+1))+1,
+the title's field boost carried in its weights). Phrases are checked by Whoosh's phrase matcher,
+then scored as the sum of their words. Prefixes are scored over their words; ranges match with
+a constant score.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from itertools import islice
+from typing import Any
+
+import numpy as np
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
+from whoosh.columns import NumericColumn
+from whoosh.matching.wrappers import FilterMatcher
+from whoosh.query import And, AndNot, Every, Not, Or, Phrase, Query, Term
+from whoosh.query.qcore import _NullQuery
+from whoosh.query.ranges import NumericRange
+from whoosh.query.terms import MultiTerm
+from whoosh.query.wrappers import WrappingQuery
+from whoosh.reading import IndexReader
+from whoosh.searching import Searcher
+from whoosh.util.numeric import byte_to_length
+
+from ...faults import SearchAbandoned
+from .textindex import FastPositions
+
+B, K1 = 0.75, 1.2
+MAX_SCORED_EXPANSION = 64  # words of a prefix query scored one by one; above, constant score
+Vectors = tuple[np.ndarray, np.ndarray]  # (bool mask, float64 scores) over a segment's docs
+Postings = tuple[np.ndarray, np.ndarray, list[bytes]]  # ids, weights, encoded positions
+MAX_CACHED_POSTINGS = 600_000  # decoded postings kept per segment: about 40 MB at most
+# A pasted list of short prefixes expanded every one to all its words (100 prefixes: 4.3 s on
+# one search thread). The words a query's prefixes expand to are shared out between them, each
+# keeping its shortest words (the word itself and its common forms come first).
+MAX_EXPANDED_WORDS = 2_000  # per segment, for all the prefixes of a query together
+MAX_PREFIX_WORDS = 500  # one prefix in one field, however few the query has
+MIN_PREFIX_WORDS = 8  # the least each prefix keeps when many share the budget
+MAX_LEXICON_WALK = 20_000  # words of a prefix read from the lexicon to choose the shortest
+
+
+@dataclass(slots=True)
+class Expansion:
+    """How many words each prefix of one query may expand to, whether any was cut, and when
+    to give the evaluation up (checked before each word's postings are read)."""
+
+    per_prefix: int = MAX_PREFIX_WORDS
+    limited: bool = False
+    abandoned: Callable[[], bool] | None = None
+
+    @classmethod
+    def of(cls, query: Query, abandoned: Callable[[], bool] | None = None) -> Expansion:
+        count = sum(isinstance(q, MultiTerm) for q in _walk_query(query))
+        share = MAX_EXPANDED_WORDS // max(count, 1)
+        return cls(max(MIN_PREFIX_WORDS, min(MAX_PREFIX_WORDS, share)), abandoned=abandoned)
+
+    def check(self) -> None:
+        """Raise SearchAbandoned if a newer search wants the thread."""
+        if self.abandoned is not None and self.abandoned():
+            raise SearchAbandoned
+
+    def problem(self, parsed: Any) -> str | None:
+        """The parsed query's problem line, with a word on any prefix that was cut."""
+        note = None
+        if self.limited:
+            note = (
+                f"a prefix matched too many words: each searched for its {self.per_prefix:,} "
+                "shortest (type more letters to see the rest)"
+            )
+        return "; ".join(p for p in (parsed.problem, note) if p) or None
+
+
+def _walk_query(query: Query) -> Any:
+    """Every query in the tree, iteratively (a pasted query can be long)."""
+    pending = [query]
+    while pending:
+        current = pending.pop()
+        yield current
+        if isinstance(current, MultiTerm):
+            continue  # a prefix's children are its words, expanded only when evaluated
+        pending.extend(current.children())
+
+
+class Segment:
+    """One segment's reader and searcher, with the whole index's statistics for scoring."""
+
+    def __init__(
+        self, top: Searcher, leaf: Searcher, cache: dict[str, Any], expansion: Expansion
+    ) -> None:
+        self.top = top
+        self.expansion = expansion
+        self.leaf = leaf
+        self.reader: IndexReader = leaf.reader()
+        self.size = self.reader.doc_count_all()
+        self.lengths: dict[str, np.ndarray] = cache.setdefault("lengths", {})
+        self.cache = cache
+
+    def postings(self, field: str, text: Any) -> Postings:
+        """A term's postings, decoded once and kept while the searcher lives (bounded)."""
+        store: dict[tuple[str, Any], Postings] = self.cache.setdefault("postings", {})
+        found = store.get((field, text))
+        if found is None:
+            values: list[bytes] = []
+            ids, weights = _postings(self.reader, field, text, values)
+            found = store[(field, text)] = (ids, weights, values)
+            self.cache["held"] = self.cache.get("held", 0) + len(ids)
+            if self.cache["held"] > MAX_CACHED_POSTINGS:  # crude, but bounds the memory
+                store.clear()
+                self.cache["held"] = 0
+        return found
+
+    def zeros(self) -> Vectors:
+        return np.zeros(self.size, dtype=bool), np.zeros(self.size)
+
+    def everything(self) -> Vectors:
+        return np.ones(self.size, dtype=bool), np.zeros(self.size)
+
+    def field_lengths(self, field: str) -> np.ndarray:
+        """Every document's length in ``field``, read once per segment (Whoosh's byte lengths)."""
+        found = self.lengths.get(field)
+        if found is None:
+            found = _stored_lengths(self.reader, field, self.size)
+            if found is None:
+                length = self.reader.doc_field_length
+                found = np.array([length(d, field, 0) or 0 for d in range(self.size)], dtype=float)
+            self.lengths[field] = found
+        return found
+
+
+# Whoosh stores each document's field length as one byte; decoding them through a table at once
+# spares 20,000 Python calls on the first search of a process (the CLI pays it every time).
+_BYTE_LENGTHS = np.array([0] + [byte_to_length(b) for b in range(1, 256)], dtype=float)
+
+
+def _stored_lengths(reader: IndexReader, field: str, size: int) -> np.ndarray | None:
+    """Every document's length in ``field`` from the length column, or None if not readable so."""
+    perdoc = getattr(reader, "_perdoc", None)
+    if perdoc is None or not hasattr(perdoc, "_cached_reader"):
+        return None
+    column = perdoc._cached_reader(_lenfield(field), LENGTHS_COLUMN)
+    lengths = np.zeros(size)
+    if column is None:
+        return lengths
+    if not isinstance(column, NumericColumn.Reader) or column._fixedlen != 1:
+        return None
+    count = min(column._count, size)
+    raw = np.frombuffer(column._dbfile.get(column._basepos, count), dtype=np.uint8)
+    lengths[:count] = _BYTE_LENGTHS[raw]
+    return lengths
+
+
+def evaluate(
+    top: Searcher,
+    query: Query,
+    cache: dict[int, dict[str, Any]],
+    expansion: Expansion | None = None,
+) -> Vectors:
+    """Mask of live matching documents and their scores, over the searcher's global docnums.
+
+    ``cache`` belongs to the searcher: it keeps each segment's field lengths and recently
+    decoded postings between calls (the index a searcher sees never changes). ``expansion``
+    bounds the words prefixes expand to and records whether one was cut.
+    """
+    expansion = expansion or Expansion.of(query)
+    masks, scores = [], []
+    for index, (leaf, _offset) in enumerate(top.leaf_searchers()):
+        segment = Segment(top, leaf, cache.setdefault(index, {}), expansion)
+        mask, score = _vectors(query, segment)
+        deleted = deleted_docnums(segment.reader)
+        if deleted:
+            mask = mask.copy()
+            mask[deleted] = False
+        masks.append(mask)
+        scores.append(score)
+    if not masks:
+        return np.zeros(0, dtype=bool), np.zeros(0)
+    return np.concatenate(masks), np.concatenate(scores)
+
+
+def deleted_docnums(reader: IndexReader) -> list[int]:
+    """Numbers of the deleted documents a reader still holds."""
+    if not reader.has_deletions():
+        return []
+    segment_set = getattr(reader, "deleted_docs_set", None)
+    if segment_set is not None:  # a cached property in some Whoosh versions, a method in others
+        return sorted(segment_set() if callable(segment_set) else segment_set)
+    return [d for d in range(reader.doc_count_all()) if reader.is_deleted(d)]
+
+
+def _vectors(query: Query, seg: Segment) -> Vectors:
+    if isinstance(query, Term):
+        return _term(seg, query.fieldname, query.text, query.boost)
+    if isinstance(query, (Or, And)):
+        parts = [_vectors(q, seg) for q in query.subqueries]
+        if not parts:
+            return seg.zeros()
+        combine = np.logical_or if isinstance(query, Or) else np.logical_and
+        mask = combine.reduce([m for m, _ in parts])
+        return mask, np.where(mask, np.sum([s for _, s in parts], axis=0), 0.0)
+    if isinstance(query, AndNot):
+        mask, score = _vectors(query.a, seg)
+        mask = mask & ~_vectors(query.b, seg)[0]
+        return mask, np.where(mask, score, 0.0)
+    if isinstance(query, Not):
+        return ~_vectors(query.query, seg)[0], np.zeros(seg.size)
+    if isinstance(query, Every):
+        return seg.everything()
+    if isinstance(query, _NullQuery):
+        return seg.zeros()
+    if isinstance(query, NumericRange):
+        return _constant(_vectors(query._compile_query(seg.reader), seg)[0], 1.0)
+    if isinstance(query, WrappingQuery):  # e.g. the ConstantScoreQuery a range compiles to
+        return _constant(_vectors(query.child, seg)[0], 1.0)
+    if isinstance(query, MultiTerm):
+        return _expansion(query, seg)
+    if isinstance(query, Phrase):
+        return _phrase(query, seg)
+    mask = seg.zeros()[0]
+    mask[list(query.matcher(seg.leaf).all_ids())] = True
+    return _constant(mask, getattr(query, "boost", 1.0))
+
+
+def _expansion(query: MultiTerm, seg: Segment) -> Vectors:
+    """A prefix or range: BM25F summed over its words, or a constant score when it has so many
+    that scoring them all would be slow (a short prefix)."""
+    terms = _shortest_words(query, seg)
+    scored = len(terms) <= MAX_SCORED_EXPANSION
+    mask, score = seg.zeros()
+    for field, btext in terms:
+        term_mask, term_score = _term(seg, field, btext, 1.0, scored)
+        mask |= term_mask
+        score += term_score
+    return (mask, score) if scored else _constant(mask, getattr(query, "boost", 1.0))
+
+
+def _shortest_words(query: MultiTerm, seg: Segment) -> list[tuple[str, Any]]:
+    """The words a prefix or range expands to, cut to the shortest the query's share allows."""
+    terms = list(islice(query.expanded_terms(seg.reader), MAX_LEXICON_WALK + 1))
+    cap = seg.expansion.per_prefix
+    if len(terms) <= cap:
+        return terms
+    seg.expansion.limited = True
+    return sorted(terms, key=lambda term: (len(term[1]), term[1]))[:cap]
+
+
+def _constant(mask: np.ndarray, boost: float) -> Vectors:
+    return mask, np.where(mask, float(boost), 0.0)
+
+
+def _phrase(query: Phrase, seg: Segment) -> Vectors:
+    """Documents where the words occur at consecutive positions, scored as the sum of the words.
+
+    Positions (uint32 arrays, see schema.FastPositions) of every posting of every word in the
+    documents holding all the words are decoded with one frombuffer per word; a match is a key
+    doc << 32 | position - i present for every word i.
+    """
+    words = [_term(seg, query.fieldname, w, query.boost) for w in query.words]
+    candidates = np.logical_and.reduce([m for m, _ in words]) if words else seg.zeros()[0]
+    if not candidates.any():
+        return seg.zeros()
+    if not isinstance(seg.top.schema[query.fieldname].format, FastPositions):
+        mask = seg.zeros()[0]
+        mask[list(query.matcher(seg.leaf).all_ids())] = True
+        mask &= candidates
+        return mask, np.where(mask, np.sum([s for _, s in words], axis=0), 0.0)
+    keys = None
+    for i, word in enumerate(query.words):
+        found = _position_keys(seg, query.fieldname, word, candidates) - i
+        keys = found if keys is None else np.intersect1d(keys, found, assume_unique=True)
+        if not len(keys):
+            return seg.zeros()
+    mask = seg.zeros()[0]
+    mask[np.unique(keys >> 32)] = True
+    return mask, np.where(mask, np.sum([s for _, s in words], axis=0), 0.0)
+
+
+def _position_keys(seg: Segment, field: str, word: str, docs: np.ndarray) -> np.ndarray:
+    """doc << 32 | position for every occurrence of ``word`` in the ``docs`` mask."""
+    ids, _, values = seg.postings(field, word)
+    chosen = np.flatnonzero(docs[ids])
+    blobs = [values[j] for j in chosen]
+    counts = np.fromiter((len(b) >> 2 for b in blobs), dtype=np.int64, count=len(blobs))
+    positions = np.frombuffer(b"".join(blobs), dtype="<u4").astype(np.int64)
+    return (np.repeat(ids[chosen], counts) << 32) | positions
+
+
+def _term(seg: Segment, field: str, text: Any, boost: float, scored: bool = True) -> Vectors:
+    """Mask and BM25F scores of one term in one field."""
+    seg.expansion.check()
+    mask, score = seg.zeros()
+    if (field, text) not in seg.reader:
+        return mask, score
+    ids, weights, _ = seg.postings(field, text)
+    mask[ids] = True
+    if not scored or not seg.top.schema[field].scorable:
+        score[ids] = boost
+        return mask, score
+    idf = seg.top.idf(field, text)
+    avg = seg.top.avg_field_length(field) or 1.0
+    lengths = seg.field_lengths(field)[ids]
+    score[ids] = boost * idf * (weights * (K1 + 1)) / (weights + K1 * (1 - B + B * lengths / avg))
+    return mask, score
+
+
+def _postings(
+    reader: IndexReader, field: str, text: Any, values: list[bytes] | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """Document numbers and weights of one term's posting list (deleted documents included).
+
+    With ``values``, the encoded positions of each posting are appended to it as well.
+    """
+    matcher = reader.postings(field, text)
+    if isinstance(matcher, FilterMatcher):
+        matcher = matcher.child  # deletions are removed once, in evaluate
+    if not hasattr(matcher, "_read_ids"):
+        pairs = [(m.id(), m.weight(), m.value()) for m in _walk(matcher)]
+        if values is not None:
+            values.extend(p[2] for p in pairs)
+        return np.array([p[0] for p in pairs], dtype=np.int64), np.array([p[1] for p in pairs])
+    ids: list[np.ndarray] = []
+    weights: list[np.ndarray] = []
+    # Whole blocks at once from Whoosh's W3LeafMatcher block tuple (ids, weights, values):
+    # ids are delta-coded unless stored as bytes; weights are None (all 1.0), one float or an array.
+    while matcher.is_active():
+        if matcher._data is None:
+            matcher._read_data()
+        raw_ids, raw_weights = matcher._data[0], matcher._data[1]
+        block = np.asarray(raw_ids, dtype=np.int64)
+        ids.append(block if matcher._byteids else np.cumsum(block))
+        if raw_weights is None or isinstance(raw_weights, float):
+            weights.append(np.full(len(block), 1.0 if raw_weights is None else raw_weights))
+        else:
+            weights.append(np.asarray(raw_weights, dtype=float))
+        if values is not None:
+            block_values = matcher._data[2]
+            values.extend(block_values if block_values is not None else [b""] * len(block))
+        matcher._next_block()
+    if not ids:
+        return np.zeros(0, dtype=np.int64), np.zeros(0)
+    return np.concatenate(ids), np.concatenate(weights)
+
+
+def _walk(matcher: Any) -> Any:
+    while matcher.is_active():
+        yield matcher
+        matcher.next()

@@ -1,0 +1,153 @@
+"""One-line snippets around the best match in an article body, with the matched words located.
+
+Re-analysing whole bodies for every hit is too slow for a 15 ms page of twenty hits, so candidate
+words are found with one C regex over the body (words that start like a query stem) and only those
+few candidates are stemmed to confirm them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from functools import lru_cache
+from typing import Any
+
+from whoosh.query import AndNot, Not, Phrase, Prefix, Query, Term
+
+from ..models import Hit
+from ..search.whoosh.textindex import WORD_PATTERN, stem_word
+from .flatten import SNIPPET_WIDTH, flatten, lead_span
+
+TEXT_FIELDS = frozenset({"title", "body"})
+_LEAD = 40  # characters shown before the first match, so it reads in context
+
+
+def marked_terms(query: Query) -> tuple[frozenset[str], tuple[str, ...]]:
+    """Stems and prefixes the query looks for in title/body, leaving out negated parts."""
+    stems: set[str] = set()
+    prefixes: set[str] = set()
+    _collect(query, stems, prefixes)
+    return frozenset(stems), tuple(sorted(prefixes))
+
+
+def _collect(query: Query, stems: set[str], prefixes: set[str]) -> None:
+    if isinstance(query, Not):
+        return
+    if isinstance(query, AndNot):
+        _collect(query.a, stems, prefixes)
+        return
+    field = getattr(query, "fieldname", None)
+    if isinstance(query, Term) and field in TEXT_FIELDS and isinstance(query.text, str):
+        stems.add(query.text)
+    elif isinstance(query, Phrase) and field in TEXT_FIELDS:
+        stems.update(w for w in query.words if isinstance(w, str))
+    elif isinstance(query, Prefix) and field in TEXT_FIELDS:
+        prefixes.add(query.text)
+    for child in query.children():
+        _collect(child, stems, prefixes)
+
+
+@lru_cache(maxsize=256)
+def _candidate_pattern(stems: frozenset[str], prefixes: tuple[str, ...]) -> re.Pattern[str]:
+    # Porter may rewrite a stem's last letter (happy -> happi, hoping -> hope), so match on
+    # everything before it and let stem_word confirm.
+    starts = {s[:-1] if len(s) > 2 else s for s in stems} | set(prefixes)
+    alternatives = "|".join(re.escape(s) for s in sorted(starts, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})", re.IGNORECASE)
+
+
+def find_matches(
+    text: str, stems: frozenset[str], prefixes: tuple[str, ...]
+) -> list[tuple[int, int, str]]:
+    """(start, end, term) of every word in ``text`` that the stems or prefixes match."""
+    if not stems and not prefixes:
+        return []
+    found = []
+    last_end = -1
+    for candidate in _candidate_pattern(stems, prefixes).finditer(text):
+        if candidate.start() < last_end:
+            continue
+        word = WORD_PATTERN.match(text, candidate.start())
+        if word is None:
+            continue
+        lower = word.group(0).lower()
+        term = stem_word(lower)
+        if term in stems:
+            found.append((word.start(), word.end(), term))
+        else:
+            prefix = next((p for p in prefixes if lower.startswith(p)), None)
+            if prefix is not None:
+                found.append((word.start(), word.end(), prefix))
+        last_end = word.end()
+    return found
+
+
+def _best_start(matches: list[tuple[int, int, str]], width: int) -> int:
+    """Offset of the first match of the window holding the most distinct terms (then most hits).
+
+    One pass with two pointers, so a long article with thousands of hits stays cheap.
+    """
+    reach = width - _LEAD
+    inside: Counter[str] = Counter()
+    best, best_key = matches[0][0], (0, 0)
+    end = 0  # matches[i:end] fit in the window that starts at match i
+    for i, (start, _, _) in enumerate(matches):
+        end = max(end, i)
+        while end < len(matches) and (end == i or matches[end][1] <= start + reach):
+            inside[matches[end][2]] += 1
+            end += 1
+        key = (len(inside), end - i)
+        if key > best_key:
+            best, best_key = start, key
+        term = matches[i][2]
+        inside[term] -= 1
+        if not inside[term]:
+            del inside[term]
+    return best
+
+
+def _window(text: str, anchor: int, width: int) -> tuple[int, int]:
+    start = max(0, anchor - _LEAD)
+    if start > 0:
+        space = text.find(" ", start, anchor)
+        start = space + 1 if space != -1 else start
+    end = min(len(text), start + width)
+    if end < len(text):
+        space = text.rfind(" ", start, end)
+        end = space if space > anchor else end
+    return start, end
+
+
+def make_snippet(
+    body: str, stems: frozenset[str], prefixes: tuple[str, ...], width: int = SNIPPET_WIDTH
+) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """A one-line snippet of about ``width`` chars around the best match, and the match marks.
+
+    Without a match it is the start of the first non-blank line.
+    """
+    matches = find_matches(body, stems, prefixes)
+    if matches:
+        start, end = _window(body, _best_start(matches, width), width)
+    else:
+        start, end = lead_span(body, width)
+    return flatten(body, start, end, [(s, e) for s, e, _ in matches if s >= start and e <= end])
+
+
+def hit_from_fields(
+    fields: dict[str, Any], score: float, stems: frozenset[str], prefixes: tuple[str, ...]
+) -> Hit:
+    """A search hit from an article's stored fields, with its snippet and marks."""
+    snippet, marks = make_snippet(fields.get("body", ""), stems, prefixes)
+    when = fields.get("date")
+    return Hit(
+        id=fields["id"],
+        title=fields.get("title", ""),
+        date=when.date() if isinstance(when, dt.datetime) else None,
+        source=fields.get("source") or None,
+        path=fields.get("path"),
+        score=float(score),
+        snippet=snippet,
+        marks=marks,
+        category=fields.get("category") or None,
+    )
