@@ -345,9 +345,9 @@ class MainScreen(PanesMixin, TriageMixin, Screen[None]):
             return
         try:
             await self.reader.show_article(article, analysis, terms)
-        except NoMatches:  # the app is closing: the reader's parts are already removed
+            self.quotes.show(article, analysis)
+        except NoMatches:  # the app closed while the article was shown: its panes are gone
             return
-        self.quotes.show(article, analysis)
         if self.focused is self.reader:  # stepping with ] and [ in the reader opens each article
             self._mark_open_article_read()
 
