@@ -1,4 +1,5 @@
-"""The app must start without importing spaCy or dateparser (they load lazily, elsewhere)."""
+"""The app must start without importing spaCy, dateparser or the web libraries (they load lazily,
+elsewhere)."""
 
 from __future__ import annotations
 
@@ -29,7 +30,8 @@ SCRIPT = textwrap.dedent(
             await app.workers.wait_for_complete()
 
     asyncio.run(main())
-    heavy = sorted(m for m in ("spacy", "dateparser") if m in sys.modules)
+    slow = ("spacy", "dateparser", "trafilatura", "lxml", "httpx", "feedparser")
+    heavy = sorted(m for m in slow if m in sys.modules)
     print("HEAVY:" + ",".join(heavy))
     """
 )
