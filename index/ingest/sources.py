@@ -1,7 +1,8 @@
 """Finding source files and reading them into Article records, never raising for bad input.
 
-Formats: the seed format and plain text/markdown (one article a file, see formats_text), JSON
-Lines and JSON documents (many articles a file, see formats_json). Every bad input becomes one
+Formats: the seed format and plain text/markdown (one article a file, see formats/text), saved
+web pages (one article a file, its text extracted: formats/html), JSON Lines and JSON documents
+(many articles a file, see formats/json). Every bad input becomes one
 Problem naming the file (and line); the rest of the input still comes out.
 """
 
@@ -23,6 +24,7 @@ from .formats.common import (
     encoding_warning,
     too_long_message,
 )
+from .formats.html import read_html_article
 from .formats.json import read_json_file, read_json_lines
 from .formats.text import read_text_article
 
@@ -34,9 +36,13 @@ __all__ = [
     "read_source",
 ]
 
-SUPPORTED_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".json", ".jsonl", ".ndjson"})
+HTML_SUFFIXES = frozenset({".html", ".htm"})
+SUPPORTED_SUFFIXES = frozenset(
+    {".txt", ".text", ".md", ".markdown", ".json", ".jsonl", ".ndjson", *HTML_SUFFIXES}
+)
 JSON_LINES_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
+_HTML_STARTS = (b"<!doctype html", b"<html")
 SNIFF_BYTES = 8192
 # One article is at most MAX_ARTICLE_CHARS chars, so at most 4 bytes each in UTF-8: a bigger
 # one-article file is refused before it is read.
@@ -203,8 +209,28 @@ def _read_open(path: Path, name: str, handle: BinaryIO) -> Iterator[SourceRecord
         yield from read_json_lines(name, handle)
     elif is_json:
         yield from read_json_file(name, handle)  # streamed: arrays can be hundreds of MB
+    elif _is_html(suffix, head):
+        yield from _read_html(name, handle)
     else:
         yield from _read_text(name, handle)
+
+
+def _is_html(suffix: str, head: bytes) -> bool:
+    """Tell whether a file is read as a web page: by suffix, or for unknown suffixes by content."""
+    if suffix in HTML_SUFFIXES:
+        return True
+    if suffix in TEXT_SUFFIXES:
+        return False
+    return head.lstrip(b"\xef\xbb\xbf \t\r\n")[:14].lower().startswith(_HTML_STARTS)
+
+
+def _read_html(name: str, handle: BinaryIO) -> Iterator[SourceRecord | Problem]:
+    """Yield the article of a saved web page, its text extracted from the markup."""
+    data = _read_whole(handle, limit=MAX_TEXT_FILE_BYTES)
+    if isinstance(data, str):
+        yield Problem(name, data)
+    else:
+        yield from read_html_article(name, data)
 
 
 def _read_text(name: str, handle: BinaryIO) -> Iterator[SourceRecord | Problem]:

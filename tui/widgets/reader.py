@@ -44,6 +44,7 @@ class Reader(VerticalScroll, can_focus=True):
         Binding("g,home", "scroll_home", "Top", show=False, id="reader.top"),
         Binding("G,end", "scroll_end", "Bottom", show=False, id="reader.bottom"),
         Binding("space", "page_down", "Page", show=False, id="reader.page"),
+        Binding("y", "copy_url", "Copy URL", show=False, id="reader.copy_url"),
     ]
 
     class HitMoved(Message):
@@ -108,6 +109,15 @@ class Reader(VerticalScroll, can_focus=True):
         self._show_legend()
         self.query_one(ArticleBody).show(article.text, blocks(article.text), self._styled)
         self.scroll_home(animate=False)
+
+    def action_copy_url(self) -> None:
+        """Copy the open article's URL (OSC 52: it reaches the user's clipboard over SSH too)."""
+        url = self.article.url if self.article else None
+        if not url:
+            self.notify("This article has no URL", severity="warning")
+            return
+        self.app.copy_to_clipboard(url)
+        self.notify(url, title="Copied")
 
     def on_resize(self) -> None:
         if self._pending_scroll is not None:  # the paragraphs are placed after this refresh

@@ -238,17 +238,26 @@ def _choose(candidates: list[_Candidate]) -> _Candidate | None:
 
 def _extracted(chosen: _Candidate, document: Any) -> Extracted:
     """Return the Extracted record for the chosen text and trafilatura's metadata."""
-    text, _ = normalize(chosen.text)
+    title = _field(document, "title")
+    text, _ = normalize(_without_headline(chosen.text, title))
     return Extracted(
         text=text,
         source=chosen.source,
-        title=_field(document, "title"),
+        title=title,
         author=_field(document, "author"),
         date=_date(_field(document, "date")),
         site_name=_field(document, "sitename"),
         url=_field(document, "url"),
         description=_field(document, "description"),
     )
+
+
+def _without_headline(text: str, title: str | None) -> str:
+    """Return ``text`` without a first block that repeats the title (the page's headline)."""
+    first, _, rest = text.partition("\n\n")
+    if title and rest.strip() and _squash(first) == _squash(title):
+        return rest
+    return text
 
 
 def _field(document: Any, name: str) -> str | None:
