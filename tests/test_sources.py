@@ -105,9 +105,8 @@ def test_iter_files_reports_broken_link_and_pipe(tmp_path: Path) -> None:
 
 
 def test_supported_suffixes() -> None:
-    assert {".txt", ".text", ".md", ".markdown", ".json", ".jsonl", ".ndjson"} == set(
-        SUPPORTED_SUFFIXES
-    )
+    text = {".txt", ".text", ".md", ".markdown"}
+    assert {*text, ".json", ".jsonl", ".ndjson", ".html", ".htm"} == set(SUPPORTED_SUFFIXES)
 
 
 # Seed format ------------------------------------------------------------------------------------
