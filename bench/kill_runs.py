@@ -159,7 +159,7 @@ def _outcome(library: Path) -> Outcome:
     from newsreader.index.library import Library
 
     with Library.open(library) as lib:
-        count = lib.store.count()
+        count = lib.count()
         totals = tuple(lib.search(q, limit=1).total for q in QUERIES)
     return Outcome(count, totals)
 

@@ -124,6 +124,78 @@ class SearchResult:
 
 
 @dataclass(frozen=True, slots=True)
+class QuoteHit:
+    """A quote found by a quotes search, with the article it comes from."""
+
+    article_id: str
+    title: str
+    date: dt.date | None
+    quote: Quote
+    score: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimHit:
+    """A numeric claim found by a claims search, with the article it comes from."""
+
+    article_id: str
+    title: str
+    date: dt.date | None
+    claim: Claim
+    score: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleState:
+    """Triage state of one article."""
+
+    read: bool = False
+    starred: bool = False
+    archived: bool = False
+    tags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ImportCounts:
+    """What `state import` did: articles merged and changed, ids this library lacks, searches."""
+
+    merged: int
+    changed: int
+    unknown: int
+    saved_searches: int
+
+
+@dataclass(frozen=True, slots=True)
+class Stats:
+    """Counts and ranges over the whole library."""
+
+    articles: int
+    first_date: dt.date | None
+    last_date: dt.date | None
+    sources: tuple[tuple[str, int], ...]
+    index_bytes: int
+    quotes: int
+    claims: int
+    entities: int
+    path: str
+
+
+@dataclass(frozen=True, slots=True)
+class Checkup:
+    """What `check` found in the record and the index, and what it mended."""
+
+    record: tuple[str, ...]
+    index: tuple[str, ...]
+    articles: int
+    repaired: bool = False
+    advice: str | None = None
+
+    @property
+    def healthy(self) -> bool:
+        return not self.record and not self.index
+
+
+@dataclass(frozen=True, slots=True)
 class Problem:
     """One bad input: a clear message naming the file and, where known, the line."""
 

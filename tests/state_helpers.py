@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -34,10 +35,16 @@ def copy(built: Path, target: Path) -> Path:
 
 
 def article_ids(folder: Path) -> list[str]:
-    from newsreader.index.library import Library
+    return sorted(r[0] for r in stored(folder, "SELECT id FROM articles"))
 
-    with Library.open(folder) as library:
-        return sorted(r[0] for r in library.store.conn.execute("SELECT id FROM articles"))
+
+def stored(folder: Path, sql: str) -> list[tuple]:
+    """Rows of the library's record as SQLite holds them, read beside the library."""
+    conn = sqlite3.connect(folder / "library.db")
+    try:
+        return conn.execute(sql).fetchall()
+    finally:
+        conn.close()
 
 
 def write_state(path: Path, data: object) -> Path:

@@ -53,7 +53,7 @@ def _complete_run(feed: Path, library: Path, expected: int, *extra: str) -> None
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     with Library.open(library) as lib:
-        assert lib.store.count() == expected
+        assert lib.count() == expected
         assert lib.search("dispatch").total == expected
 
 
@@ -70,7 +70,7 @@ def test_kill_mid_run_then_open_and_search(tmp_path: Path, seeds_dir: Path) -> N
     # Its index sub-writers must not outlive it: they hold the index's write lock.
     _assert_no_process_left(feed)
     with Library.open(library) as lib:
-        stored_now = lib.store.count()
+        stored_now = lib.count()
         assert 0 < stored_now < 6000
         assert lib.search("dispatch").total == stored_now
     # A second run completes the job, with the killed writer's locks left behind.

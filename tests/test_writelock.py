@@ -75,7 +75,7 @@ def test_two_concurrent_index_runs_both_complete(tmp_path: Path, seeds_dir: Path
         assert "Traceback" not in err
     assert "waiting for another newsreader index" in results[1][1]
     with Library.open(library) as lib:
-        assert lib.store.count() == 3200
+        assert lib.count() == 3200
         assert lib.search("dispatch").total == 3200
 
 

@@ -7,87 +7,61 @@ restore it; the index is derived, so `repair` rebuilds it from the record.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..faults import restore_advice
-from ..record.articles import ArticleStore
+from ..models import Checkup
+from ..search.port import EngineError
 from .upkeep import catch_up, fresh_index
 
 if TYPE_CHECKING:
-    from ..library import Library
-    from ..search.whoosh.engine import Engine
+    from ..record.articles import ArticleStore
+    from ..record.db import Record
+    from ..search.port import EngineOpener, SearchEngine
 
 SHOWN = 10  # problems of one kind listed; the rest are counted
 
 
-@dataclass(frozen=True, slots=True)
-class Checkup:
-    """What the check found, and what it mended."""
-
-    record: tuple[str, ...]
-    index: tuple[str, ...]
-    articles: int
-    repaired: bool = False
-    advice: str | None = None
-
-    @property
-    def healthy(self) -> bool:
-        return not self.record and not self.index
-
-
-def check(library: Library, *, repair: bool = False) -> Checkup:
-    """Check the record and the index of a library opened with ``defer_index``."""
-    store = library.store
-    record = record_problems(store)
-    advice = restore_advice(library.path / "library.db") if record else None
-    if record:  # the index is compared with a record that cannot be trusted: not worth it
-        return Checkup(tuple(record), (), 0, advice=advice)
-    folder = library.path / "index"
-    index = index_problems(library)
+def check(record: Record, opener: EngineOpener, folder: Path, *, repair: bool) -> Checkup:
+    """Check the record and the index in ``folder``, which this process has not opened
+    (opening it would already heal it); with ``repair`` rebuild a wrong index."""
+    store = record.articles
+    problems = record.problems()
+    if problems:  # the index is compared with a record that cannot be trusted: not worth it
+        return Checkup(tuple(problems), (), 0, advice=restore_advice(record.db))
+    index = index_problems(opener, folder, store)
     if not (repair and index):
         return Checkup((), tuple(index), store.count())
-    catch_up(store, fresh_index(folder, store), library.notices)
-    library.notices.clear()  # the check reports the rebuild itself
-    return Checkup((), tuple(index), store.count(), repaired=not index_problems(library))
-
-
-def record_problems(store: ArticleStore) -> list[str]:
-    """SQLite's own integrity check, then every stored article read back."""
+    engine = fresh_index(opener, folder, store)
     try:
-        found = [row[0] for row in store.conn.execute("PRAGMA integrity_check")]
-        if found != ["ok"]:
-            return found[:SHOWN]
-        for _ in store.articles():
-            pass
-    except Exception as error:  # a damaged page raises from wherever it is met
-        return [str(error)]
-    return []
+        catch_up(store, engine, [])  # the check reports the rebuild itself
+    finally:
+        engine.close()
+    repaired = not index_problems(opener, folder, store)
+    return Checkup((), tuple(index), store.count(), repaired=repaired)
 
 
-def index_problems(library: Library) -> list[str]:
+def index_problems(opener: EngineOpener, folder: Path, store: ArticleStore) -> list[str]:
     """What is wrong with the index files, and where it and the record disagree."""
-    from ..search.whoosh.engine import Engine, EngineError
-
     try:
-        engine = Engine.open(library.path / "index", create=False)
+        engine = opener(folder, create=False)
     except EngineError as error:
         return [str(error)]
     try:
         damage = engine.damage(deep=True)
-        return [damage] if damage else _disagreements(engine, library.store)
+        return [damage] if damage else _disagreements(engine, store)
     except Exception as error:  # a file the seals do not cover, failing as it is read
         return [f"the index cannot be read ({type(error).__name__}: {error})"]
     finally:
         engine.close()
 
 
-def _disagreements(engine: Engine, store: ArticleStore) -> list[str]:
+def _disagreements(engine: SearchEngine, store: ArticleStore) -> list[str]:
     held = engine.ids()
-    conn = store.conn
-    indexed = {row[0] for row in conn.execute("SELECT id FROM articles WHERE indexed = 1")}
-    known = {row[0] for row in conn.execute("SELECT id FROM articles")}
-    known |= set(store.pending_deletes())
+    indexed = store.ids(indexed=True)
+    pending = set(store.pending_deletes())
+    known = store.ids() | pending
     found = []
     if missing := indexed - held:
         found.append(f"{len(missing)} articles of the record are not in the index: {_few(missing)}")
@@ -95,14 +69,14 @@ def _disagreements(engine: Engine, store: ArticleStore) -> list[str]:
         found.append(f"the index holds {len(phantom)} articles the record lacks: {_few(phantom)}")
     if (extra := engine.doc_count() - len(held)) > 0:
         found.append(f"the index holds {extra} duplicate documents")
-    if waiting := len(known - indexed - set(store.pending_deletes())):
+    if waiting := len(known - indexed - pending):
         found.append(f"{waiting} articles of the record are not indexed yet")
     if not found and indexed:
         found.extend(_search_problem(engine, store, min(indexed)))
     return found
 
 
-def _search_problem(engine: Engine, store: ArticleStore, article_id: str) -> list[str]:
+def _search_problem(engine: SearchEngine, store: ArticleStore, article_id: str) -> list[str]:
     """An article's own title must find it."""
     from ..query.assemble import parse_query
 

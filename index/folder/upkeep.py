@@ -14,11 +14,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..faults import LibraryError
-from ..models import MERGING, WRITING, Analysis, Article, Progress, Step
-from ..record.articles import ArticleStore, publish, transaction
+from ..models import MERGING, WRITING, Progress, Step
+from ..publish import publish
+from ..record.articles import ArticleStore, transaction
+from ..search.port import EngineError
 
 if TYPE_CHECKING:
-    from ..search.whoosh.engine import Engine
+    from ..search.port import Document, EngineOpener, SearchEngine
 
 REBUILD = "rebuild"  # meta key while a rebuild runs: "PID clear" until the old index is emptied
 BATCH = 2000
@@ -29,18 +31,17 @@ RECREATED = (
 )
 
 
-def open_engine(folder: Path, store: ArticleStore, *, record_created: bool) -> tuple[Engine, str]:
+def open_engine(
+    opener: EngineOpener, folder: Path, store: ArticleStore, *, record_created: bool
+) -> tuple[SearchEngine, str]:
     """The index, rebuilt first when it is missing, damaged or disagrees with the record; and
     what was done about it ("" when nothing was)."""
-    from ..search.whoosh.engine import Engine, EngineError
-
     existed = folder.exists()
     try:
-        engine = Engine.open(folder)
+        engine = opener(folder)
     except EngineError as error:
-        return fresh_index(
-            folder, store
-        ), f"the search index would not open ({error}): rebuilding it"
+        notice = f"the search index would not open ({error}): rebuilding it"
+        return fresh_index(opener, folder, store), notice
     if not existed:
         if store.count() == 0:
             return engine, ""
@@ -54,15 +55,15 @@ def open_engine(folder: Path, store: ArticleStore, *, record_created: bool) -> t
         notice = RECREATED.format(db=folder.parent / "library.db")
     else:
         notice = f"the search index is damaged ({problem}): rebuilding it from the library record"
-    return fresh_index(folder, store), notice
+    return fresh_index(opener, folder, store), notice
 
 
-def open_read_only(folder: Path, store: ArticleStore, notices: list[str]) -> Engine:
+def open_read_only(
+    opener: EngineOpener, folder: Path, store: ArticleStore, notices: list[str]
+) -> SearchEngine:
     """The index of a library that cannot be written, as it is; what it lacks is said."""
-    from ..search.whoosh.engine import Engine, EngineError
-
     try:
-        engine = Engine.open(folder, create=False, read_only=True)
+        engine = opener(folder, create=False, read_only=True)
     except EngineError as error:
         raise LibraryError(f"{error}, and a read-only library cannot rebuild it") from error
     unindexed = store.index_counts()[1]
@@ -71,28 +72,31 @@ def open_read_only(folder: Path, store: ArticleStore, notices: list[str]) -> Eng
     return engine
 
 
-def fresh_index(folder: Path, store: ArticleStore) -> Engine:
+def fresh_index(opener: EngineOpener, folder: Path, store: ArticleStore) -> SearchEngine:
     """An empty index in place of the old one, with every article marked to be indexed."""
-    from ..search.whoosh.engine import Engine
-
     store.mark_all_unindexed()  # first: killed after this, the next open rebuilds again
     shutil.rmtree(folder, ignore_errors=True)
-    return Engine.open(folder)
+    return opener(folder)
 
 
 def rebuild(
-    folder: Path, store: ArticleStore, old: Engine | None, notices: list[str], damage: str
-) -> Engine:
+    opener: EngineOpener,
+    folder: Path,
+    store: ArticleStore,
+    old: SearchEngine | None,
+    notices: list[str],
+    damage: str,
+) -> SearchEngine:
     """A new index built from the record in place of a damaged one, said in ``notices``."""
     if old is not None:
         old.close()
     notices.append(f"the search index is damaged ({damage}): rebuilding it from the library record")
-    engine = fresh_index(folder, store)
+    engine = fresh_index(opener, folder, store)
     catch_up(store, engine, notices)
     return engine
 
 
-def disagreement(engine: Engine, store: ArticleStore) -> str | None:
+def disagreement(engine: SearchEngine, store: ArticleStore) -> str | None:
     """How the index and the record disagree on what is searchable, or None."""
     found = None
     for _ in range(2):  # a writer between the two reads can make them differ for a moment
@@ -131,7 +135,10 @@ def rebuild_progress(store: ArticleStore) -> str:
 
 
 def catch_up(
-    store: ArticleStore, engine: Engine, notices: list[str], progress: Progress | None = None
+    store: ArticleStore,
+    engine: SearchEngine,
+    notices: list[str],
+    progress: Progress | None = None,
 ) -> int:
     """Index what the record holds and the index does not (after a crash, or a rebuild)."""
     if rebuilder(store) is not None:  # it finishes the work; joining in would double it
@@ -150,7 +157,7 @@ def catch_up(
 
 
 def _index_unindexed(
-    store: ArticleStore, engine: Engine, notices: list[str], progress: Progress | None
+    store: ArticleStore, engine: SearchEngine, notices: list[str], progress: Progress | None
 ) -> int:
     deletes = store.pending_deletes()
     total = store.index_counts()[1]
@@ -159,7 +166,7 @@ def _index_unindexed(
     if total > 50:
         notices.append(f"indexing {total} articles from the library record")
     done = 0
-    batch: list[tuple[Article, Analysis | None]] = []
+    batch: list[Document] = []
     for pair in store.articles(only_unindexed=True):
         batch.append(pair)
         if len(batch) >= BATCH:
@@ -172,8 +179,8 @@ def _index_unindexed(
 
 def _publish(
     store: ArticleStore,
-    engine: Engine,
-    batch: list[tuple[Article, Analysis | None]],
+    engine: SearchEngine,
+    batch: list[Document],
     deletes: list[str],
     progress: Progress | None,
     done: int,

@@ -9,11 +9,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ..record.articles import publish, transaction
+from ..publish import publish
 
 if TYPE_CHECKING:
     from ..library import Library
     from ..models import Hit
+    from ..record.db import Record
+    from ..search.port import SearchEngine
 
 
 def matching(library: Library, query: str) -> tuple[list[Hit], str | None]:
@@ -26,16 +28,12 @@ def matching(library: Library, query: str) -> tuple[list[Hit], str | None]:
     return list(every.hits), every.problem
 
 
-def remove_articles(library: Library, ids: Sequence[str]) -> int:
+def remove_articles(record: Record, engine: SearchEngine, ids: Sequence[str]) -> int:
     """Remove the articles from the record, then from the index; the count removed.
 
     The record goes first and lists the ids as pending deletes, so an interruption before the
     index is written leaves work that the next open of the library finishes.
     """
-    store = library.store
-    with transaction(store.conn):
-        present = [i for i in ids if store.has(i)]
-        for article_id in present:
-            store.remove(article_id)
-    publish(store, library.engine, [], present)
+    present = record.remove(list(ids))
+    publish(record.articles, engine, [], present)
     return len(present)

@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..models import Analysis, IngestReport, Origin, Problem, Progress
-from ..record.articles import ArticleStore, FileRecord, publish, transaction
+from ..publish import publish
+from ..record.articles import ArticleStore, FileRecord, transaction
 from ..record.triage import StateStore
 from .progress import RunProgress, expected_articles
 from .sources import (
@@ -30,7 +31,7 @@ from .sources import (
 
 if TYPE_CHECKING:
     from ..analysis.pipeline import Analyzer
-    from ..search.whoosh.engine import Engine
+    from ..search.port import SearchEngine
 
 SMALL_RUN_BYTES = 256 * 1024  # below this, forking spaCy workers costs more than it saves
 
@@ -72,7 +73,7 @@ class Ingester:
         self,
         store: ArticleStore,
         state: StateStore,
-        engine: Engine,
+        engine: SearchEngine,
         analyzer: Analyzer | None,
         *,
         on_problem: Callable[[Problem], None] | None = None,

@@ -1,6 +1,6 @@
 """The SQLite record of every article: text, metadata, origins, annotations and file fingerprints.
 
-The Whoosh index is derived from this and can always be rebuilt from it. `indexed` marks the
+The search index is derived from this and can always be rebuilt from it. `indexed` marks the
 articles whose index documents are known to be committed, and `unindexed` lists ids whose
 documents must still be deleted, so an interrupted run is caught up on the next open.
 """
@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TypeVar
 
 from ..models import Analysis, Article, Origin
 from .codec import (
@@ -25,9 +25,6 @@ from .codec import (
     encode_date,
     encode_metadata,
 )
-
-if TYPE_CHECKING:
-    from ..search.whoosh.engine import Engine
 
 T = TypeVar("T")
 
@@ -110,39 +107,6 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             raise
-
-
-def publish(
-    store: ArticleStore,
-    engine: Engine,
-    docs: list[tuple[Article, Analysis | None]],
-    deleted: list[str],
-    *,
-    new: bool = False,
-    on_written: Callable[[int], None] | None = None,
-    on_commit: Callable[[], None] | None = None,
-) -> None:
-    """Bring the index up to articles already committed to the record, then say so there.
-
-    ``on_written(n)`` is told after each of the ``docs`` is added (n of them so far), and
-    ``on_commit`` once they all are, before the index merges them in.
-
-    The record is written first and marked afterwards, so a crash in between only leaves work
-    that the next open repeats (see `Library._catch_up`).
-    """
-    from ..search.whoosh.engine import BULK_THRESHOLD  # the record alone needs no Whoosh
-
-    counted = _counted(docs, on_written) if on_written else docs
-    engine.replace(counted, deleted, bulk=len(docs) >= BULK_THRESHOLD, new=new, on_commit=on_commit)
-    with transaction(store.conn):
-        store.mark_indexed(article.id for article, _ in docs)
-        store.clear_pending_deletes(deleted)
-
-
-def _counted(docs: list[T], on_written: Callable[[int], None]) -> Iterator[T]:
-    for n, doc in enumerate(docs, 1):
-        yield doc
-        on_written(n)
 
 
 def connect(path: Path) -> sqlite3.Connection:
@@ -238,6 +202,12 @@ class ArticleStore:
                 analysis = _decoded(row[0], decode_analysis, row[9]) if row[9] else None
                 yield self._article(row[:9]), analysis
             last = rows[-1][0]
+
+    def ids(self, *, indexed: bool | None = None) -> set[str]:
+        """Every article id; with ``indexed`` only those whose index documents are (True) or
+        are not yet (False) known to be committed."""
+        where = "" if indexed is None else f"WHERE indexed = {int(indexed)}"
+        return {row[0] for row in self.conn.execute(f"SELECT id FROM articles {where}")}
 
     def mark_indexed(self, ids: Iterable[str]) -> None:
         self.conn.executemany("UPDATE articles SET indexed = 1 WHERE id = ?", ((i,) for i in ids))

@@ -7,6 +7,7 @@ does not pay for it either.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 
 from ..models import Hit, SearchResult
@@ -15,7 +16,8 @@ from .codec import decode_date
 
 # Enough of the text for the lead line of any normalised article, without reading whole bodies.
 _LEAD_CHARS = 4000
-_NOT_ARCHIVED = "id NOT IN (SELECT article_id FROM state WHERE archived = 1)"
+# The ids to leave out travel as one JSON array, however many there are.
+_NOT_HIDDEN = "WHERE id NOT IN (SELECT value FROM json_each(?))"
 _ORDER = {
     "relevance": "date IS NULL, date DESC, id",
     "-date": "date IS NULL, date DESC, id",
@@ -26,20 +28,20 @@ _ORDER = {
 def browse(
     conn: sqlite3.Connection,
     *,
+    hidden: frozenset[str] = frozenset(),
     limit: int = 20,
     offset: int = 0,
     sort: str = "relevance",
-    include_archived: bool = False,
 ) -> SearchResult:
-    """One page of every article (archived ones only when asked), undated ones last."""
-    where = "" if include_archived else f"WHERE {_NOT_ARCHIVED}"
+    """One page of every article but the ``hidden`` ones (the archived, say), undated last."""
+    where, args = (_NOT_HIDDEN, (json.dumps(sorted(hidden)),)) if hidden else ("", ())
     order = _ORDER.get(sort, _ORDER["relevance"])
-    total = conn.execute(f"SELECT count(*) FROM articles {where}").fetchone()[0]
+    total = conn.execute(f"SELECT count(*) FROM articles {where}", args).fetchone()[0]
     ids = [
         row[0]
         for row in conn.execute(
             f"SELECT id FROM articles {where} ORDER BY {order} LIMIT ? OFFSET ?",
-            (max(0, limit), max(0, offset)),
+            (*args, max(0, limit), max(0, offset)),
         )
     ]
     rows = {row[0]: row for row in conn.execute(_page_sql(len(ids)), ids)}

@@ -8,19 +8,22 @@ from collections.abc import Mapping
 
 from ..models import Analysis, Claim, Entity, Quote
 
+# The keys of an encoded analysis: `stats` counts the rows under each inside SQLite.
+ENTITIES, CLAIMS, QUOTES = "e", "c", "q"
+
 
 def encode_analysis(analysis: Analysis) -> str:
     """One JSON document; rows are positional to keep 20,000 articles' annotations small."""
     return json.dumps(
         {
-            "e": [
+            ENTITIES: [
                 [e.text, e.label, e.start, e.end, e.canonical, e.kind] for e in analysis.entities
             ],
-            "c": [
+            CLAIMS: [
                 [c.text, c.start, c.end, c.value, c.low, c.high, c.hedge, c.unit, c.sentence]
                 for c in analysis.claims
             ],
-            "q": [
+            QUOTES: [
                 [
                     q.text,
                     q.start,
@@ -46,11 +49,11 @@ def decode_analysis(data: str | None) -> Analysis:
         return Analysis()
     raw = json.loads(data)
     return Analysis(
-        entities=tuple(Entity(*row) for row in raw.get("e", ())),
-        claims=tuple(Claim(*row) for row in raw.get("c", ())),
+        entities=tuple(Entity(*row) for row in raw.get(ENTITIES, ())),
+        claims=tuple(Claim(*row) for row in raw.get(CLAIMS, ())),
         quotes=tuple(
             Quote(row[0], row[1], row[2], tuple(tuple(s) for s in row[3]), *row[4:])
-            for row in raw.get("q", ())
+            for row in raw.get(QUOTES, ())
         ),
     )
 

@@ -4,22 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from dataclasses import dataclass
 
-
-@dataclass(frozen=True, slots=True)
-class Stats:
-    """Counts and ranges over the whole library."""
-
-    articles: int
-    first_date: dt.date | None
-    last_date: dt.date | None
-    sources: tuple[tuple[str, int], ...]
-    index_bytes: int
-    quotes: int
-    claims: int
-    entities: int
-    path: str
+from ..models import Stats
+from .codec import CLAIMS, ENTITIES, QUOTES
 
 
 def library_stats(conn: sqlite3.Connection, *, index_bytes: int, path: str) -> Stats:
@@ -31,10 +18,11 @@ def library_stats(conn: sqlite3.Connection, *, index_bytes: int, path: str) -> S
         "SELECT coalesce(source, '(none)'), count(*) FROM articles GROUP BY 1 ORDER BY 2 DESC"
     ).fetchall()
     quotes, claims, entities = conn.execute(
-        "SELECT coalesce(sum(json_array_length(analysis, '$.q')), 0),"
-        " coalesce(sum(json_array_length(analysis, '$.c')), 0),"
-        " coalesce(sum(json_array_length(analysis, '$.e')), 0)"
-        " FROM articles WHERE analysis IS NOT NULL"
+        "SELECT coalesce(sum(json_array_length(analysis, ?)), 0),"
+        " coalesce(sum(json_array_length(analysis, ?)), 0),"
+        " coalesce(sum(json_array_length(analysis, ?)), 0)"
+        " FROM articles WHERE analysis IS NOT NULL",
+        (f"$.{QUOTES}", f"$.{CLAIMS}", f"$.{ENTITIES}"),
     ).fetchone()
     return Stats(
         articles=count,

@@ -13,8 +13,8 @@ from __future__ import annotations
 import sqlite3
 import time
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 
+from ..models import ArticleState, ImportCounts
 from ..text.safe import safe_text
 from .articles import transaction
 from .state_file import (
@@ -67,26 +67,6 @@ _MIGRATIONS = {
 _NEW_COLUMN = {"state": "read_at", "tags": "present"}
 
 Changes = Mapping[str, ArticleChanges]
-
-
-@dataclass(frozen=True, slots=True)
-class ArticleState:
-    """Triage state of one article."""
-
-    read: bool = False
-    starred: bool = False
-    archived: bool = False
-    tags: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class ImportCounts:
-    """What `state import` did: articles merged and changed, ids this library lacks, searches."""
-
-    merged: int
-    changed: int
-    unknown: int
-    saved_searches: int
 
 
 def merge_wins(incoming: Stamp, stored: Stamp) -> bool:

@@ -3,6 +3,7 @@ the reader stays up. Mounting needs root: without it the test is skipped, saying
 
 from __future__ import annotations
 
+import sqlite3
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -45,7 +46,9 @@ async def test_starring_on_a_full_disk_is_one_notice(full_disk: Path) -> None:
     seeds = Path(__file__).resolve().parents[2] / "seeds"
     library = Library.open(full_disk / "lib")
     library.ingest([seeds], analyze=False)
-    library.store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # no room left in the log
+    log = sqlite3.connect(full_disk / "lib" / "library.db")
+    log.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # no room left in the log
+    log.close()
     _fill(full_disk)
     app = NewsReaderApp(library, query="korean", now=NOW)
     async with app.run_test(size=(160, 48)) as pilot:

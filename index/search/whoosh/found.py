@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import Any
 
 from whoosh.query import And, Every, Phrase, Query, Term
 from whoosh.searching import Searcher
 
-from ...models import Claim, Quote
+from ...models import ClaimHit, QuoteHit
 from .schema import claim_from_record, quote_from_record
 from .textindex import stem_terms
 
@@ -31,28 +30,6 @@ def all_of(clauses: list[Query]) -> Query:
             for i in range(0, len(clauses), AND_GROUP)
         ]
     return clauses[0] if len(clauses) == 1 else And(clauses)
-
-
-@dataclass(frozen=True, slots=True)
-class QuoteHit:
-    """A quote found by ``Engine.search_quotes`` with the article it comes from."""
-
-    article_id: str
-    title: str
-    date: dt.date | None
-    quote: Quote
-    score: float = 0.0
-
-
-@dataclass(frozen=True, slots=True)
-class ClaimHit:
-    """A numeric claim found by ``Engine.search_claims`` with the article it comes from."""
-
-    article_id: str
-    title: str
-    date: dt.date | None
-    claim: Claim
-    score: float = 0.0
 
 
 def find_quotes(searcher: Searcher, query: str, speaker: str | None, limit: int) -> list[QuoteHit]:
