@@ -1,0 +1,84 @@
+"""The Whoosh engine's own promises, beyond the contract every engine keeps (engine_contract/):
+the two-process bulk writer, its write lock after a killed writer, and a damaged table of contents.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from engine_contract.contract_helpers import ARTICLES, D, docs
+
+from newsreader.index.models import Article
+from newsreader.index.query.assemble import parse_query
+from newsreader.index.search.whoosh.engine import LOCKED_MESSAGE, Engine, EngineError
+
+
+def ids(engine: Engine, query: str) -> list[str]:
+    return [hit.id for hit in engine.search(parse_query(query), limit=50).hits]
+
+
+def test_bulk_mode_indexes_the_same(tmp_path: Path) -> None:
+    engine = Engine.open(tmp_path / "ix")
+    assert engine.replace(docs(), bulk=True) == len(ARTICLES)
+    assert set(ids(engine, "tariff -china")) == {"a2", "a6"}
+    assert ids(engine, "speaker:lagarde") == ["a4"]
+    changed = Article("a4", "Rates on hold", "Nothing about prices.", D(2024, 12, 21), "Reuters")
+    assert engine.replace([(changed, None)], delete_ids=["a1"], bulk=True) == 1
+    assert engine.doc_count() == 5
+    assert ids(engine, "title:rates") == ["a4"] and ids(engine, "speaker:lagarde") == []
+    assert set(ids(engine, "tariff")) == {"a2", "a6"}
+    engine.close()
+
+
+def test_a_corrupt_index_raises_engine_error(tmp_path: Path) -> None:
+    engine = Engine.open(tmp_path / "ix")
+    engine.replace(docs())
+    engine.close()
+    for toc in (tmp_path / "ix" / "articles").glob("*.toc"):
+        toc.write_bytes(b"garbage")
+    with pytest.raises(EngineError, match="will not open"):
+        Engine.open(tmp_path / "ix")
+    with pytest.raises(EngineError, match="no search index"):
+        Engine.open(tmp_path / "missing", create=False)
+
+
+HOLD_WRITER = """
+import sys, time
+from pathlib import Path
+from newsreader.index.search.whoosh.engine import Engine
+from newsreader.index.models import Article
+
+def slow_docs():
+    yield Article("b1", "Half written", "This article never commits.", None), None
+    print("writing", flush=True)
+    time.sleep(120)
+
+Engine.open(Path(sys.argv[1])).replace(slow_docs())
+"""
+
+
+def test_a_killed_writer_leaves_no_stale_lock(tmp_path: Path) -> None:
+    folder = tmp_path / "ix"
+    engine = Engine.open(folder, lock_timeout=0.2)
+    engine.replace(docs()[:2])
+    child = subprocess.Popen(
+        [sys.executable, "-c", HOLD_WRITER, str(folder)], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert child.stdout is not None and child.stdout.readline().strip() == "writing"
+        with pytest.raises(EngineError, match=LOCKED_MESSAGE):
+            engine.replace(docs()[2:])
+    finally:
+        os.kill(child.pid, signal.SIGKILL)
+        child.wait()
+    assert (folder / "articles" / "MAIN_WRITELOCK").exists()  # the file stays, the lock does not
+    assert engine.replace(docs()[2:]) == 4
+    assert engine.doc_count() == 6 and ids(engine, "title:half") == []
+    leftovers = [p.name for p in (folder / "articles").iterdir() if p.name.endswith(".tmp")]
+    assert leftovers == []
+    engine.close()
