@@ -52,3 +52,13 @@ def small_disk(tmp_path: Path):
     # SQLite keeps the closed connection's files open while they do.
     gc.collect()
     subprocess.run(["umount", str(mount)], check=True)
+
+
+@pytest.fixture
+def web_server():
+    """A real HTTP server on 127.0.0.1 (tests/web_server.py), closed after the test."""
+    from web_server import WebServer
+
+    server = WebServer().start()
+    yield server
+    server.close()
