@@ -86,6 +86,7 @@ class Quote:
     speaker_end: int | None = None
     cue: str | None = None
     partial: bool = False  # woven into the writer's sentence ('called it "a con"'), not direct
+    speaker_rule: str | None = None  # id of the speaker rule that answered (quotes/rules.py)
 
 
 @dataclass(frozen=True, slots=True)

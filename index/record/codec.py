@@ -34,6 +34,7 @@ def encode_analysis(analysis: Analysis) -> str:
                     q.speaker_end,
                     q.cue,
                     q.partial,
+                    q.speaker_rule,
                 ]
                 for q in analysis.quotes
             ],
@@ -44,7 +45,11 @@ def encode_analysis(analysis: Analysis) -> str:
 
 
 def decode_analysis(data: str | None) -> Analysis:
-    """The inverse of `encode_analysis`; an empty Analysis for a missing one."""
+    """The inverse of `encode_analysis`; an empty Analysis for a missing one.
+
+    Rows are positional and fields are only ever added at their end, so a row written before a
+    field existed decodes with that field's default (a quote stored before ``speaker_rule``).
+    """
     if not data:
         return Analysis()
     raw = json.loads(data)

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from ...models import Claim
+from ..lexicon.words import word_set
 from ..runtime.doc_text import text_of
 from .nonclaims import blocked_tokens, not_a_quantity
 from .numbers import (
@@ -33,7 +34,6 @@ from .numbers import (
     glued_value,
     looks_like_year,
     range_value,
-    word_set,
     word_value,
 )
 

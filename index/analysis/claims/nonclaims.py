@@ -11,7 +11,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from .numbers import word_set
+from ..lexicon.words import word_set
 
 BLOCKING_LABELS = word_set(
     "DATE TIME ORDINAL PERSON ORG PRODUCT FAC WORK_OF_ART EVENT LAW GPE LOC NORP LANGUAGE"

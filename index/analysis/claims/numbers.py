@@ -8,16 +8,7 @@ from __future__ import annotations
 
 import re
 
-
-def word_set(words: str) -> frozenset[str]:
-    """Return the space-separated words of a vocabulary as a frozenset."""
-    return frozenset(word_list(words))
-
-
-def word_list(words: str, sep: str = " ") -> tuple[str, ...]:
-    """Return the words of a vocabulary, in order, split on ``sep``."""
-    return tuple(w.strip() for w in words.split(sep) if w.strip())
-
+from ..lexicon.words import word_list, word_set
 
 _UNITS = word_list(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "

@@ -15,9 +15,9 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ..claims.numbers import word_set
 from ..lexicon.first_names import gender_of_name
-from ..lexicon.speech_verbs import FEMALE_TITLES, MALE_TITLES
+from ..lexicon.pronouns import PRONOUN_GENDER
+from ..lexicon.titles import NAME_TITLES, title_gender
 
 KINDS: dict[str, str] = {
     "PERSON": "person",
@@ -30,13 +30,7 @@ KINDS: dict[str, str] = {
     "TIME": "date",
     "EVENT": "event",
 }
-TITLES = word_set(
-    "mr mrs ms miss dr sir dame lord lady prof professor president mp gen general col colonel capt "
-    "captain sen senator rep gov governor judge justice rev father king queen prince princess pope "
-    "chancellor minister secretary premier sheikh ayatollah mayor chairman commander"
-)
 NAME_TOKEN_MIN = 6  # below this, one letter of difference is usually a different name
-PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 DOMINANT = 3  # mentions ratio by which the article's main bearer of a surname takes it
 CUE_REACH = 120  # characters after a name searched for the pronoun that tells its gender
 
@@ -79,7 +73,7 @@ def link_mentions(
 def name_words(surface: str) -> tuple[str, ...]:
     """Return a person's name as lowercase words: titles, dots and hyphens removed."""
     words = surface.replace("-", " ").replace(".", " ").replace("’", "'").split()
-    while len(words) > 1 and words[0].casefold() in TITLES:
+    while len(words) > 1 and words[0].casefold() in NAME_TITLES:
         words = words[1:]
     return tuple(w.casefold() for w in words)
 
@@ -87,7 +81,7 @@ def name_words(surface: str) -> tuple[str, ...]:
 def display_name(surface: str) -> str:
     """Return the surface form of a name without leading titles ("Mr Blair" -> "Blair")."""
     words = surface.split()
-    while len(words) > 1 and words[0].casefold().rstrip(".") in TITLES:
+    while len(words) > 1 and words[0].casefold().rstrip(".") in NAME_TITLES:
         words = words[1:]
     return " ".join(words)
 
@@ -149,7 +143,7 @@ def _people_named_as_things(
 
 
 def _has_title(surface: str) -> bool:
-    return surface.split()[0].casefold().rstrip(".") in TITLES
+    return surface.split()[0].casefold().rstrip(".") in NAME_TITLES
 
 
 def _person_canonicals(
@@ -192,8 +186,9 @@ def gender_cue(text: str, mention: tuple[int, int, str, str]) -> str | None:
     start, end, _, surface = mention
     before = (text[max(0, start - 6) : start].split() or [""])[-1].casefold()
     title = surface.split()[0].casefold() if len(surface.split()) > 1 else before
-    if title in MALE_TITLES or title in FEMALE_TITLES:
-        return "m" if title in MALE_TITLES else "f"
+    gender = title_gender(title)
+    if gender is not None:
+        return gender
     after = text[end : end + CUE_REACH]
     for word in after.replace("’", " ").replace("'", " ").split():
         bare = word.strip('.,;:!?"“”()')

@@ -8,12 +8,9 @@ in news copy settles most persons; ambiguous names (Jordan, Taylor, Jamie) are l
 
 from __future__ import annotations
 
+from .words import word_set
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-MALE_NAMES = _words(
+MALE_NAMES = word_set(
     """
     aaron adam adrian alan albert alex alexander alfred andrew andy angelo anthony antonio
     arnold arthur barack barry ben benjamin bernard bernie bill billy bob bobby brad bradley
@@ -32,7 +29,7 @@ MALE_NAMES = _words(
     """
 )
 
-FEMALE_NAMES = _words(
+FEMALE_NAMES = word_set(
     """
     abby abigail alice alicia alison allison amanda amy andrea angela angelina ann anna anne
     annie barbara betsy betty beverly brenda brittany carly carol caroline carolyn catherine

@@ -8,6 +8,8 @@ would be wrong more often than right.
 
 from __future__ import annotations
 
+from .words import word_set
+
 _COUNTRIES = """
 afghanistan, albania, algeria, andorra, angola, argentina, armenia, australia, austria,
 azerbaijan, bahrain, bangladesh, belarus, belgium, belize, benin, bhutan, bolivia, bosnia,
@@ -43,10 +45,5 @@ stockholm, helsinki, tallinn, riga, vilnius, dublin, edinburgh, glasgow, cardiff
 manchester, liverpool, birmingham, geneva, zurich, kursk, belgorod, crimea, donbas, sevastopol
 """
 
-
-def _names(block: str) -> frozenset[str]:
-    return frozenset(name.strip() for name in block.split(",") if name.strip())
-
-
-PLACES: frozenset[str] = _names(_COUNTRIES) | _names(_CITIES)
+PLACES: frozenset[str] = word_set(_COUNTRIES, ",") | word_set(_CITIES, ",")
 MAX_PLACE_WORDS = max(len(name.split()) for name in PLACES)

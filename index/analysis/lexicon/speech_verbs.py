@@ -1,14 +1,11 @@
-"""Word lists for quote attribution: speech verbs, pronouns, titles, role and source nouns."""
+"""Speech verbs: the lemmas that attribute a direct quote, and their inflected forms."""
 
 from __future__ import annotations
 
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
+from .words import word_set
 
 # Lemmas of verbs that introduce or attribute a direct quote.
-SPEECH_VERBS = _words(
+SPEECH_VERBS = word_set(
     """
     say tell add declare warn explain note state write tweet post claim insist argue ask reply
     respond continue remark recall announce acknowledge admit suggest observe conclude comment
@@ -25,58 +22,12 @@ SPEECH_VERBS = _words(
 )
 
 # Verbs that attribute a quote only as a retort, with "back": "Trump shot back", "fired back".
-RETORT_VERBS = _words("shoot fire hit")
+RETORT_VERBS = word_set("shoot fire hit")
 
 # Verbs whose subject is the speaker only when they take a quote or a clause ("think", "call").
-WEAK_VERBS = _words("believe think call describe read question challenge laugh sigh")
+WEAK_VERBS = word_set("believe think call describe read question challenge laugh sigh")
 
-PERSON_PRONOUNS: dict[str, str | None] = {
-    "he": "m",
-    "him": "m",
-    "she": "f",
-    "her": "f",
-    # "i" and "we" outside quotes are the writer: never an earlier person.
-}
-GROUP_PRONOUNS = _words("they it them who which that this")
-
-MALE_TITLES = _words("mr mr. sir lord king prince father brother")
-FEMALE_TITLES = _words("ms ms. mrs mrs. miss lady queen princess madam dame sister")
-
-# Role nouns that, after "the", name a person mentioned earlier ("the president added").
-ROLE_NOUNS = _words(
-    """
-    president minister chancellor leader senator congressman congresswoman lawmaker governor
-    mayor candidate nominee secretary spokesman spokeswoman spokesperson chairman chairwoman
-    chair director official ambassador diplomat general commander chief executive founder
-    businessman businesswoman billionaire mogul author writer reporter analyst economist
-    professor expert coach manager player striker captain actor actress singer star rapper
-    host anchor pollster strategist adviser advisor aide attorney lawyer judge prosecutor
-    democrat republican man woman king queen prince pope pastor cardinal bishop mp premier
-    """
-)
-
-# Heads of descriptions kept as the speaker when they name no person: bodies and documents.
-SOURCE_NOUNS = _words(
-    """
-    council committee ministry agency department office campaign government administration
-    company group union court police army military party commission board team statement
-    report letter ad advertisement article book study ruling document post tweet video memo
-    website paper editorial announcement release narrator announcer survey network newspaper
-    magazine channel station organization association foundation institute center centre bank
-    firm service authority regime embassy
-    """
-)
-
-# People speaking as a crowd: a bare plural ("Protesters chanted") is kept as the speaker,
-# unlike a bare plural thing ("estimates suggest"), and never resolves to one person.
-GROUP_NOUNS = _words(
-    """
-    protester protestor demonstrator marcher activist supporter critic opponent resident voter
-    delegate worker crowd
-    """
-)
-
-_IRREGULAR = _words("said says told tells wrote writes spoke thought began read sang")
+_IRREGULAR = word_set("said says told tells wrote writes spoke thought began read sang")
 
 
 def _forms(lemma: str) -> set[str]:

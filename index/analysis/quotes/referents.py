@@ -16,13 +16,13 @@ from spacy.tokens import Doc, Token
 
 from ...models import Entity
 from ..entities.linking import name_words, same_name
+from ..lexicon.dependencies import SUBJECT_DEPS
 from ..lexicon.first_names import gender_of_name
-from ..lexicon.speech_verbs import FEMALE_TITLES, MALE_TITLES, SPEECH_VERBS
+from ..lexicon.pronouns import PRONOUN_GENDER
+from ..lexicon.speech_verbs import SPEECH_VERBS
+from ..lexicon.titles import title_gender
 from ..runtime.doc_text import text_of
 
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-MALE = frozenset({"he", "him", "his", "himself"})
-FEMALE = frozenset({"she", "her", "hers", "herself"})
 WINDOW = 6  # sentences to look back for a subject
 
 
@@ -185,11 +185,10 @@ class Referents:
         votes: dict[str, Counter[str]] = {}
         for entity in self.persons:
             tally = votes.setdefault(entity.canonical, Counter())
-            word = self.text[max(0, entity.start - 6) : entity.start].lower().split()[-1:]
-            if word and word[0] in MALE_TITLES:
-                tally["m"] += 3
-            if word and word[0] in FEMALE_TITLES:
-                tally["f"] += 3
+            word = self.text[max(0, entity.start - 6) : entity.start].split()[-1:]
+            title = title_gender(word[0]) if word else None
+            if title is not None:
+                tally[title] += 3
             if self._dep(entity) in SUBJECT_DEPS:
                 tally.update(self._following_pronouns(entity))
         for name, tally in votes.items():
@@ -216,10 +215,9 @@ class Referents:
         for token in self.doc[head.i + 1 : end]:
             if self.inside(token.idx):
                 continue
-            if token.lower_ in MALE:
-                found["m"] += 1
-            elif token.lower_ in FEMALE:
-                found["f"] += 1
+            gender = PRONOUN_GENDER.get(token.lower_)
+            if gender is not None:
+                found[gender] += 1
         return found
 
 

@@ -18,6 +18,7 @@ from ...models import Entity, Quote
 from ..lexicon.speech_verbs import SPEECH_FORMS
 from ..runtime.doc_text import text_of
 from .marks import Mark, find_marks
+from .rules import RULES, Rule
 from .speakers import Speakers
 from .tail_cues import one_sentence
 
@@ -197,18 +198,21 @@ def is_partial(text: str, group: Sequence[Segment]) -> bool:
     return not runs_on
 
 
-def find_quotes(doc: Doc, entities: Sequence[Entity]) -> tuple[Quote, ...]:
+def find_quotes(
+    doc: Doc, entities: Sequence[Entity], rules: Sequence[Rule] = RULES
+) -> tuple[Quote, ...]:
     """Every quote of the article ``doc`` with its speaker, in text order.
 
     ``entities`` are the article's entity mentions (offsets into ``doc.text``); the speaker is
     given by the canonical name of the entity that names them. Quotes woven into the writer's
     own sentence (scare quotes, 'called it "a con"') come with ``partial=True``: they are not
-    direct quotes, and a reader may list them apart or leave them out.
+    direct quotes, and a reader may list them apart or leave them out. ``rules`` is the
+    speaker cascade (a benchmark may leave rules out to measure what each one adds).
     """
     text = text_of(doc)
     segments = find_segments(text)
     quoted = [(max(0, s.start - 2), s.end + 2) for s in segments]
-    speakers = Speakers(doc, entities, quoted)
+    speakers = Speakers(doc, entities, quoted, rules)
     quotes = []
     for group in group_segments(text, segments):
         spans = tuple((s.start, s.end) for s in group)
@@ -224,6 +228,7 @@ def find_quotes(doc: Doc, entities: Sequence[Entity]) -> tuple[Quote, ...]:
                 speaker_end=found.end,
                 cue=found.cue,
                 partial=is_partial(text, group),
+                speaker_rule=found.rule,
             )
         )
     return tuple(quotes)

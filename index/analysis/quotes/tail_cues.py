@@ -14,17 +14,12 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
-from ..lexicon.speech_verbs import (
-    RETORT_VERBS,
-    SPEECH_FORMS,
-    SPEECH_VERBS,
-    WEAK_VERBS,
-)
-
-SUBJECTS = ("nsubj", "nsubjpass")
+from ..lexicon.dependencies import SUBJECT_DEPS
+from ..lexicon.pronouns import SUBJECT_PRONOUNS
+from ..lexicon.speech_verbs import RETORT_VERBS, SPEECH_FORMS, SPEECH_VERBS, WEAK_VERBS
+from ..lexicon.titles import ABBREVIATIONS
 
 _MARKS = frozenset("\"“”'‘’«»`,")
-_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it"})
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "another", "one"})
 # Words that may stand between a subject and its speech verb: "Smith later said".
 _BETWEEN = frozenset(
@@ -32,7 +27,7 @@ _BETWEEN = frozenset(
 )
 _ASPECT_VERBS = frozenset({"start", "begin", "continue", "finish"})
 _TIME_MARKS = frozenset({"when", "after", "before", "because", "if", "since", "until", "unless"})
-_ABBREVIATION = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|St|Jr|Sr|Prof|[A-Z])\.")
+_ABBREVIATION = re.compile(r"\b(?:" + "|".join(ABBREVIATIONS) + r"|[A-Z])\.")
 _NAME = r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4})\.?\s*$"
 # After a closing mark: a dash, then a capitalised name up to the end of the line.
 _SIGNATURE = re.compile(r"^[\s\"”»'’]*(―|—|–|--?)\s*" + _NAME)
@@ -96,7 +91,7 @@ def _subject_end(tokens: Sequence[Token]) -> int:
     """Length of the subject at the start of ``tokens``: a name, a pronoun or a description."""
     if not tokens:
         return 0
-    if tokens[0].lower_ in _PRONOUNS:
+    if tokens[0].lower_ in SUBJECT_PRONOUNS:
         return 1
     if tokens[0].lower_ in _DETERMINERS:
         for size, token in enumerate(tokens[1 : _MAX_DESCRIPTION + 1], start=1):
@@ -114,7 +109,7 @@ def _subject_end(tokens: Sequence[Token]) -> int:
 def _subject(tokens: Sequence[Token]) -> tuple[int, int]:
     """(start, end) of the subject opening ``tokens``: its speaker is ``tokens[start:end]``."""
     size = _subject_end(tokens)
-    if not size or tokens[0].lower_ in _PRONOUNS or tokens[0].lower_ in _DETERMINERS:
+    if not size or tokens[0].lower_ in SUBJECT_PRONOUNS or tokens[0].lower_ in _DETERMINERS:
         return 0, size
     return _titled_name(tokens, size)
 
@@ -172,7 +167,7 @@ def verb_subjects(verb: Token) -> list[Token]:
     """Subjects of a speech verb, climbing through "went on to say", "adding" and "and"."""
     current = verb
     for _ in range(3):
-        found = [child for child in current.children if child.dep_ in SUBJECTS]
+        found = [child for child in current.children if child.dep_ in SUBJECT_DEPS]
         if found:
             return found
         if current.dep_ not in ("xcomp", "conj", "advcl") or current.head is current:

@@ -1,0 +1,39 @@
+"""Nouns that name a speaker: roles ("the president"), bodies and documents, crowds."""
+
+from __future__ import annotations
+
+from .words import word_set
+
+# Role nouns that, after "the", name a person mentioned earlier ("the president added").
+ROLE_NOUNS = word_set(
+    """
+    president minister chancellor leader senator congressman congresswoman lawmaker governor
+    mayor candidate nominee secretary spokesman spokeswoman spokesperson chairman chairwoman
+    chair director official ambassador diplomat general commander chief executive founder
+    businessman businesswoman billionaire mogul author writer reporter analyst economist
+    professor expert coach manager player striker captain actor actress singer star rapper
+    host anchor pollster strategist adviser advisor aide attorney lawyer judge prosecutor
+    democrat republican man woman king queen prince pope pastor cardinal bishop mp premier
+    """
+)
+
+# Heads of descriptions kept as the speaker when they name no person: bodies and documents.
+SOURCE_NOUNS = word_set(
+    """
+    council committee ministry agency department office campaign government administration
+    company group union court police army military party commission board team statement
+    report letter ad advertisement article book study ruling document post tweet video memo
+    website paper editorial announcement release narrator announcer survey network newspaper
+    magazine channel station organization association foundation institute center centre bank
+    firm service authority regime embassy
+    """
+)
+
+# People speaking as a crowd: a bare plural ("Protesters chanted") is kept as the speaker,
+# unlike a bare plural thing ("estimates suggest"), and never resolves to one person.
+GROUP_NOUNS = word_set(
+    """
+    protester protestor demonstrator marcher activist supporter critic opponent resident voter
+    delegate worker crowd
+    """
+)

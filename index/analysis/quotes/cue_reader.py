@@ -1,0 +1,167 @@
+"""From a speech verb, or the subject of one, to the speaker it names.
+
+A subject is a name (an entity mention, or a proper noun the tagger missed), a pronoun or a
+definite role description ("the president"), which resolve to the most recent compatible
+PERSON mention, or a description kept as written ("a friend", "the ministry"): a description
+is a speaker, not a guess. "It said" continues the previous speaker when that was no person.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ...models import Entity
+from ..lexicon.dependencies import NAME_DEPS
+from ..lexicon.pronouns import NON_PERSON_PRONOUNS, PRONOUN_GENDER
+from ..lexicon.roles import GROUP_NOUNS, ROLE_NOUNS, SOURCE_NOUNS
+from ..lexicon.speech_verbs import WEAK_VERBS
+from .attribution import Attribution, LastSpeaker
+from .quote_text import ArticleText
+from .referents import Referents
+from .tail_cues import (
+    is_definite,
+    is_speech_cue,
+    object_before_participle,
+    tail_clause,
+    verb_subjects,
+)
+
+SPEAKER_LABELS = ("PERSON", "ORG", "NORP", "GPE")
+INDEFINITES = frozenset({"someone", "somebody", "others", "many", "some"})
+
+
+class CueReader:
+    """Reads the speaker a speech cue or its subject names in one article."""
+
+    def __init__(self, article: ArticleText, referents: Referents, last: LastSpeaker) -> None:
+        self.article = article
+        self.referents = referents
+        self.last = last
+
+    def is_cue(self, token: Token) -> bool:
+        """Whether ``token`` is a speech cue outside every quote."""
+        return not self.article.inside(token) and is_speech_cue(token)
+
+    def from_cue(self, cue: Token) -> Attribution | None:
+        """The speaker of the speech cue ``cue``, or None when its subject names no one."""
+        # "footage of Hillary Clinton asking": the person just before the participle speaks.
+        named = object_before_participle(cue)
+        entity = self.article.entity_at(named.idx) if named is not None else None
+        if entity is not None and entity.label == "PERSON":
+            return Attribution(entity.canonical, entity.start, entity.end, cue.text)
+        if cue.lower_ == "according":
+            objs = [t for t in cue.nbor(1).children if t.dep_ == "pobj"]
+            found = self.mention(objs[0]) if objs else None
+        else:
+            # A sign that "read" a slogan is no speaker: only a real speech verb's subject
+            # is kept as a description.
+            reading = self.mention if cue.lemma_.lower() in WEAK_VERBS else self.subject
+            mentions = (reading(t) for t in verb_subjects(cue) if not self.article.inside(t))
+            found = next((m for m in mentions if m is not None and m.speaker), None)
+        if found is None or found.speaker is None:
+            return None
+        return Attribution(found.speaker, found.start, found.end, cue.text)
+
+    def clause_speaker(self, tokens: list[Token]) -> Attribution | None:
+        """The speaker of an attribution clause read from its words (see ``tail_clause``)."""
+        found = tail_clause(tokens)
+        if found is None:
+            return None
+        subject, cue = found
+        head = subject[-1]
+        if self.entity_of(head) is None and head.pos_ == "PROPN":
+            first, last = subject[0], subject[-1]
+            name = self.article.text[first.idx : last.idx + len(last)]
+            return Attribution(name, first.idx, last.idx + len(last), cue.text)
+        mention = self.subject(head)
+        if mention is None or mention.speaker is None:
+            return None
+        return Attribution(mention.speaker, mention.start, mention.end, cue.text)
+
+    def subject(self, token: Token) -> Attribution | None:
+        """The speaker a speech verb's subject names; a common noun no rule resolves ("a
+        friend", "protesters") is kept as written: a description is a speaker, not a guess."""
+        found = self.mention(token)
+        # With a determiner or modifier ("a friend", "my father", "small groups"); a bare
+        # plural is too often a thing ("estimates suggest") unless it names people acting as a
+        # crowd ("Protesters chanted").
+        marked = any(c.dep_ in ("det", "poss", "amod", "nummod") for c in token.children)
+        noun = token.pos_ == "NOUN" and token.is_alpha and token.is_lower and marked
+        crowd = token.pos_ == "NOUN" and token.lemma_.lower() in GROUP_NOUNS
+        if found is None and (noun or crowd or token.lower_ in INDEFINITES):
+            return self.description(token)
+        return found
+
+    def mention(self, token: Token) -> Attribution | None:
+        """The speaker named by the subject ``token``: a name, a pronoun or a description."""
+        if self.article.inside(token):
+            return None
+        if token.lower_ in ("who", "that") and token.head.dep_ == "relcl":
+            token = token.head.head
+        entity = self.entity_of(token)
+        if entity is not None:
+            return Attribution(entity.canonical, entity.start, entity.end)
+        lower = token.lower_
+        if lower in PRONOUN_GENDER:
+            return self._resolve(token, PRONOUN_GENDER[lower])
+        if lower == "it":
+            return self._thing(token)
+        if lower in NON_PERSON_PRONOUNS or token.pos_ == "PRON":
+            return None
+        if token.lemma_.lower() in ROLE_NOUNS and is_definite(token):
+            return self._resolve(token, None, token.lower_)
+        if token.pos_ == "PROPN" or token.lemma_.lower() in SOURCE_NOUNS | ROLE_NOUNS:
+            return self.description(token)
+        return None
+
+    def entity_of(self, token: Token) -> Entity | None:
+        """The entity the subject names: the token's own, or one in its name modifiers."""
+        frontier = [token]
+        found: list[Entity] = []
+        while frontier:
+            current = frontier.pop()
+            entity = self.article.entity_at(current.idx)
+            if entity is not None and entity.label in SPEAKER_LABELS:
+                found.append(entity)
+            frontier.extend(c for c in current.children if c.dep_ in NAME_DEPS)
+        persons = [e for e in found if e.label == "PERSON"]
+        return (persons or found or [None])[0]
+
+    def description(self, token: Token) -> Attribution:
+        """The words of the phrase ``token`` heads, up to it, as the speaker."""
+        span = self.article.doc[token.left_edge.i : token.i + 1]
+        return Attribution(span.text, span.start_char, span.end_char)
+
+    def _previous_person(self, token: Token, gender: str | None) -> bool:
+        """Whether a pronoun continues the previous quote's speaker.
+
+        It does when that speaker is a person of the pronoun's gender, their quote is at most
+        two paragraphs back, and no other person became the main subject since.
+        """
+        name, end = self.last.found.speaker, self.last.end
+        if name is None or end < 0 or not self.referents.is_person(name):
+            return False
+        if self.article.text.count("\n\n", end, token.idx) > 2:
+            return False
+        if gender is not None and self.referents.gender(name) not in (None, gender):
+            return False
+        recent = self.referents.main_subject_since(token, gender, end)
+        return recent is None or recent.canonical == name
+
+    def _thing(self, token: Token) -> Attribution | None:
+        """What "it said" refers to: the previous speaker when that was no person (a body, a
+        report), quoted at most two paragraphs back; a person is never "it"."""
+        name, end = self.last.found.speaker, self.last.end
+        if name is None or end < 0 or self.referents.is_person(name):
+            return None
+        if self.article.text.count("\n\n", end, token.idx) > 2:
+            return None
+        return Attribution(name, token.idx, token.idx + len(token))
+
+    def _resolve(self, token: Token, gender: str | None, role: str | None = None) -> Attribution:
+        """The person a pronoun or role description refers to, at the mention's offsets."""
+        if role is None and self._previous_person(token, gender):
+            return Attribution(self.last.found.speaker, token.idx, token.idx + len(token))
+        entity = self.referents.resolve(token, gender, role)
+        name = entity.canonical if entity is not None else None
+        return Attribution(name, token.idx, token.idx + len(token))

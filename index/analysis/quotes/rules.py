@@ -1,0 +1,147 @@
+"""The speaker cascade as data: the rules tried in order for each quote, each with its id.
+
+A rule returns None when it does not apply, so the next one is tried; an attribution, even one
+that names nobody (a pronoun no one fits), ends the cascade: a wrong name is worse than none.
+The id of the rule that answered is kept on the quote (``Quote.speaker_rule``), so every speaker
+can be traced to its rule and each rule scored on its own (``bench/quote_eval.py``).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+
+from .attribution import Attribution, LastSpeaker
+from .colon_intro import ColonIntroductions
+from .cue_reader import CueReader
+from .quote_text import ArticleText
+from .tail_cues import distance, one_sentence, signature
+
+Spans = Sequence[tuple[int, int]]
+SPEAKER_LABELS = ("PERSON", "ORG", "NORP", "GPE")
+TAIL_REACH = 40  # tokens read after a closing mark for its attribution clause
+
+
+@dataclass(frozen=True, slots=True)
+class Clues:
+    """What the rules read for one article: its text, cue reader, colon rules, last speaker."""
+
+    article: ArticleText
+    reader: CueReader
+    colons: ColonIntroductions
+    last: LastSpeaker
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One step of the cascade: calling it gives ``find``'s answer carrying the rule's id."""
+
+    id: str
+    find: Callable[[Clues, Spans], Attribution | None]
+
+    def __call__(self, clues: Clues, spans: Spans) -> Attribution | None:
+        found = self.find(clues, spans)
+        return None if found is None else replace(found, rule=self.id)
+
+
+def dash_signature(clues: Clues, spans: Spans) -> Attribution | None:
+    """A signature after the closing mark: ``"..." ― Carla Sanchez``."""
+    text = clues.article.text
+    end = spans[-1][1]
+    line_end = text.find("\n", end)
+    match = signature(text[end : len(text) if line_end < 0 else line_end])
+    if match is None:
+        return None
+    start = end + match.start(2)
+    entity = clues.article.entity_at(start)
+    if entity is not None and entity.label in SPEAKER_LABELS:
+        return Attribution(entity.canonical, entity.start, entity.end, match.group(1))
+    name = match.group(2).strip()
+    return Attribution(name, start, start + len(name), None)
+
+
+def tail_clause(clues: Clues, spans: Spans) -> Attribution | None:
+    """The clause after a closing mark: ``"...," Smith said``, ``said Smith``.
+
+    Each span of a split quote is tried: its attribution sits between the parts.
+    """
+    return next(filter(None, (_tail_after(clues, end) for _, end in spans)), None)
+
+
+def _tail_after(clues: Clues, end: int) -> Attribution | None:
+    article = clues.article
+    _, high = article.paragraph(end, end)
+    tokens = []
+    for token in article.doc[bisect_left(article.starts, end + 1) :]:
+        if token.idx >= high or article.inside(token) or len(tokens) > TAIL_REACH:
+            break
+        tokens.append(token)
+    return clues.reader.clause_speaker(tokens)
+
+
+def after_own_attribution(clues: Clues, spans: Spans) -> Attribution | None:
+    """The previous speaker, when only their own attribution sentence separates the quotes.
+
+    ``"A," Mr. Obama said at a dinner where Mrs. Clinton also spoke. "B."``: the second
+    quote goes on; the other names in that sentence are not its speaker.
+    """
+    found, previous_end = clues.last.found, clues.last.end
+    if found.start is None or not _same_paragraph(clues, spans):
+        return None
+    gap = clues.article.text[previous_end : spans[0][0]]
+    if not previous_end <= found.start < spans[0][0] or gap.rstrip(" \"“'‘«„`").endswith(":"):
+        return None
+    return found if one_sentence(gap) else None
+
+
+def cue_in_sentences(clues: Clues, spans: Spans) -> Attribution | None:
+    """The subject of the speech verb nearest the quote in its own sentences (and their
+    paragraph): ``X told reporters "..."``, ``according to X``, ``"...", X says in a video``."""
+    reader = clues.reader
+    cues = [t for t in clues.article.around(spans[0][0], spans[-1][1]) if reader.is_cue(t)]
+    cues.sort(key=lambda t: distance(t, spans))
+    return next(filter(None, map(reader.from_cue, cues)), None)
+
+
+def colon_introduction(clues: Clues, spans: Spans) -> Attribution | None:
+    """``X said:`` or ``X:`` right before the opening mark, possibly a paragraph earlier."""
+    return clues.colons.attribution(spans)
+
+
+def continues_previous(clues: Clues, spans: Spans) -> Attribution | None:
+    """A quote alone in its paragraph, or after an attributed one in it, goes on the previous
+    speaker's."""
+    if not (clues.article.floats(spans) or _same_paragraph(clues, spans)):
+        return None
+    return clues.last.found if clues.last.found.speaker else None
+
+
+def next_sentence(clues: Clues, spans: Spans) -> Attribution | None:
+    """A short sentence right after the quote in the same paragraph: ``He added.``"""
+    article = clues.article
+    end = spans[-1][1]
+    low, high = article.paragraph(end, end)
+    sent = article.sentence_at(end + 2)
+    if sent is None:
+        return None
+    cue = next((t for t in sent if clues.reader.is_cue(t) and low <= t.idx < high), None)
+    return clues.reader.from_cue(cue) if cue is not None else None
+
+
+def _same_paragraph(clues: Clues, spans: Spans) -> bool:
+    """Whether the previous attributed quote lies earlier in this quote's paragraph."""
+    low, _ = clues.article.paragraph(spans[0][0], spans[0][0])
+    return low <= clues.last.end <= spans[0][0]
+
+
+RULES: tuple[Rule, ...] = (
+    Rule("dash-signature", dash_signature),
+    Rule("tail-clause", tail_clause),
+    Rule("after-own-attribution", after_own_attribution),
+    Rule("cue-in-sentence", cue_in_sentences),
+    Rule("colon-introduction", colon_introduction),
+    Rule("continues-previous", continues_previous),
+    Rule("next-sentence", next_sentence),
+)
+"""The cascade, in the order its rules are tried."""
