@@ -22,6 +22,7 @@ from ..ingest.childproc import become_child, forking
 from ..models import Analysis
 from .claims.finder import find_claims
 from .entities.mentions import find_entities
+from .quotes.spans import find_quotes
 from .runtime.blas import single_threaded_blas
 from .runtime.doc_text import text_of
 from .runtime.nlp import load_nlp
@@ -123,8 +124,7 @@ def _analyze_doc(doc: Doc, full_length: int) -> _Result:
     problems: list[str] = []
     entities = _guarded(find_entities, doc, "entities", problems, ())
     claims = _guarded(find_claims, doc, "numbers", problems, ())
-    quote_finder = _quote_finder()
-    quotes = _guarded(quote_finder, doc, "quotes", problems, (), entities) if quote_finder else ()
+    quotes = _guarded(find_quotes, doc, "quotes", problems, (), entities)
     analysed = len(text_of(doc))
     if full_length > analysed:
         problems.append(f"only the first {analysed:,} of {full_length:,} characters analysed")
@@ -141,15 +141,6 @@ def _guarded(
         log.debug("analysis stage %s failed", name, exc_info=True)
         problems.append(_one_line(f"{name} failed: {type(exc).__name__}: {exc}"))
         return empty
-
-
-def _quote_finder() -> Callable[..., Any] | None:
-    """The quote engineer's ``find_quotes`` when that module is present."""
-    try:
-        from .quotes.spans import find_quotes
-    except ImportError:
-        return None
-    return find_quotes
 
 
 def _chunks(texts: Iterable[str], size: int) -> Iterator[list[str]]:
