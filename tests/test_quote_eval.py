@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -11,7 +12,7 @@ import pytest
 import spacy
 
 ROOT = Path(__file__).resolve().parents[1]
-POLNEAR = ROOT.parent / "shared" / "eval" / "polnear"
+POLNEAR = Path(os.environ.get("NEWSREADER_POLNEAR") or ROOT.parent / "shared" / "eval" / "polnear")
 
 # Measured on dev (84 articles, 401 direct quotes): recall 0.960, precision 0.818 (0.951 leaving
 # out quotes the gold scores as non-direct Content), speaker accuracy 0.899, end-to-end 0.863.
@@ -28,6 +29,9 @@ pytestmark = pytest.mark.shared
 
 
 def load_eval() -> ModuleType:
+    # As when run as a script, the benchmark imports its sibling modules from bench/.
+    if str(ROOT / "bench") not in sys.path:
+        sys.path.insert(0, str(ROOT / "bench"))
     spec = importlib.util.spec_from_file_location("quote_eval", ROOT / "bench" / "quote_eval.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
