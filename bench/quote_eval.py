@@ -40,6 +40,7 @@ from newsreader.index.analysis.entities.mentions import find_entities
 from newsreader.index.analysis.quotes.rules import RULES, Rule
 from newsreader.index.analysis.quotes.spans import find_quotes
 from newsreader.index.analysis.runtime.nlp import load_nlp
+from newsreader.index.analysis.wrapping import unwrap
 
 # The scorer's names the tests read through this module, as they did before it was split.
 __all__ = ["GoldQuote", "Scores", "articles", "evaluate", "gold_quotes", "score_article"]
@@ -59,7 +60,8 @@ def parsed(split: str, limit: int | None, nlp: Language, docs: Path | None) -> l
     if cache is not None and cache.exists():
         found = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
     else:
-        found = list(nlp.pipe((text for _, text, _ in items), batch_size=16))
+        # As the pipeline does: a hard-wrapped article is parsed as its paragraphs.
+        found = list(nlp.pipe((unwrap(text) for _, text, _ in items), batch_size=16))
         if cache is not None:
             cache.parent.mkdir(parents=True, exist_ok=True)
             DocBin(docs=found).to_disk(cache)

@@ -16,16 +16,18 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from ..ingest.childproc import become_child, forking
 from ..models import Analysis
 from .claims.finder import find_claims
 from .entities.mentions import find_entities
-from .quotes.spans import find_quotes
+from .quotes.spans import find_quotes, quote_text
 from .runtime.blas import single_threaded_blas
 from .runtime.doc_text import text_of
 from .runtime.nlp import load_nlp
+from .wrapping import unwrap
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -97,17 +99,17 @@ class Analyzer:
         """Analyse a batch with ``nlp.pipe``; on a batch failure, retry the texts one by one."""
         clipped = [_clip(t) for t in texts]
         try:
-            docs = list(self.nlp.pipe(clipped))
+            docs = list(self.nlp.pipe(_unwrapped(c) for c in clipped))
         except Exception:
             return [self._analyze_one(c, t) for c, t in zip(clipped, texts, strict=True)]
-        return [_analyze_doc(doc, len(t)) for doc, t in zip(docs, texts, strict=True)]
+        return [_analyze_doc(d, c, len(t)) for d, c, t in zip(docs, clipped, texts, strict=True)]
 
     def _analyze_one(self, clipped: str, text: str) -> _Result:
         try:
-            doc = self.nlp(clipped)
+            doc = self.nlp(_unwrapped(clipped))
         except Exception as exc:
             return Analysis(), _one_line(f"spaCy failed: {type(exc).__name__}: {exc}")
-        return _analyze_doc(doc, len(text))
+        return _analyze_doc(doc, clipped, len(text))
 
 
 def _clip(text: str) -> str:
@@ -115,12 +117,21 @@ def _clip(text: str) -> str:
     return text[:MAX_CHARS] if isinstance(text, str) else text
 
 
+def _unwrapped(text: str) -> str:
+    # Non-strings pass through, as in _clip.
+    return unwrap(text) if isinstance(text, str) else text
+
+
 def _one_line(message: str) -> str:
     return " ".join(message.split())[:300]
 
 
-def _analyze_doc(doc: Doc, full_length: int) -> _Result:
-    """Run the rule stages on a parsed article; each stage fails alone."""
+def _analyze_doc(doc: Doc, text: str, full_length: int) -> _Result:
+    """Run the rule stages on a parsed article; each stage fails alone.
+
+    ``doc`` may be the unwrapped ``text`` (see ``wrapping``): mentions, claims and quotes
+    then take their words from ``text``, so each still equals the stored text at its offsets.
+    """
     problems: list[str] = []
     entities = _guarded(find_entities, doc, "entities", problems, ())
     claims = _guarded(find_claims, doc, "numbers", problems, ())
@@ -128,6 +139,10 @@ def _analyze_doc(doc: Doc, full_length: int) -> _Result:
     analysed = len(text_of(doc))
     if full_length > analysed:
         problems.append(f"only the first {analysed:,} of {full_length:,} characters analysed")
+    if text_of(doc) != text:
+        entities = [replace(e, text=text[e.start : e.end]) for e in entities]
+        claims = [replace(c, text=text[c.start : c.end]) for c in claims]
+        quotes = [replace(q, text=quote_text(text, q.spans)) for q in quotes]
     analysis = Analysis(entities=tuple(entities), claims=tuple(claims), quotes=tuple(quotes))
     return analysis, "; ".join(problems) or None
 

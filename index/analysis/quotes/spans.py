@@ -198,6 +198,11 @@ def is_partial(text: str, group: Sequence[Segment]) -> bool:
     return not runs_on
 
 
+def quote_text(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    """The words of a quote: its spans joined with an ellipsis where its attribution was."""
+    return " … ".join(text[start:end] for start, end in spans)
+
+
 def find_quotes(
     doc: Doc, entities: Sequence[Entity], rules: Sequence[Rule] = RULES
 ) -> tuple[Quote, ...]:
@@ -219,7 +224,7 @@ def find_quotes(
         found = speakers.attribute(spans)
         quotes.append(
             Quote(
-                text=" … ".join(text[start:end] for start, end in spans),
+                text=quote_text(text, spans),
                 start=spans[0][0],
                 end=spans[-1][1],
                 spans=spans,
