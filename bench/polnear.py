@@ -33,7 +33,12 @@ Rules (all offsets are content offsets, quote marks excluded):
   another class. It is correct / (predicted - those), and is the figure held to the 0.90 target;
   ``precision`` (every prediction counted) is reported beside it;
 - a Source written as ``description, Name,`` ("the White House press secretary, Josh
-  Earnest,") has the name in apposition as its head: the words after the comma are tried too.
+  Earnest,", "Ms. Merkel's spokesman, Steffen Seibert", "Another pollster, David Woodard of
+  Clemson University,") has the name in apposition as its head: the capitalised words after
+  the comma, up to a modifier, are tried too; a description holds a lowercase word, so
+  "Leonard E. Burman, director of ..." is a name and its description;
+- titles are no part of a name: Mr., Sen., Justice, Professor, Representative, Governor ...
+  ("Justice Scalia" is a lone surname, which "Antonin Scalia" names).
 """
 
 from __future__ import annotations
@@ -63,7 +68,8 @@ MARKS = "\"“”‘’'«»„` "
 # The scorer keeps word lists of its own: with the system's lexicon, a change to it would also
 # move the verdicts it is judged by.
 TITLES = word_set(
-    "mr mrs ms miss dr sen rep gov president former secretary the a an of sir lady madam"
+    "mr mrs ms miss dr sen rep gov president former secretary the a an of sir lady madam "
+    "justice judge professor prof representative senator governor gen general rev reverend"
 )
 PRONOUNS = word_set("he she they i we it you him her them this who")
 
@@ -231,6 +237,9 @@ def _words(text: str) -> list[str]:
     return [w.lower().rstrip(".") for w in re.findall(r"[\w'.-]+", text.replace("’", "'"))]
 
 
+_MODIFIER = re.compile(r"\(| (?:who|of|from|at|in|for|with) ")
+
+
 def _head_name(source: str) -> list[str]:
     """Capitalised non-title words of a source before its first modifier (", who", "of", "(")."""
     prefix = re.split(r",|\(| (?:who|of|from|at|in|for|with) ", source, maxsplit=1)[0]
@@ -244,10 +253,13 @@ def _head_name(source: str) -> list[str]:
 
 
 def _appositive_name(source: str) -> list[str]:
-    """The name after a leading description: "the press secretary, Josh Earnest," -> earnest."""
+    """The name after a leading description: "the press secretary, Josh Earnest," -> earnest;
+    "Ms. Merkel's spokesman, Steffen Seibert" -> seibert ("Leonard E. Burman, director of"
+    has no description before its comma: a description holds a lowercase word)."""
     parts = [p.strip() for p in source.split(",")]
-    if len(parts) < 2 or not parts[0][:1].islower():
+    if len(parts) < 2 or not any(w[:1].islower() for w in parts[0].split()):
         return []
+    parts[1] = _MODIFIER.split(parts[1], maxsplit=1)[0]  # "David Woodard of Clemson"
     words = parts[1].split()
     if not words or not all(w[:1].isupper() for w in words):
         return []

@@ -134,3 +134,19 @@ def test_quote_in_a_non_direct_content_is_left_out_of_direct_precision(
     assert figures["precision_direct"] == 0.5
     assert figures["precision_any_content"] == round(2 / 3, 4)
     assert figures["end_to_end"] == 1.0
+
+
+def test_speaker_rule_reads_titles_and_descriptions_before_a_name(
+    quote_eval: ModuleType,
+) -> None:
+    def right(predicted: str, source: str) -> bool:
+        return quote_eval.speaker_right(predicted, quote_eval.GoldQuote(((0, 1),), source, None))
+
+    assert right("Antonin Scalia", "Justice Scalia")
+    assert right("Richard Alba", "Professor Alba")
+    assert not right("Richard Alba", "Professor Smith")
+    assert right("Steffen Seibert", "Ms. Merkel's spokesman, Steffen Seibert")
+    assert right("David Woodard", "Another pollster, David Woodard of Clemson University,")
+    assert right("Lee Zeldin", "One early supporter, Representative Lee Zeldin, Republican of")
+    assert not right("Angela Merkel", "Ms. Merkel's spokesman, Steffen Seibert")
+    assert not right("Director", "Leonard E. Burman, Director of the center,")
