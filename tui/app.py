@@ -12,17 +12,17 @@ from textual.binding import Binding, BindingType
 from textual.filter import LineFilter, Monochrome, NoColor
 from textual.notifications import SeverityLevel
 
-from . import mouse
 from .config import load_config, save_theme
-from .keymap_check import keymap_problems
+from .config_check import keymap_problems
+from .display.article_text import safe_text
+from .model.search_thread import SearchThread
+from .palette import NewsCommands
 from .screens.confirm import ConfirmScreen
 from .screens.help import HelpScreen, Row, Section, binding_rows
 from .screens.main import MainScreen
-from .screens.palette import NewsCommands
 from .screens.prompt import PromptScreen
 from .screens.saved import SavedSearchesScreen
-from .search_thread import SearchThread
-from .widgets.article_text import safe_text
+from .terminal import mouse
 from .widgets.quotes_panel import QuotesPanel
 from .widgets.reader import Reader
 from .widgets.results_list import ResultsList
@@ -43,7 +43,7 @@ class NewsReaderApp(App[None]):
 
     `library` is an open Library; `query` the first search; `now` fixes "today" for relative
     dates (tests); `search_thread` may already be fetching the first page (see
-    `newsreader.tui.search_thread`); the keymap comes from the config file (see
+    `newsreader.tui.model.search_thread`); the keymap comes from the config file (see
     `newsreader.tui.config`).
     """
 

@@ -68,7 +68,7 @@ async def test_query_problem_is_shown_under_the_search_bar(library) -> None:
 
 
 async def test_pages_load_as_the_cursor_nears_the_end(library, monkeypatch) -> None:
-    import newsreader.tui.search_thread as search_thread
+    import newsreader.tui.model.search_thread as search_thread
 
     monkeypatch.setattr(search_thread, "PAGE", 10)
     pages: list[int] = []

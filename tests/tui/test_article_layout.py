@@ -6,8 +6,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich._wrap import divide_line
 
-from newsreader.tui.widgets.article_layout import layout, lines_of, row_starts
-from newsreader.tui.widgets.article_text import blocks
+from newsreader.tui.display.article_layout import layout, lines_of, row_starts
+from newsreader.tui.display.article_text import blocks
 
 PIECES = [
     "a",

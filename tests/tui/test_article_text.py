@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.style import Style
 
 from newsreader.index.models import Analysis, Claim, Entity
-from newsreader.tui.widgets.article_text import (
+from newsreader.tui.display.article_text import (
     CLAIM_STYLE,
     CURRENT_STYLE,
     KIND_STYLES,

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from newsreader.index.models import Article, Quote
 from newsreader.tui import config as user_config
-from newsreader.tui.clipboard import article_target, quote_citation, ssh_host
+from newsreader.tui.terminal.opener import article_target, ssh_host
+from newsreader.tui.widgets.quotes_panel import quote_citation
 
 
 def test_keys_come_from_the_config_file(tmp_path: Path) -> None:

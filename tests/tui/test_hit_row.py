@@ -11,7 +11,7 @@ from textual.style import Style
 from tui_helpers import NOW
 
 from newsreader.index.models import ArticleState, Hit
-from newsreader.tui.widgets.hit_row import DATE_WIDTH, HEIGHT, HitRow, date_label
+from newsreader.tui.display.hit_row import DATE_WIDTH, HEIGHT, HitRow, date_label
 
 LONG_TITLE = (
     "Ukraine's president Volodymyr Zelensky says talks with allies on air defence "
@@ -80,7 +80,7 @@ def test_relative_dates_are_padded_to_one_width() -> None:
 
 
 def test_page_columns_drop_what_every_row_shares() -> None:
-    from newsreader.tui.widgets.hit_row import Columns, page_columns
+    from newsreader.tui.display.hit_row import Columns, page_columns
 
     undated = [dataclasses.replace(hit(), date=None, id=f"u{i}") for i in range(3)]
     assert page_columns(undated, NOW) == Columns(date_width=0, source=False)

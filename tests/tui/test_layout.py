@@ -6,7 +6,7 @@ import pytest
 from tui_helpers import NOW, wait_for
 
 from newsreader.tui.app import NewsReaderApp
-from newsreader.tui.screens.layout import LIST_MIN, READER_MIN, PaneWidths, pane_widths
+from newsreader.tui.display.pane_widths import LIST_MIN, READER_MIN, PaneWidths, pane_widths
 from newsreader.tui.widgets.quotes_panel import QuotesPanel
 from newsreader.tui.widgets.reader import Reader
 from newsreader.tui.widgets.results_list import ResultsList

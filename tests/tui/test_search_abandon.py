@@ -8,7 +8,7 @@ import threading
 import pytest
 
 from newsreader.index.faults import SearchAbandoned
-from newsreader.tui.search_thread import PageQuery, SearchThread
+from newsreader.tui.model.search_thread import PageQuery, SearchThread
 
 pytestmark = pytest.mark.anyio
 

@@ -8,7 +8,7 @@ import pytest
 from tui_helpers import NOW, results
 
 from newsreader.tui.app import NewsReaderApp
-from newsreader.tui.search_thread import PageQuery, SearchThread
+from newsreader.tui.model.search_thread import PageQuery, SearchThread
 
 pytestmark = pytest.mark.anyio
 

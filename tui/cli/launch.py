@@ -8,7 +8,7 @@ import os
 from newsreader.index.ingest.demo import BUNDLED_SEEDS, DEMO_NOTICE, DEMO_SOURCE
 from newsreader.index.library import Library
 
-from ..search_thread import PageQuery, SearchThread
+from ..model.search_thread import PageQuery, SearchThread
 from .output import say_notices
 
 

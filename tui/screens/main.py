@@ -22,10 +22,12 @@ from newsreader.index.faults import LibraryError, SearchAbandoned
 from newsreader.index.models import Analysis, Article, Hit, SearchResult
 
 from .. import startup_gc
-from ..clipboard import ssh_host
 from ..config import DEFAULT_SPLIT
-from ..search_thread import PageQuery
-from ..widgets.article_text import one_line
+from ..display.article_text import one_line
+from ..model.search_request import SearchRequest, full_query, no_hits_message
+from ..model.search_thread import PageQuery
+from ..model.triage import TriageMixin
+from ..terminal.opener import ssh_host
 from ..widgets.key_bar import KeyBar
 from ..widgets.quotes_panel import QuotesPanel
 from ..widgets.reader import Reader
@@ -33,8 +35,6 @@ from ..widgets.results_list import ResultsList
 from ..widgets.search_bar import SearchBar
 from ..widgets.status_line import Status, StatusLine
 from .panes import PanesMixin
-from .search_request import SearchRequest, full_query, no_hits_message
-from .triage import TriageMixin
 
 if TYPE_CHECKING:
     from newsreader.index.library import Library

@@ -14,11 +14,11 @@ from textual.actions import SkipAction
 from textual.events import Resize
 
 from ..config import clamp_split, save_split
+from ..display.pane_widths import NARROW, pane_widths
 from ..widgets.quotes_panel import QuotesPanel
 from ..widgets.reader import Reader
 from ..widgets.search_bar import SearchBar
 from .help import binding_rows
-from .layout import NARROW, pane_widths
 
 if TYPE_CHECKING:
     from .main import MainScreen

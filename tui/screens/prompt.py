@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Static
 
-from ..widgets.article_text import one_line
+from ..display.article_text import one_line
 
 
 class PromptScreen(ModalScreen[str | None]):

@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from ..widgets.article_text import one_line
+from ..display.article_text import one_line
 
 
 def saved_prompt(name: str, query: str, unread: int) -> Text:

@@ -21,8 +21,8 @@ from textual.strip import Strip
 from textual.visual import Visual, visualize
 from textual.widget import Widget
 
-from .article_layout import Layout, Line, layout, lines_of, row_starts
-from .article_text import Block, safe_text
+from ..display.article_layout import Layout, Line, layout, lines_of, row_starts
+from ..display.article_text import Block, safe_text
 
 CHUNK_ROWS = 48  # rows styled and wrapped together: a screenful or two
 MIN_WIDTH = 8

@@ -16,8 +16,7 @@ from textual.widgets.option_list import Option
 
 from newsreader.index.models import Analysis, Article, Entity, Quote
 
-from ..clipboard import quote_citation
-from .article_text import (
+from ..display.article_text import (
     CLAIM_STYLE,
     KIND_STYLES,
     claim_label,
@@ -27,6 +26,7 @@ from .article_text import (
 )
 
 UNKNOWN = "unknown speaker"
+_QUOTE_MARKS = '“”"«»'
 _FIELDS = {"person": "person", "org": "org", "place": "place"}
 
 
@@ -65,6 +65,14 @@ def entity_counts(entities: Sequence[Entity]) -> list[tuple[Entity, int]]:
         counts[key] += 1
         first.setdefault(key, entity)
     return [(first[key], n) for key, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+
+def quote_citation(quote: Quote, article: Article) -> str:
+    """A quote as copied by `y`: the words, the speaker, the article's title and date."""
+    speaker = quote.speaker or "unknown speaker"
+    when = f", {article.date.isoformat()}" if article.date else ""
+    words = quote.text.strip().strip(_QUOTE_MARKS)
+    return f"“{words}” — {speaker} ({article.title}{when})"
 
 
 class QuotesPanel(Vertical):

@@ -17,8 +17,7 @@ from textual.widgets import Static
 
 from newsreader.index.models import Analysis, Article, Quote
 
-from .article_body import ArticleBody
-from .article_text import (
+from ..display.article_text import (
     Block,
     Layers,
     Marks,
@@ -29,6 +28,7 @@ from .article_text import (
     styled_range,
     term_spans,
 )
+from .article_body import ArticleBody
 
 
 class Reader(VerticalScroll, can_focus=True):

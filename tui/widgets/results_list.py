@@ -14,7 +14,7 @@ from textual.widgets.option_list import Option
 from newsreader.index.models import Hit
 from newsreader.index.record.triage import ArticleState
 
-from .hit_row import Columns, HitRow, page_columns
+from ..display.hit_row import Columns, HitRow, page_columns
 
 MORE_MARGIN = 15  # ask for the next page when the cursor is this close to the end
 

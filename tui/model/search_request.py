@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 from newsreader.index.models import SearchResult
 
-from ..search_thread import PageQuery
 from ..widgets.status_line import Status
+from .search_thread import PageQuery
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,15 +13,15 @@ from newsreader.index.faults import LibraryError
 from newsreader.index.record.tags import tag_problem
 from newsreader.index.record.triage import ArticleState
 
-from ..clipboard import article_target, open_externally, ssh_host
+from ..screens.confirm import ConfirmScreen
+from ..screens.prompt import PromptScreen
+from ..screens.saved import SavedSearchesScreen
+from ..terminal.opener import article_target, open_externally, ssh_host
 from ..widgets.search_bar import SearchBar
-from .confirm import ConfirmScreen
-from .prompt import PromptScreen
-from .saved import SavedSearchesScreen
 from .search_request import full_query
 
 if TYPE_CHECKING:
-    from .main import MainScreen
+    from ..screens.main import MainScreen
 
 BULK_LIMIT = 20
 UNDO_DEPTH = 50

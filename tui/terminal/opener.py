@@ -1,4 +1,4 @@
-"""Getting things out of the terminal: system opener on a desktop, OSC 52 text over SSH."""
+"""Reaching what an article points to: the system opener on a desktop, nothing over SSH."""
 
 from __future__ import annotations
 
@@ -8,9 +8,7 @@ import subprocess
 import sys
 from collections.abc import Mapping
 
-from newsreader.index.models import Article, Quote
-
-_QUOTE_MARKS = '“”"«»'
+from newsreader.index.models import Article
 
 
 def ssh_host(environ: Mapping[str, str] | None = None) -> str | None:
@@ -54,11 +52,3 @@ def open_externally(target: str) -> str | None:
     except OSError as error:
         return f"could not open {target}: {error}"
     return None
-
-
-def quote_citation(quote: Quote, article: Article) -> str:
-    """A quote as copied by `y`: the words, the speaker, the article's title and date."""
-    speaker = quote.speaker or "unknown speaker"
-    when = f", {article.date.isoformat()}" if article.date else ""
-    words = quote.text.strip().strip(_QUOTE_MARKS)
-    return f"“{words}” — {speaker} ({article.title}{when})"

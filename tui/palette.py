@@ -12,7 +12,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 from textual.markup import escape
 
-from ..widgets.article_text import one_line
+from .display.article_text import one_line
 
 Command = tuple[str, str, Callable[[], object]]
 
