@@ -44,7 +44,10 @@ def test_sdist_and_wheel_carry_the_license(tmp_path: Path) -> None:
     assert metadata["License-Expression"] == "MIT"
     assert metadata.get_all("License-File") == ["LICENSE"]
     assert any(n.startswith("newsreader/seeds/") and n.endswith(".txt") for n in files)
-    assert any(n.endswith(".tcss") for n in files)
+    # Every module of the reader is packaged (styles live in them, as DEFAULT_CSS).
+    tui = ROOT / "tui"
+    modules = {f"newsreader/tui/{m.relative_to(tui).as_posix()}" for m in tui.rglob("*.py")}
+    assert modules <= set(files), sorted(modules - set(files))
     assert not any(n.startswith("newsreader/index/data") for n in files)
 
 

@@ -49,9 +49,24 @@ class NewsReaderApp(App[None]):
 
     TITLE = "newsreader"
     _theme_applied = False  # until on_mount has applied the configured theme
-    # The main screen's styles load with the app's: a screen's own CSS_PATH is read when the
-    # screen is first shown and makes Textual parse every stylesheet again (~10 ms of start-up).
-    CSS_PATH: ClassVar[list[str]] = ["app.tcss", "screens/main.tcss"]
+    # What is app-wide: each widget and screen has its own styles in its DEFAULT_CSS. NO_COLOR:
+    # every colour is the terminal's default, so what colour marked is marked by attributes: the
+    # cursor row of the focused list and the input cursor in reverse, the cursor row of a list
+    # without focus underlined (Textual already draws the active tab in bold).
+    CSS = """
+    Screen {
+        background: $background;
+    }
+    OptionList:nocolor > .option-list--option-highlighted {
+        text-style: underline;
+    }
+    OptionList:nocolor:focus > .option-list--option-highlighted {
+        text-style: bold reverse;
+    }
+    Input:nocolor > .input--cursor {
+        text-style: reverse;
+    }
+    """
     COMMANDS: ClassVar = {*App.COMMANDS, NewsCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("Q", "quit", "Quit", id="app.quit"),

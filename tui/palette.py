@@ -11,10 +11,24 @@ from functools import partial
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 from textual.markup import escape
+from textual.screen import Screen
 
 from .display.article_text import one_line
+from .screens.help import binding_rows
 
 Command = tuple[str, str, Callable[[], object]]
+
+
+def screen_commands(screen: Screen) -> list[Command]:
+    """(name, keys, callback) for every described binding of a screen, keys as remapped."""
+    app = screen.app
+    rows = binding_rows([("", type(screen))], app._keymap, app.get_key_display)
+    actions = {b.description: b.action for _k, b in screen._merged_bindings or ()}
+    return [
+        (description, f"key: {keys}", partial(screen.run_action, actions[description]))
+        for _section, keys, description, _ids in rows
+        if description in actions
+    ]
 
 
 class NewsCommands(Provider):
@@ -27,7 +41,7 @@ class NewsCommands(Provider):
         self._commands: list[Command] = []
         if main is None:
             return
-        self._commands = main.palette_commands()
+        self._commands = screen_commands(main)
         saved = await app.in_search_thread(main.library.saved_searches)
         for name, query, unread in saved:
             self._commands.append(

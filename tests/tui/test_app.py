@@ -10,6 +10,7 @@ from textual.widgets import Input
 from tui_helpers import NOW, reader, results, screen_text, search, wait_for
 
 from newsreader.tui.app import NewsReaderApp
+from newsreader.tui.palette import screen_commands
 from newsreader.tui.screens.help import HelpScreen
 from newsreader.tui.screens.main import MainScreen
 from newsreader.tui.widgets.article_body import ArticleBody
@@ -49,11 +50,11 @@ async def test_changes_that_arrive_together_run_one_search(library) -> None:
     async with app.run_test(size=WIDE) as pilot:
         await wait_for(pilot, lambda: results(app).total > 2)
         screen, bar = app.screen, app.screen.query_one(SearchBar)
-        before = screen._generation
+        before = screen.search_box._generation
         for end in range(1, len("harbour") + 1):  # as keys pasted or sent in one burst
             bar.value = "harbour"[:end]
         await wait_for(pilot, lambda: screen.status.total == 30)
-        assert screen._generation == before + 1
+        assert screen.search_box._generation == before + 1
         assert screen.status.query == "harbour"
 
 
@@ -159,7 +160,7 @@ async def test_narrow_layout_reader_takes_the_screen_and_escape_goes_back(librar
     app = NewsReaderApp(library, now=NOW)
     async with app.run_test(size=NARROW) as pilot:
         await search(pilot, app, "zelensky")
-        assert app.screen.has_class("-narrow")
+        assert app.screen.panes.narrow
         assert not reader(app).display or reader(app).region.width == 0
         await pilot.press("enter")
         await wait_for(pilot, lambda: reader(app).region.width > 70)
@@ -180,11 +181,11 @@ async def test_split_ratio_changes_and_is_remembered(library) -> None:
         await pilot.press("tab", "greater_than_sign", "greater_than_sign")
         await wait_for(pilot, lambda: results(app).region.width > before)
         await app.workers.wait_for_complete()
-        split = app.screen.split
+        split = app.screen.panes.split
     again = NewsReaderApp(library, now=NOW)
     async with again.run_test(size=WIDE) as pilot:
         await wait_for(pilot, lambda: bool(results(again).hits))
-        assert again.screen.split == split == 50
+        assert again.screen.panes.split == split == 50
         assert results(again).region.width == pytest.approx(80, abs=1)
 
 
@@ -241,7 +242,7 @@ async def test_command_palette_offers_every_action(library) -> None:
     app = NewsReaderApp(library, now=NOW)
     async with app.run_test(size=WIDE) as pilot:
         await wait_for(pilot, lambda: bool(results(app).hits))
-        names = {name for name, _keys, _callback in app.screen.palette_commands()}
+        names = {name for name, _keys, _callback in screen_commands(app.screen)}
         assert {"Quotes", "Sort", "Undo", "Save search", "Help"} <= names
         await pilot.press("ctrl+p")
         await pilot.pause()

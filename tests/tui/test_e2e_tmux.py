@@ -121,3 +121,24 @@ def test_keys_sent_in_one_burst_after_slash_land_in_the_search_bar(
     library.close()
     assert len(states) == 30
     assert not any(s.starred or s.archived for s in states.values()), "keys ran as commands"
+
+
+def test_keys_sent_in_one_burst_after_enter_go_to_the_results_list(
+    session: str, library_path: Path
+) -> None:
+    from newsreader.index.library import Library
+
+    wait_for_screen(session, lambda s: "hits" in s and "all articles" in s)
+    # One write: the query, Enter, then a row down and a star for the list.
+    send(session, "harbour\rjs", literal=True)
+    text = wait_for_screen(session, lambda s: "star: 1 article" in s)
+    assert "'harbour'" in text and "30 hits" in text
+    assert "harbourjs" not in text.splitlines()[2], "the keys after Enter went to the search bar"
+    send(session, "C-c")
+    wait_for_exit(session)
+    library = Library.open(library_path)
+    hits = library.search("harbour", limit=50).hits
+    states = library.states(hit.id for hit in hits)
+    library.close()
+    starred = [hit.id for hit in hits if states[hit.id].starred]
+    assert starred == [hits[1].id], "the second row of the results, where j moved, is starred"

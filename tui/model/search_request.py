@@ -35,3 +35,11 @@ def no_hits_message(result: SearchResult) -> str:
     if result.query.strip():
         return f"No articles match {result.query!r}."
     return "The library is empty: add articles with `newsreader index PATH`."
+
+
+def view_depends_on(field: str, status: Status) -> bool:
+    """Whether the list shown depends on this query field (read, starred, archived or tag), so
+    changing it on some articles may add rows to the view or drop them."""
+    if field == "archived" and not status.archived:
+        return True
+    return f"{field}:" in full_query(status.query, status).lower()

@@ -1,261 +1,149 @@
-"""Triage on the main screen: read/star/archive/tag with bulk confirmation and undo; history and
-saved searches. A mixin so the screen stays readable; its key bindings live on MainScreen."""
+"""Triage on the library: read, star, archive and tag articles, and undo what was done.
+
+A plain object, no widgets: the main screen asks it for changes from a thread worker (every
+call here is a blocking library call) and shows what it answers. It owns the undo stack.
+"""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
-from textual import work
-
-from newsreader.index.faults import LibraryError
 from newsreader.index.record.tags import tag_problem
 from newsreader.index.record.triage import ArticleState
 
-from ..screens.confirm import ConfirmScreen
-from ..screens.prompt import PromptScreen
-from ..screens.saved import SavedSearchesScreen
-from ..terminal.opener import article_target, open_externally, ssh_host
-from ..widgets.search_bar import SearchBar
-from .search_request import full_query
-
 if TYPE_CHECKING:
-    from ..screens.main import MainScreen
+    from newsreader.index.library import Library
 
-BULK_LIMIT = 20
+Flag = Literal["read", "starred", "archived"]
+FLAGS: dict[str, Flag] = {"read": "read", "starred": "starred", "archived": "archived"}
 UNDO_DEPTH = 50
-_SETTERS = {"read": "set_read", "starred": "set_starred", "archived": "set_archived"}
-_FIELDS = {
-    "set_read": "read",
-    "set_starred": "starred",
-    "set_archived": "archived",
-    "add_tag": "tag",
-    "remove_tag": "tag",
-}
+_VERBS: dict[Flag, str] = {"read": "read", "starred": "star", "archived": "archive"}
 
 
 @dataclass(frozen=True, slots=True)
-class Undo:
-    """What an action changed: a label for the message, the states before it, and where."""
+class Change:
+    """What one triage action did: its label ("" for an automatic one), the articles in list
+    order, the query field it changed (read, starred, archived or tag), and their states now."""
 
     label: str
+    ids: tuple[str, ...]
+    field: str
+    after: dict[str, ArticleState]
+    undone: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Undo:
+    """How to put a change back: the states from before it."""
+
+    change: Change
     before: dict[str, ArticleState]
-    ids: tuple[str, ...] = ()  # in list order
-    field: str = ""  # the query field the action changed: read, starred, archived or tag
 
 
-class TriageMixin:
-    """Triage, undo, tags, history and saved searches for MainScreen."""
+@dataclass(frozen=True, slots=True)
+class TagAnswer:
+    """What was typed at the tag prompt: a tag to add, or to remove (`-name`); `problem` says
+    why the name cannot be a tag."""
 
-    def init_triage(self: MainScreen) -> None:
-        """Start with nothing to undo."""
-        self.undo_stack: list[Undo] = []
+    name: str
+    remove: bool
+    problem: str | None = None
 
-    def target_ids(self: MainScreen) -> list[str]:
-        """Marked rows; else the article in the reader when it has focus; else the cursor row."""
-        if self.results.marked:
-            return self.results.selected_ids()
-        if self.focused is self.reader and self.reader.article is not None:
-            return [self.reader.article.id]
-        return self.results.selected_ids()
 
-    def bulk_threshold(self: MainScreen) -> int:
-        """Actions on more rows than this ask first: a screenful of rows, at most BULK_LIMIT."""
-        screenful = max(1, self.results.size.height // 2)
-        return min(BULK_LIMIT, screenful)
+def tag_answer(typed: str | None) -> TagAnswer | None:
+    """The tag prompt's answer read; None when nothing (or only `-`) was typed."""
+    if not typed:
+        return None
+    remove = typed.startswith("-")
+    name = typed.lstrip("-").strip()
+    if not name:
+        return None
+    return TagAnswer(name, remove, None if remove else tag_problem(name))
 
-    def confirm_then(
-        self: MainScreen, ids: Sequence[str], label: str, run: Callable[[], None]
-    ) -> None:
-        """Run at once for a few rows; for many, ask in a modal first."""
-        if len(ids) <= self.bulk_threshold():
-            run()
-            return
 
-        def answered(yes: bool | None) -> None:
-            if yes:
-                run()
+def tag_label(answer: TagAnswer) -> str:
+    """What adding or removing the tag is called: `tag NAME`, `untag NAME`."""
+    return f"{'untag' if answer.remove else 'tag'} {answer.name}"
 
-        self.app.push_screen(ConfirmScreen(f"{label} {len(ids)} articles?"), answered)
 
-    def action_toggle_state(self: MainScreen, name: str) -> None:
-        """Flip read, starred or archived on the target articles (set all when any is unset)."""
-        ids = self.target_ids()
-        if not ids:
-            return
-        states = self.results.states
-        value = not all(getattr(states.get(i, ArticleState()), name) for i in ids)
-        label = {"read": "read", "starred": "star", "archived": "archive"}[name]
-        verb = f"{'' if value else 'un'}{label}"
-        setter = _SETTERS[name]
-        self.confirm_then(
-            ids, verb.capitalize(), lambda: self._apply(verb, ids, setter, (ids, value))
+def flag_label(flag: Flag, value: bool) -> str:
+    """The verb the user sees for setting (or clearing) a flag: read, unstar, archive..."""
+    return f"{'' if value else 'un'}{_VERBS[flag]}"
+
+
+def flag_value(flag: Flag, ids: Sequence[str], states: dict[str, ArticleState]) -> bool:
+    """What toggling a flag on these articles sets: on unless every one has it already."""
+    return not all(_has(states.get(i, ArticleState()), flag) for i in ids)
+
+
+def _has(state: ArticleState, flag: Flag) -> bool:
+    return {"read": state.read, "starred": state.starred, "archived": state.archived}[flag]
+
+
+class Triage:
+    """Changes triage state through the library and remembers how to undo each change.
+
+    Every method but `can_undo` blocks on the library: call them from a thread worker. The
+    undo stack is guarded by a lock, since workers may finish in any order.
+    """
+
+    def __init__(self, library: Library) -> None:
+        self.library = library
+        self._undo: list[_Undo] = []
+        self._lock = threading.Lock()
+
+    def can_undo(self) -> bool:
+        """Whether there is a change to undo."""
+        with self._lock:
+            return bool(self._undo)
+
+    def set_flag(self, ids: Sequence[str], flag: Flag, value: bool) -> Change:
+        """Set or clear read, starred or archived on the articles; undoable."""
+        setters: dict[Flag, Callable[[Sequence[str], bool], None]] = {
+            "read": self.library.set_read,
+            "starred": self.library.set_starred,
+            "archived": self.library.set_archived,
+        }
+        return self._change(flag_label(flag, value), ids, flag, lambda: setters[flag](ids, value))
+
+    def mark_read(self, article_id: str) -> Change:
+        """Mark an article read as it is opened: automatic, so not undoable."""
+        return self._change(
+            "", [article_id], "read", lambda: self.library.set_read([article_id], True)
         )
 
-    def mark_read(self: MainScreen, article_id: str) -> None:
-        """Mark an article read as it is opened (not undoable: it is automatic)."""
-        self._apply("", [article_id], "set_read", ([article_id], True))
+    def tag(self, ids: Sequence[str], name: str, *, remove: bool = False) -> Change:
+        """Add a tag to the articles, or remove it; undoable."""
+        if remove:
+            return self._change(
+                f"untag {name}", ids, "tag", lambda: self.library.remove_tag(ids, name)
+            )
+        return self._change(f"tag {name}", ids, "tag", lambda: self.library.add_tag(ids, name))
 
-    @work(thread=True, group="triage")
-    def _apply(
-        self: MainScreen, label: str, ids: list[str], method: str, args: tuple[object, ...]
-    ) -> None:
-        try:
-            before = self.library.states(ids)
-            getattr(self.library, method)(*args)
-            after = self.library.states(ids)
-        except LibraryError as problem:  # full disk, read-only or damaged: nothing changed
-            self.app.call_from_thread(self.notify, str(problem), severity="error", markup=False)
-            return
-        undo = Undo(label, before, tuple(ids), _FIELDS[method])
-        self.app.call_from_thread(self._applied, label, ids, undo, after)
+    def undo(self) -> Change | None:
+        """Put back the states from before the last undoable change; None if there is none."""
+        with self._lock:
+            if not self._undo:
+                return None
+            last = self._undo.pop()
+        self.library.restore_states(last.before)
+        after = self.library.states(last.before)
+        return Change(last.change.label, last.change.ids, last.change.field, after, undone=True)
 
-    def _applied(
-        self: MainScreen, label: str, ids: list[str], undo: Undo, after: dict[str, ArticleState]
-    ) -> None:
-        self.results.update_states(after)
-        if not label:
-            return
-        self.undo_stack = [*self.undo_stack[-UNDO_DEPTH + 1 :], undo]
-        if self.results.marked:
-            self.results.clear_marks()
-        self.notify(f"{label}: {len(ids)} article{'s' if len(ids) != 1 else ''} (u undoes)")
-        if self.view_filters_on(undo.field):  # rows may have left the view: the cursor stays
-            self.run_search(self.status.query, place=self.results.place())
+    def _change(
+        self, label: str, ids: Sequence[str], field: str, run: Callable[[], None]
+    ) -> Change:
+        """Run one change, with the states before it kept for undo when it has a label.
 
-    def view_filters_on(self: MainScreen, field: str) -> bool:
-        """Whether the list shown depends on this field, so changing it may add or drop rows."""
-        if field == "archived" and not self.status.archived:
-            return True
-        return f"{field}:" in full_query(self.status.query, self.status).lower()
-
-    def action_undo(self: MainScreen) -> None:
-        """Put back the states from before the last triage action."""
-        if not self.undo_stack:
-            self.notify("Nothing to undo", timeout=2)
-            return
-        undo = self.undo_stack.pop()
-        self._undo_worker(undo)
-
-    @work(thread=True, group="triage")
-    def _undo_worker(self: MainScreen, undo: Undo) -> None:
-        self.library.restore_states(undo.before)
-        after = self.library.states(undo.before)
-        self.app.call_from_thread(self._undone, undo, after)
-
-    def _undone(self: MainScreen, undo: Undo, after: dict[str, ArticleState]) -> None:
-        self.results.update_states(after)
-        self.notify(f"undid {undo.label} on {len(after)} article{'s' if len(after) != 1 else ''}")
-        if self.view_filters_on(undo.field):  # the rows come back with the cursor on them
-            self.run_search(self.status.query, place=[*undo.ids, *self.results.place()])
-
-    # Tags --------------------------------------------------------------------------------------
-
-    def action_tag(self: MainScreen) -> None:
-        """Ask for a tag to add (or `-tag` to remove) on the target articles."""
-        ids = self.target_ids()
-        if ids:
-            self._ask_tag(ids)
-
-    @work(thread=True, group="triage")
-    def _ask_tag(self: MainScreen, ids: list[str]) -> None:
-        tags = self.library.tags()
-        self.app.call_from_thread(self._push_tag_prompt, ids, tags)
-
-    def _push_tag_prompt(self: MainScreen, ids: list[str], tags: list[str]) -> None:
-        def answered(tag: str | None) -> None:
-            if not tag:
-                return
-            remove = tag.startswith("-")
-            name = tag.lstrip("-").strip()
-            if not name:
-                return
-            problem = None if remove else tag_problem(name)
-            if problem:  # the name is the user's: shown as text, never read as markup
-                self.notify(problem, severity="error", markup=False)
-                return
-            method = "remove_tag" if remove else "add_tag"
-            label = f"{'untag' if remove else 'tag'} {name}"
-            self.confirm_then(ids, label, lambda: self._apply(label, ids, method, (ids, name)))
-
-        question = f"Tag {len(ids)} article{'s' if len(ids) != 1 else ''} (-name removes)"
-        self.app.push_screen(PromptScreen(question, tags), answered)
-
-    # History and saved searches ----------------------------------------------------------------
-
-    @work(thread=True, group="history")
-    def load_history(self: MainScreen) -> None:
-        """Give the search bar the library's query history."""
-        history = self.library.history()
-        self.app.call_from_thread(self.query_one(SearchBar).set_history, history)
-
-    @work(thread=True, group="history")
-    def remember_query(self: MainScreen, query: str) -> None:
-        """Add a submitted query to the history."""
-        self.library.add_history(query)
-        history = self.library.history()
-        self.app.call_from_thread(self.query_one(SearchBar).set_history, history)
-
-    def action_save_search(self: MainScreen) -> None:
-        """Save the current query under a name."""
-        query = self.status.query.strip()
-        if not query:
-            self.notify("Type a query first", severity="warning")
-            return
-
-        def answered(name: str | None) -> None:
-            if name:
-                self._save_worker(name, query)
-
-        self.app.push_screen(PromptScreen(f"Save {query!r} as"), answered)
-
-    @work(thread=True, group="saved")
-    def _save_worker(self: MainScreen, name: str, query: str) -> None:
-        self.library.save_search(name, query)
-        self.app.call_from_thread(self.notify, f"saved search {name!r}")
-
-    def action_saved_searches(self: MainScreen) -> None:
-        """List the saved searches with their unread counts."""
-        self._saved_worker()
-
-    @work(group="saved")
-    async def _saved_worker(self: MainScreen) -> None:
-        # Unread counts are searches: they run on the search thread.
-        saved = await self.app.in_search_thread(self.library.saved_searches)
-        self.app.push_screen(SavedSearchesScreen(saved), self.search_for)
-
-    def search_for(self: MainScreen, query: str | None) -> None:
-        """Put query in the search bar and run it, focusing the results."""
-        if query is None:
-            return
-        self.query_one(SearchBar).value = query
-        self._focus_list_after_search = True
-        self.remove_class("-reading")
-        self.run_search(query)
-
-    # Leaving the terminal ----------------------------------------------------------------------
-
-    def action_open_external(self: MainScreen) -> None:
-        """Open the article's URL or file where the user is; else copy it (OSC 52) and show it.
-
-        Served in a browser, Textual's `open_url` opens it on the user's side. In a terminal the
-        system opener is started detached (Textual's `open_url` would run `webbrowser`, which
-        without a display starts a text browser on top of the reader). Over SSH, or with no
-        opener, the target is copied and shown, so it can always be reached.
+        A LibraryError (full disk, read-only, damaged record) passes through: nothing changed.
         """
-        article = self.reader.article
-        target = article_target(article) if article else None
-        if not target:
-            self.notify("No article open", severity="warning")
-            return
-        if self.app.is_web:
-            self.app.open_url(target)
-            self.notify(target, title="Opening")
-            return
-        problem = "over SSH" if ssh_host() else open_externally(target)
-        if problem is None:
-            self.notify(target, title="Opening")
-            return
-        self.app.copy_to_clipboard(target)
-        self.notify(target, title=f"Copied: {problem}", timeout=10)
+        before = self.library.states(ids)
+        run()
+        change = Change(label, tuple(ids), field, self.library.states(ids))
+        if label:
+            with self._lock:
+                self._undo = [*self._undo[-UNDO_DEPTH + 1 :], _Undo(change, before)]
+        return change

@@ -8,14 +8,23 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from .dialog import DialogScreen
 
-class ConfirmScreen(ModalScreen[bool]):
+
+class ConfirmScreen(DialogScreen[bool]):
     """Ask a question; `y`/Enter on Yes answers True, `n`/Escape answers False."""
 
-    CSS_PATH = "dialog.tcss"
+    DEFAULT_CSS = """
+    ConfirmScreen #buttons {
+        height: auto;
+        align: center middle;
+        & Button {
+            margin: 0 2;
+        }
+    }
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y", "answer(True)", "Yes", id="confirm.yes"),

@@ -11,8 +11,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingsMap, BindingType
 from textual.containers import VerticalScroll
 from textual.dom import DOMNode
-from textual.screen import ModalScreen
 from textual.widgets import Static
+
+from .dialog import DialogScreen
 
 Section = tuple[str, type[DOMNode]]
 
@@ -62,10 +63,19 @@ def help_table(rows: Sequence[Row]) -> Table:
     return table
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(DialogScreen[None]):
     """A modal listing every binding in force; any of Escape, q or ? closes it."""
 
-    CSS_PATH = "dialog.tcss"
+    DEFAULT_CSS = """
+    HelpScreen #help-body {
+        width: 100;
+        max-width: 98%;
+        height: 90%;
+        border: thick $accent;
+        background: $surface;
+        padding: 0 1;
+    }
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark", "dismiss_help", "Close help", id="help.close"),

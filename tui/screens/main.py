@@ -1,63 +1,68 @@
-"""The main screen: search bar, results, reader and quotes panel, and the workers behind them."""
+"""The main screen: search bar, the panes (results, reader, quotes panel), and the workers behind
+them. Triage goes through a `Triage` object; every worker posts what it found as a message."""
 
 from __future__ import annotations
 
-import dataclasses
+import asyncio
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
-from rich.text import Text
-from textual import events, work
+from textual import work
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal
-from textual.css.query import NoMatches
+from textual.message import Message
 from textual.screen import Screen
-from textual.timer import Timer
-from textual.widgets import Input, Static
-from textual.worker import get_current_worker
 
-from newsreader.index.faults import LibraryError, SearchAbandoned
-from newsreader.index.models import Analysis, Article, Hit, SearchResult
+from newsreader.index.faults import LibraryError
+from newsreader.index.models import SearchResult
 
 from .. import startup_gc
 from ..config import DEFAULT_SPLIT
-from ..display.article_text import one_line
-from ..model.search_request import SearchRequest, full_query, no_hits_message
-from ..model.search_thread import PageQuery
-from ..model.triage import TriageMixin
-from ..terminal.opener import ssh_host
+from ..model.search_request import SearchRequest, no_hits_message, view_depends_on
+from ..model.triage import FLAGS, Change, Triage, flag_label, flag_value, tag_answer, tag_label
 from ..widgets.key_bar import KeyBar
+from ..widgets.panes import TYPING_ARTICLE_DELAY, Panes
 from ..widgets.quotes_panel import QuotesPanel
 from ..widgets.reader import Reader
 from ..widgets.results_list import ResultsList
 from ..widgets.search_bar import SearchBar
-from ..widgets.status_line import Status, StatusLine
-from .panes import PanesMixin
+from ..widgets.search_box import SearchBox
+from ..widgets.status_line import Status
+from .confirm import ConfirmScreen
+from .prompt import PromptScreen
 
 if TYPE_CHECKING:
     from newsreader.index.library import Library
-    from newsreader.index.record.triage import ArticleState
 
-ARTICLE_DELAY = 0.06
-# While typing, the first hit's article waits for a pause: drawing it takes longer than a key.
-TYPING_ARTICLE_DELAY = 0.3
 # A query typed so far that matches nothing (often a word half typed) keeps the last results on
-# screen until the typist pauses this long, or presses Enter.
+# screen until the typist pauses this long, or presses Enter (the first hit's article waits as
+# long, see Panes).
 EMPTY_DELAY = TYPING_ARTICLE_DELAY
 INDEX_DELAY = 0.1  # after the first page is drawn, so loading the engine does not delay it
 GC_AT_LATEST = 3.0
+BULK_LIMIT = 20
 
 
-class MainScreen(PanesMixin, TriageMixin, Screen[None]):
-    """Search, list and read: the screen the app opens on."""
+class MainScreen(Screen[None]):
+    """Search, list and read: the screen the app opens on.
 
-    # Styles: main.tcss beside this file, loaded with the app's (see NewsReaderApp.CSS_PATH).
+    Its bindings are the keys that work wherever the focus is on it; each pane binds the keys
+    that work while it has the focus.
+    """
+
+    DEFAULT_CSS = """
+    MainScreen {
+        layout: vertical;
+    }
+    """
     BINDINGS: ClassVar[list[BindingType]] = [
         # A priority binding runs while the app routes the key, before it routes the next one:
         # the keys typed after it in one burst (a paste, SSH) then reach the pane it focused.
         Binding("slash", "focus_search", "Search", priority=True, id="main.search"),
+        Binding("enter", "submit_search", "Search", show=False, priority=True, id="main.submit"),
         Binding("escape,backspace", "back", "Back", show=False, id="main.back"),
         Binding(
             "tab", "app.focus_next", "Next pane", show=False, priority=True, id="main.next_pane"
@@ -109,6 +114,13 @@ class MainScreen(PanesMixin, TriageMixin, Screen[None]):
         Binding("question_mark", "app.help", "Help", id="main.help"),
     ]
 
+    class Triaged(Message):
+        """A triage worker changed (or undid) states; `problem` when the library refused."""
+
+        def __init__(self, change: Change | None, problem: str | None = None) -> None:
+            super().__init__()
+            self.change, self.problem = change, problem
+
     def __init__(
         self,
         library: Library,
@@ -118,26 +130,32 @@ class MainScreen(PanesMixin, TriageMixin, Screen[None]):
     ) -> None:
         super().__init__()
         self.library = library
+        self.triage = Triage(library)
         self.now = now
-        self.status = Status(query=query, host=ssh_host())
-        self.split = split
+        self._split = split
         self._initial_query = query
-        self._generation = 0
-        self._article_timer: Timer | None = None
         self._focus_list_after_search = False
         self._index_requested = False
-        self.terms: tuple[str, ...] = ()
-        self.init_triage()
 
     def compose(self) -> ComposeResult:
-        yield StatusLine(id="status")
-        yield SearchBar(self._initial_query, id="search")
-        yield Static(id="problem")
-        with Horizontal(id="panes"):
-            yield ResultsList(id="results", now=self.now)
-            yield Reader(id="reader")
-            yield QuotesPanel(id="quotes")
+        yield SearchBox(self.library, self._initial_query, self.now, id="search-box")
+        yield Panes(self.library, split=self._split, now=self.now, id="panes")
         yield KeyBar()
+
+    @property
+    def search_box(self) -> SearchBox:
+        """The status line, search bar and problem line, and the searches."""
+        return self.query_one(SearchBox)
+
+    @property
+    def status(self) -> Status:
+        """What is searched for: query, sort, filters, hit count."""
+        return self.search_box.status
+
+    @property
+    def panes(self) -> Panes:
+        """The results list, reader and quotes panel, and their layout."""
+        return self.query_one(Panes)
 
     @property
     def results(self) -> ResultsList:
@@ -155,33 +173,25 @@ class MainScreen(PanesMixin, TriageMixin, Screen[None]):
         return self.query_one(QuotesPanel)
 
     def on_mount(self) -> None:
-        self.apply_layout(self.size.width)
-        self.query_one("#problem").display = False
-        self.query_one(StatusLine).show(self.status)
-        self.load_history()
         self.run_search(self._initial_query)
         self.query_one(SearchBar).focus()
         self.set_timer(GC_AT_LATEST, startup_gc.resume)  # should the first page never come
 
     # Searching ------------------------------------------------------------------------------
 
-    def on_input_changed(self, event: Input.Changed) -> None:
-        if not isinstance(event.input, SearchBar) or event.value == self.status.query:
-            return  # also skips the echo of a value set by the app itself
-        # Each key searches at once (a search and its redraw take ~40 ms). Keys that arrive
-        # together, or while a redraw is running, are searched once, for the last change.
-        if event.value != event.input.value:
-            return
-        self.run_search(event.value)
+    def action_submit_search(self) -> None:
+        """Search for what the bar holds and move to the results, at once (see the binding).
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        if not isinstance(event.input, SearchBar):
-            return
-        event.stop()
-        self._focus_list_after_search = True
-        self.run_search(event.value)
-        if event.value.strip():
-            self.remember_query(event.value.strip())
+        The list takes the keys typed after Enter at once, and holds them until the rows
+        they act on are there.
+        """
+        bar = self.query_one(SearchBar)
+        if self.focused is not bar:
+            raise SkipAction  # Enter in the list opens the article
+        self.results.hold_keys()
+        self.set_focus(self.results)
+        self.run_search(bar.value)
+        self.search_box.remember(bar.value)
 
     def run_search(self, query: str, place: Sequence[str] = ()) -> None:
         """Start a fresh search for query with the current sort and filters.
@@ -189,72 +199,31 @@ class MainScreen(PanesMixin, TriageMixin, Screen[None]):
         With `place` (ids, best first) the view is being refreshed after triage: the rows loaded
         so far are fetched again and the cursor goes to the first of those ids still listed.
         """
-        self._generation += 1
-        self.status = self._with(query=query, total=None)
-        self.query_one(StatusLine).show(self.status)
         at_least = len(self.results.hits) if place else 0
-        request = self._request(query, 0, at_least, tuple(place))
-        ready = self.app.search_thread.ready_page(request.page)
-        if ready is not None:  # listed while the app was starting: in the very first frame
-            self._show_result(*ready, request)
-        else:
-            self._search_worker(request)
+        found = self.search_box.search(query, place, at_least)
+        if found is not None:  # listed while the app was starting: in the very first frame
+            self._show_result(found)
 
-    def _request(
-        self, query: str, offset: int, at_least: int = 0, place: tuple[str, ...] = ()
-    ) -> SearchRequest:
-        page = PageQuery(
-            query=full_query(query, self.status),
-            offset=offset,
-            sort=self.status.sort,
-            archived=self.status.archived,
-            at_least=at_least,
-        )
-        return SearchRequest(page, generation=self._generation, place=place)
+    def on_search_box_found(self, event: SearchBox.Found) -> None:
+        self._show_result(event)
 
-    async def _fetch(self, request: SearchRequest) -> None:
-        """Fetch a page off the UI thread and show it (a newer search cancels this one)."""
-        try:
-            page = await self.app.search_thread.page(self.library, request.page, self.now)
-        except LibraryError as problem:  # a damaged record: say so, and keep the reader up
-            self._show_problem(str(problem))
-            return
-        except SearchAbandoned:
-            return  # a newer search took the thread: its own worker shows its page
-        self._show_result(*page, request)
-
-    @work(exclusive=True, group="search")
-    async def _search_worker(self, request: SearchRequest) -> None:
-        await self._fetch(request)
-
-    @work(exclusive=True, group="more")
-    async def _more_worker(self, request: SearchRequest) -> None:
-        await self._fetch(request)
-
-    def _show_result(
-        self,
-        result: SearchResult,
-        states: dict[str, ArticleState],
-        request: SearchRequest,
-        held: bool = False,
-    ) -> None:
-        if request.generation != self._generation or not self.is_attached:
+    def _show_result(self, found: SearchBox.Found, held: bool = False) -> None:
+        result, request = found.result, found.request
+        if not self.search_box.is_current(request) or not self.is_attached:
             return  # a newer search has started since, or the app is closing
         if not held and self._hold_empty(result, request):
-            self.set_timer(EMPTY_DELAY, lambda: self._show_result(result, states, request, True))
+            self.set_timer(EMPTY_DELAY, lambda: self._show_result(found, True))
             return
         offset = request.page.offset
         self.results.show_hits(
-            result.hits, result.total, states, append=offset > 0, place=request.place
+            result.hits, result.total, found.states, append=offset > 0, place=request.place
         )
         if offset == 0:
-            self.terms = result.terms
-            self._show_problem(result.problem)
+            self.search_box.show_problem(result.problem)
+            self.panes.terms = result.terms
             if not result.hits:
-                self.reader.show_message(no_hits_message(result))
-                self.quotes.show(None, self.reader.analysis)
-        self.status = self._with(total=result.total)
-        self.query_one(StatusLine).show(self.status)
+                self.panes.show_message(no_hits_message(result))
+        self._show_status(total=result.total)
         self._say_notices()
         if not self._index_requested:
             self._index_requested = True
@@ -284,90 +253,182 @@ class MainScreen(PanesMixin, TriageMixin, Screen[None]):
         while self.library.notices:
             self.notify(self.library.notices.pop(0), title="library", timeout=8)
 
-    def _show_problem(self, problem: str | None) -> None:
-        widget = self.query_one("#problem", Static)
-        if widget.display or problem:  # an unchanged hidden line costs no layout
-            widget.update(Text(one_line(problem or "")))
-            widget.display = bool(problem)
-
     def on_results_list_need_more(self, event: ResultsList.NeedMore) -> None:
-        self._more_worker(self._request(self.status.query, len(self.results.hits)))
+        self.search_box.fetch_more(len(self.results.hits))
 
-    def _with(self, **changes: object) -> Status:
-        marked = len(self.results.marked) if self.is_mounted else 0
-        return dataclasses.replace(self.status, marked=marked, **changes)  # type: ignore[arg-type]
+    def _show_status(self, **changes: object) -> None:
+        self.search_box.show_status(marked=len(self.results.marked), **changes)
 
-    # Reading --------------------------------------------------------------------------------
+    def action_cycle_sort(self) -> None:
+        """Switch between relevance, newest first and oldest first."""
+        self.search_box.cycle_sort()
+        self.run_search(self.status.query)
 
-    def on_results_list_highlighted(self, event: ResultsList.Highlighted) -> None:
-        self.load_article(event.hit)
+    def action_filter(self, name: str) -> None:
+        """Toggle a filter: unread_only, starred_only or archived (include archived)."""
+        self.search_box.toggle_filter(name)
+        self.run_search(self.status.query)
 
-    def on_results_list_opened(self, event: ResultsList.Opened) -> None:
-        self.add_class("-reading")
-        self.reader.focus()  # opens the article: see on_descendant_focus
+    def search_for(self, query: str | None) -> None:
+        """Put query in the search bar and run it, focusing the results."""
+        if query is None:
+            return
+        self.query_one(SearchBar).value = query
+        self._focus_list_after_search = True
+        self.panes.reading = False
+        self.run_search(query)
 
     def on_results_list_marks_changed(self, event: ResultsList.MarksChanged) -> None:
-        self.status = self._with()
-        self.query_one(StatusLine).show(self.status)
+        self._show_status()
 
-    def load_article(self, hit: Hit) -> None:
-        """Fetch and show the article of a hit in a worker, once the cursor rests a moment."""
-        if self._article_timer is not None:
-            self._article_timer.stop()
-        # Holding j should not build every article it passes over.
-        typing = isinstance(self.focused, SearchBar)
-        self._article_timer = self.set_timer(
-            TYPING_ARTICLE_DELAY if typing else ARTICLE_DELAY,
-            lambda: self._article_worker(hit.id, self.terms),
+    def on_panes_article_opened(self, event: Panes.ArticleOpened) -> None:
+        self._triage_worker(partial(self.triage.mark_read, event.article_id))
+
+    # Moving between panes -------------------------------------------------------------------
+
+    def action_focus_search(self) -> None:
+        """Put the cursor in the search bar, at once (see the binding above)."""
+        search_bar = self.query_one(SearchBar)
+        if self.focused is search_bar:
+            raise SkipAction  # the key goes to the search bar, which knows when `/` is text
+        self.panes.reading = False
+        self.set_focus(search_bar)
+
+    async def action_back(self) -> None:
+        """Go back one level: panel to reader, reader to list, list to search bar."""
+        focused, panes = self.focused, self.panes
+        if self.quotes.display and focused is not None and self.quotes in focused.ancestors:
+            await panes.toggle_quotes()
+        elif panes.reading or focused is self.reader:
+            panes.reading = False
+            if panes.list_hidden():
+                await panes.toggle_quotes()  # the panel hid the list: make room for it again
+            self.results.focus()
+        elif focused is self.results:
+            self.query_one(SearchBar).focus()
+        else:
+            self.results.focus()
+
+    async def action_toggle_quotes(self) -> None:
+        """Show or hide the quotes panel; showing it focuses the quotes."""
+        await self.panes.toggle_quotes()
+
+    def action_split(self, step: int) -> None:
+        """Widen or narrow the results list and remember the ratio."""
+        self.panes.step_split(step)
+
+    def action_step_article(self, step: int) -> None:
+        """Show the next or previous article in the list without leaving the current pane."""
+        self.panes.step_article(step)
+
+    def action_next_hit(self, step: int) -> None:
+        """Move the reader to the next or previous search-term occurrence."""
+        self.reader.action_next_hit(step)
+
+    def action_layer(self, name: str) -> None:
+        """Toggle a highlight layer in the reader."""
+        self.reader.action_toggle_layer(name)
+
+    def action_open_external(self) -> None:
+        """Open the reader's article where the user is (see Reader.open_article)."""
+        self.reader.open_article()
+
+    def on_quotes_panel_entity_chosen(self, event: QuotesPanel.EntityChosen) -> None:
+        if self.panes.panel_hides_list():  # the results must be seen, and get the keys
+            self.set_focus(self.results)  # which closes the panel (see Panes.on_descendant_focus)
+        self.search_for(event.query)
+
+    # Triage ---------------------------------------------------------------------------------
+
+    def target_ids(self) -> list[str]:
+        """Marked rows; else the article in the reader when it has focus; else the cursor row."""
+        if self.results.marked:
+            return self.results.selected_ids()
+        if self.focused is self.reader and self.reader.article is not None:
+            return [self.reader.article.id]
+        return self.results.selected_ids()
+
+    def confirm_then(self, ids: Sequence[str], label: str, run: Callable[[], None]) -> None:
+        """Run at once for a few rows; for more than a screenful (at most BULK_LIMIT), ask first."""
+        if len(ids) <= min(BULK_LIMIT, max(1, self.results.size.height // 2)):
+            run()
+            return
+        question = ConfirmScreen(f"{label} {len(ids)} articles?")
+        self.app.push_screen(question, lambda yes: run() if yes else None)
+
+    def action_toggle_state(self, name: str) -> None:
+        """Flip read, starred or archived on the target articles (set all when any is unset)."""
+        ids, flag = self.target_ids(), FLAGS[name]
+        if not ids:
+            return
+        value = flag_value(flag, ids, self.results.states)
+        change = partial(self.triage.set_flag, ids, flag, value)
+        self.confirm_then(
+            ids, flag_label(flag, value).capitalize(), lambda: self._triage_worker(change)
         )
 
-    @work(thread=True, exclusive=True, group="article")
-    def _article_worker(self, article_id: str, terms: tuple[str, ...]) -> None:
-        article = self.library.article(article_id)
-        analysis = self.library.analysis(article_id)
-        if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show_article, article_id, article, analysis, terms)
+    def action_tag(self) -> None:
+        """Ask for a tag to add (or `-tag` to remove) on the target articles."""
+        ids = self.target_ids()
+        if ids:
+            self._tag_worker(ids)
 
-    async def _show_article(
-        self,
-        article_id: str,
-        article: Article | None,
-        analysis: Analysis,
-        terms: tuple[str, ...],
-    ) -> None:
-        if not self.is_attached:
-            return  # the app is closing
-        current = self.results.current
-        if current is None or current.id != article_id:
-            return  # the cursor moved on while this one loaded
-        if article is None:
-            self.reader.show_message("This article is no longer in the library.")
+    @work(group="triage")
+    async def _tag_worker(self, ids: list[str]) -> None:
+        tags = await asyncio.to_thread(self.library.tags)
+        question = f"Tag {len(ids)} article{'s' if len(ids) != 1 else ''} (-name removes)"
+        answer = tag_answer(await self.app.push_screen_wait(PromptScreen(question, tags)))
+        if answer is None:
             return
+        if answer.problem:  # the name is the user's: shown as text, never read as markup
+            self.notify(answer.problem, severity="error")
+            return
+        change = partial(self.triage.tag, ids, answer.name, remove=answer.remove)
+        self.confirm_then(ids, tag_label(answer), lambda: self._triage_worker(change))
+
+    def action_undo(self) -> None:
+        """Put back the states from before the last triage action."""
+        if not self.triage.can_undo():
+            self.notify("Nothing to undo", timeout=2)
+            return
+        self._triage_worker(self.triage.undo)
+
+    @work(thread=True, group="triage")
+    def _triage_worker(self, change: Callable[[], Change | None]) -> None:
         try:
-            await self.reader.show_article(article, analysis, terms)
-            self.quotes.show(article, analysis)
-        except NoMatches:  # the app closed while the article was shown: its panes are gone
+            self.post_message(self.Triaged(change()))
+        except LibraryError as problem:  # full disk, read-only or damaged: nothing changed
+            self.post_message(self.Triaged(None, str(problem)))
+
+    def on_main_screen_triaged(self, event: Triaged) -> None:
+        change = event.change
+        if change is None:
+            if event.problem:
+                self.notify(event.problem, severity="error")
             return
-        if self.focused is self.reader:  # stepping with ] and [ in the reader opens each article
-            self._mark_open_article_read()
+        self.results.update_states(change.after)
+        if not change.label:
+            return  # automatic (opening an article): nothing to say or undo
+        count = f"{len(change.ids)} article{'s' if len(change.ids) != 1 else ''}"
+        if change.undone:
+            self.notify(f"undid {change.label} on {count}")
+        else:
+            if self.results.marked:
+                self.results.clear_marks()
+            self.notify(f"{change.label}: {count} (u undoes)")
+        if view_depends_on(change.field, self.status):  # rows may have left or come back
+            place = [*change.ids] if change.undone else []
+            self.run_search(self.status.query, place=[*place, *self.results.place()])
 
-    # An article is read when the user opens it (Enter, or focus moved into the reader) or reads
-    # it to its end; an article the reader merely previews (search as you type, the list's
-    # cursor moving) stays unread, so unread counts, `U` and `read:no` keep their meaning.
+    # Saved searches -------------------------------------------------------------------------
 
-    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        if event.widget is self.reader:
-            self._mark_open_article_read()
-        elif event.widget is self.results and self.panel_hides_list():
-            self.show_panel(False)  # the keys go to the list: it must be seen
+    def action_save_search(self) -> None:
+        """Save the current query under a name."""
+        self.search_box.save_search()
 
-    def on_reader_read_to_end(self, event: Reader.ReadToEnd) -> None:
-        self._mark_open_article_read()
+    def action_saved_searches(self) -> None:
+        """List the saved searches with their unread counts."""
+        self.search_box.pick_saved_search()
 
-    def _mark_open_article_read(self) -> None:
-        article, current = self.reader.article, self.results.current
-        if article is None or current is None or article.id != current.id:
-            return  # the reader still shows another article: that one was not opened
-        state = self.results.states.get(article.id)
-        if state is None or not state.read:
-            self.mark_read(article.id)
+    def on_search_box_chosen(self, event: SearchBox.Chosen) -> None:
+        self.search_for(event.query)

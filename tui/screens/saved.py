@@ -9,11 +9,11 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..display.article_text import one_line
+from .dialog import DialogScreen
 
 
 def saved_prompt(name: str, query: str, unread: int) -> Text:
@@ -25,10 +25,15 @@ def saved_prompt(name: str, query: str, unread: int) -> Text:
     return line
 
 
-class SavedSearchesScreen(ModalScreen[str | None]):
+class SavedSearchesScreen(DialogScreen[str | None]):
     """Pick a saved search; answers its query, or None on Escape."""
 
-    CSS_PATH = "dialog.tcss"
+    DEFAULT_CSS = """
+    SavedSearchesScreen #saved-list {
+        height: auto;
+        max-height: 20;
+    }
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "cancel", "Close", id="saved.close"),

@@ -36,6 +36,9 @@ class ArticleBody(Widget):
     DEFAULT_CSS = """
     ArticleBody {
         height: auto;
+        & > .article-body--heading {
+            text-style: bold underline;
+        }
     }
     """
 

@@ -78,6 +78,20 @@ def quote_citation(quote: Quote, article: Article) -> str:
 class QuotesPanel(Vertical):
     """Tabs listing the open article's quotes with speakers, and its entities and claims."""
 
+    DEFAULT_CSS = """
+    QuotesPanel {
+        display: none;  /* until `q` */
+        height: 1fr;
+        border-left: vkey $accent;
+        & TabbedContent, & TabPane, & OptionList {
+            height: 1fr;
+        }
+        & OptionList, & OptionList:focus {
+            border: none;
+        }
+    }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("b", "toggle_grouping", "By speaker", id="quotes.group"),
         Binding("y", "copy_quote", "Copy quote", id="quotes.copy"),
@@ -90,16 +104,28 @@ class QuotesPanel(Vertical):
     class QuoteChosen(Message):
         """A quote was selected: the reader should show it."""
 
-        def __init__(self, quote: Quote) -> None:
+        def __init__(self, panel: QuotesPanel, quote: Quote) -> None:
             super().__init__()
+            self.panel = panel
             self.quote = quote
+
+        @property
+        def control(self) -> QuotesPanel:
+            """The panel the quote was chosen in."""
+            return self.panel
 
     class EntityChosen(Message):
         """An entity was selected: search the library for it."""
 
-        def __init__(self, query: str) -> None:
+        def __init__(self, panel: QuotesPanel, query: str) -> None:
             super().__init__()
+            self.panel = panel
             self.query = query
+
+        @property
+        def control(self) -> QuotesPanel:
+            """The panel the entity was chosen in."""
+            return self.panel
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -215,11 +241,11 @@ class QuotesPanel(Vertical):
         if event.option_list.id == "quotes-list":
             quote = self._quote_at(event.option_index)
             if quote is not None:
-                self.post_message(self.QuoteChosen(quote))
+                self.post_message(self.QuoteChosen(self, quote))
             return
         entity = self._entities[event.option_index] if self._entities else None
         if entity is not None:
-            self.post_message(self.EntityChosen(entity_query(entity)))
+            self.post_message(self.EntityChosen(self, entity_query(entity)))
 
     def action_toggle_grouping(self) -> None:
         """Switch the quotes between reading order and grouped by speaker."""

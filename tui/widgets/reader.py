@@ -28,6 +28,7 @@ from ..display.article_text import (
     styled_range,
     term_spans,
 )
+from ..terminal.opener import article_target, open_externally, ssh_host
 from .article_body import ArticleBody
 
 
@@ -36,6 +37,24 @@ class Reader(VerticalScroll, can_focus=True):
 
     The text is one `ArticleBody`, which styles and wraps only the rows on screen, so an
     article of millions of characters opens, pages and jumps as fast as a short one.
+    """
+
+    DEFAULT_CSS = """
+    Reader {
+        width: 1fr;
+        height: 1fr;
+        padding: 0 1;
+        &:focus {
+            background-tint: $foreground 3%;
+        }
+        & > #reader-title {
+            text-style: bold;
+            margin-bottom: 0;
+        }
+        & > #reader-legend {
+            margin-bottom: 1;
+        }
+    }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -50,13 +69,28 @@ class Reader(VerticalScroll, can_focus=True):
     class HitMoved(Message):
         """`n`/`N` moved to a search hit (index is 0-based), or found none."""
 
-        def __init__(self, index: int | None, count: int) -> None:
+        def __init__(self, reader: Reader, index: int | None, count: int) -> None:
             super().__init__()
+            self.reader = reader
             self.index = index
             self.count = count
 
+        @property
+        def control(self) -> Reader:
+            """The reader that moved."""
+            return self.reader
+
     class ReadToEnd(Message):
         """The open article was scrolled to its last line."""
+
+        def __init__(self, reader: Reader) -> None:
+            super().__init__()
+            self.reader = reader
+
+        @property
+        def control(self) -> Reader:
+            """The reader showing the article."""
+            return self.reader
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -127,7 +161,7 @@ class Reader(VerticalScroll, can_focus=True):
         super().watch_scroll_y(old_value, new_value)
         # Only a scroll reaches the end: an article that fits the pane was not read by showing it.
         if self.article is not None and new_value > old_value and new_value >= self.max_scroll_y:
-            self.post_message(self.ReadToEnd())
+            self.post_message(self.ReadToEnd(self))
 
     def _styled(self, block: Block) -> Text:
         """A part of the open article with the highlights in force now."""
@@ -167,7 +201,7 @@ class Reader(VerticalScroll, can_focus=True):
     def action_next_hit(self, step: int) -> None:
         """Move to the next (1) or previous (-1) search-term occurrence, wrapping around."""
         if not self._hits:
-            self.post_message(self.HitMoved(None, 0))
+            self.post_message(self.HitMoved(self, None, 0))
             return
         if self._hit_index is None:
             index = 0 if step > 0 else len(self._hits) - 1
@@ -177,7 +211,7 @@ class Reader(VerticalScroll, can_focus=True):
         self.highlights = dataclasses.replace(self.highlights, current=self._hits[index])
         self._rerender()
         self._scroll_to_offset(self._hits[index][0])
-        self.post_message(self.HitMoved(index, len(self._hits)))
+        self.post_message(self.HitMoved(self, index, len(self._hits)))
 
     def mark_quote(self, quote: Quote) -> None:
         """Mark a quote in the text and scroll to it."""
@@ -185,6 +219,29 @@ class Reader(VerticalScroll, can_focus=True):
         self.highlights = dataclasses.replace(self.highlights, quote=tuple(spans))
         self._rerender()
         self._scroll_to_offset(spans[0][0])
+
+    def open_article(self) -> None:
+        """Open the article's URL or file where the user is; else copy it (OSC 52) and show it.
+
+        Served in a browser, Textual's `open_url` opens it on the user's side. In a terminal the
+        system opener is started detached (Textual's `open_url` would run `webbrowser`, which
+        without a display starts a text browser on top of the reader). Over SSH, or with no
+        opener, the target is copied and shown, so it can always be reached.
+        """
+        target = article_target(self.article) if self.article else None
+        if not target:
+            self.notify("No article open", severity="warning")
+            return
+        if self.app.is_web:
+            self.app.open_url(target)
+            self.notify(target, title="Opening")
+            return
+        problem = "over SSH" if ssh_host() else open_externally(target)
+        if problem is None:
+            self.notify(target, title="Opening")
+            return
+        self.app.copy_to_clipboard(target)
+        self.notify(target, title=f"Copied: {problem}", timeout=10)
 
 
 def meta_text(article: Article) -> Text:

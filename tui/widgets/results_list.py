@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from typing import ClassVar
 
+from textual import events
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import OptionList
@@ -17,12 +20,26 @@ from newsreader.index.record.triage import ArticleState
 from ..display.hit_row import Columns, HitRow, page_columns
 
 MORE_MARGIN = 15  # ask for the next page when the cursor is this close to the end
+HOLD_LIMIT = 10.0  # seconds keys wait for rows: a search that never lands must not eat them
 
 
 class ResultsList(OptionList):
     """Search hits, one two-line row each, with marking for bulk triage.
 
     Rows are added a page at a time; `NeedMore` asks for the next page as the cursor nears the end.
+    """
+
+    DEFAULT_CSS = """
+    ResultsList, ResultsList:focus {
+        height: 1fr;
+        border: none;
+        border-right: vkey $panel;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+    }
+    ResultsList:focus {
+        border-right: vkey $accent;
+    }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -34,28 +51,40 @@ class ResultsList(OptionList):
         Binding("V", "mark_range", "Mark range", id="list.mark_range"),
     ]
 
-    class Highlighted(Message):
+    class _Message(Message):
+        """A message about the list; `control` is the list, for `@on(..., "#id")`."""
+
+        def __init__(self, results_list: ResultsList) -> None:
+            super().__init__()
+            self.results_list = results_list
+
+        @property
+        def control(self) -> ResultsList:
+            """The list the message is about."""
+            return self.results_list
+
+    class Highlighted(_Message):
         """The cursor moved to a hit."""
 
-        def __init__(self, hit: Hit) -> None:
-            super().__init__()
+        def __init__(self, results_list: ResultsList, hit: Hit) -> None:
+            super().__init__(results_list)
             self.hit = hit
 
-    class Opened(Message):
+    class Opened(_Message):
         """Enter was pressed on a hit."""
 
-        def __init__(self, hit: Hit) -> None:
-            super().__init__()
+        def __init__(self, results_list: ResultsList, hit: Hit) -> None:
+            super().__init__(results_list)
             self.hit = hit
 
-    class NeedMore(Message):
+    class NeedMore(_Message):
         """The cursor is near the last loaded row and more hits exist."""
 
-    class MarksChanged(Message):
+    class MarksChanged(_Message):
         """The set of marked rows changed."""
 
-        def __init__(self, count: int) -> None:
-            super().__init__()
+        def __init__(self, results_list: ResultsList, count: int) -> None:
+            super().__init__(results_list)
             self.count = count
 
     def __init__(self, *, id: str | None = None, now: dt.datetime | None = None) -> None:
@@ -68,6 +97,22 @@ class ResultsList(OptionList):
         self._anchor: int | None = None
         self._asked_more = False
         self.columns = Columns()
+        self._rows_ready = asyncio.Event()
+        self._rows_ready.set()
+
+    def hold_keys(self) -> None:
+        """Make the keys the list gets wait for the next rows shown (a search is on its way).
+
+        Keys typed in one burst after Enter in the search bar would otherwise act on the rows
+        of the query typed so far, then lose the cursor to the new rows.
+        """
+        self._rows_ready.clear()
+
+    async def _on_key(self, event: events.Key) -> None:
+        if not self._rows_ready.is_set():  # later keys queue behind this one, in order
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._rows_ready.wait(), HOLD_LIMIT)
+            self._rows_ready.set()
 
     @property
     def current(self) -> Hit | None:
@@ -91,7 +136,7 @@ class ResultsList(OptionList):
         if not append:
             self.hits, self.states, self.marked, self._anchor = [], {}, set(), None
             self.clear_options()
-            self.post_message(self.MarksChanged(0))
+            self.post_message(self.MarksChanged(self, 0))
         known = {hit.id for hit in self.hits}
         fresh = [hit for hit in hits if hit.id not in known]
         self.hits.extend(fresh)
@@ -104,6 +149,7 @@ class ResultsList(OptionList):
             for index in range(len(self.hits) - len(fresh)):
                 self._refresh_row(index)
         self.add_options([self._option(hit) for hit in fresh])
+        self._rows_ready.set()
         if not append and self.hits:
             self.highlighted = self._first_listed(place)
         elif append and self.highlighted is not None:
@@ -125,7 +171,7 @@ class ResultsList(OptionList):
         near_end = index >= len(self.hits) - MORE_MARGIN
         if near_end and len(self.hits) < self.total and not self._asked_more:
             self._asked_more = True
-            self.post_message(self.NeedMore())
+            self.post_message(self.NeedMore(self))
 
     def _option(self, hit: Hit) -> Option:
         state = self.states.get(hit.id, ArticleState())
@@ -159,7 +205,7 @@ class ResultsList(OptionList):
         self._anchor = None
         for index in indexes:
             self._refresh_row(index)
-        self.post_message(self.MarksChanged(0))
+        self.post_message(self.MarksChanged(self, 0))
 
     def _set_marks(self, indexes: Iterable[int], value: bool) -> None:
         for index in indexes:
@@ -169,7 +215,7 @@ class ResultsList(OptionList):
             else:
                 self.marked.discard(hit_id)
             self._refresh_row(index)
-        self.post_message(self.MarksChanged(len(self.marked)))
+        self.post_message(self.MarksChanged(self, len(self.marked)))
 
     def action_toggle_mark(self) -> None:
         """Mark or unmark the row under the cursor and move to the next one."""
@@ -200,10 +246,10 @@ class ResultsList(OptionList):
     def _on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
         if event.option_index < len(self.hits):
-            self.post_message(self.Highlighted(self.hits[event.option_index]))
+            self.post_message(self.Highlighted(self, self.hits[event.option_index]))
         self._maybe_need_more(event.option_index)
 
     def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         if event.option_index < len(self.hits):
-            self.post_message(self.Opened(self.hits[event.option_index]))
+            self.post_message(self.Opened(self, self.hits[event.option_index]))

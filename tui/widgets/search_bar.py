@@ -15,6 +15,12 @@ SEARCH_KEY = "slash"
 class SearchBar(Input):
     """An Input for the query whose Up/Down keys recall earlier queries, most recent first."""
 
+    DEFAULT_CSS = """
+    SearchBar {
+        height: 3;
+    }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("up", "history(1)", "Older query", show=False, id="search.history_back"),
         Binding("down", "history(-1)", "Newer query", show=False, id="search.history_forward"),
