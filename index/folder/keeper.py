@@ -1,5 +1,5 @@
 """The library's search index over its life in one process: opened on first use and caught up
-with the record, searched, rebuilt when a search finds it damaged, closed.
+with the record, searched, rebuilt when a search finds it damaged (under the write lock), closed.
 
 What is done at each step is `upkeep`'s; this holds the one open engine and the locks around it.
 """
@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from ..faults import problem_line
 from ..search.port import EngineError, IndexDamaged
-from .upkeep import catch_up, open_engine, open_read_only, rebuild
+from .upkeep import catch_up, open_engine, open_read_only, rebuild, rebuild_waits
 from .writelock import WriteLock
 
 if TYPE_CHECKING:
@@ -67,8 +68,9 @@ class IndexKeeper:
                 self._engine = open_read_only(self.opener, self.folder, self._store, self._notices)
                 return
             engine, notice = open_engine(
-                self.opener, self.folder, self._store, record_created=self.record_created
-            )
+                self.opener, self.folder, self._store, record_created=self.record_created,
+                writing=self._rebuilding,
+            )  # fmt: skip
             if notice:
                 self._notices.append(notice)
             self._engine = engine
@@ -94,9 +96,16 @@ class IndexKeeper:
             self._rebuild(str(damage))
             return search(self.engine)
 
+    def _rebuilding(self) -> AbstractContextManager[object]:
+        """The library's write lock, as `reindex` takes it, around replacing the index: a writer
+        in another process may have the old one open. Whom it waits for goes to the notices."""
+        if self._read_only:  # nothing can be written, the lock file included
+            return nullcontext()
+        return self._write_lock.held("rebuild", on_wait=rebuild_waits(self._notices))
+
     def _rebuild(self, damage: str) -> None:
         """Replace a damaged index by one built from the record, saying so in the notices."""
-        with self._writes, self._opening:
+        with self._rebuilding(), self._writes, self._opening:
             self._engine = rebuild(
                 self.opener, self.folder, self._store, self._engine, self._notices, damage
             )

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,6 +20,7 @@ from ..models import MERGING, WRITING, Progress, Step
 from ..publish import publish
 from ..record.articles import ArticleStore, transaction
 from ..search.port import EngineError
+from .writelock import Holder, WaitNotice
 
 if TYPE_CHECKING:
     from ..search.port import Document, EngineOpener, SearchEngine
@@ -32,16 +35,23 @@ RECREATED = (
 
 
 def open_engine(
-    opener: EngineOpener, folder: Path, store: ArticleStore, *, record_created: bool
+    opener: EngineOpener,
+    folder: Path,
+    store: ArticleStore,
+    *,
+    record_created: bool,
+    writing: Callable[[], AbstractContextManager[object]] = nullcontext,
 ) -> tuple[SearchEngine, str]:
     """The index, rebuilt first when it is missing, damaged or disagrees with the record; and
-    what was done about it ("" when nothing was)."""
+    what was done about it ("" when nothing was). A rebuild runs inside ``writing()``, the
+    library's write lock: no writer may have the old index open while it is replaced."""
     existed = folder.exists()
     try:
         engine = opener(folder)
     except EngineError as error:
         notice = f"the search index would not open ({error}): rebuilding it"
-        return fresh_index(opener, folder, store), notice
+        with writing():
+            return fresh_index(opener, folder, store), notice
     if not existed:
         if store.count() == 0:
             return engine, ""
@@ -55,7 +65,8 @@ def open_engine(
         notice = RECREATED.format(db=folder.parent / "library.db")
     else:
         notice = f"the search index is damaged ({problem}): rebuilding it from the library record"
-    return fresh_index(opener, folder, store), notice
+    with writing():
+        return fresh_index(opener, folder, store), notice
 
 
 def open_read_only(
@@ -70,6 +81,17 @@ def open_read_only(
     if unindexed:
         notices.append(f"{unindexed} articles are not searchable until the library is writable")
     return engine
+
+
+def rebuild_waits(notices: list[str]) -> WaitNotice:
+    """What a rebuild says in ``notices`` when it waits for another writer of the library."""
+
+    def waiting(holder: Holder) -> None:
+        notices.append(
+            f"waiting for another {holder.describe()} to finish before rebuilding the index"
+        )
+
+    return waiting
 
 
 def fresh_index(opener: EngineOpener, folder: Path, store: ArticleStore) -> SearchEngine:
