@@ -1,4 +1,5 @@
-"""What the main screen asks the library for: a page of a search, with its filters applied."""
+"""What the main screen asks the library for: a search (`Status`: query, sort, filters, as the
+header line shows it) and the page of it to fetch, with its filters applied."""
 
 from __future__ import annotations
 
@@ -6,8 +7,21 @@ from dataclasses import dataclass
 
 from newsreader.index.models import SearchResult
 
-from ..widgets.status_line import Status
 from .search_thread import PageQuery
+
+
+@dataclass(frozen=True, slots=True)
+class Status:
+    """What the header line shows."""
+
+    total: int | None = None  # None while the first search runs
+    query: str = ""
+    sort: str = "relevance"
+    unread_only: bool = False
+    starred_only: bool = False
+    archived: bool = False
+    marked: int = 0
+    host: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

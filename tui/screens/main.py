@@ -21,7 +21,7 @@ from newsreader.index.models import SearchResult
 
 from .. import startup_gc
 from ..config import DEFAULT_SPLIT
-from ..model.search_request import SearchRequest, no_hits_message, view_depends_on
+from ..model.search_request import SearchRequest, Status, no_hits_message, view_depends_on
 from ..model.triage import FLAGS, Change, Triage, flag_label, flag_value, tag_answer, tag_label
 from ..widgets.key_bar import KeyBar
 from ..widgets.panes import TYPING_ARTICLE_DELAY, Panes
@@ -30,7 +30,6 @@ from ..widgets.reader import Reader
 from ..widgets.results_list import ResultsList
 from ..widgets.search_bar import SearchBar
 from ..widgets.search_box import SearchBox
-from ..widgets.status_line import Status
 from .confirm import ConfirmScreen
 from .prompt import PromptScreen
 

@@ -20,13 +20,13 @@ from newsreader.index.faults import LibraryError, SearchAbandoned
 from newsreader.index.models import SearchResult
 
 from ..display.article_text import one_line
-from ..model.search_request import SearchRequest, full_query
+from ..model.search_request import SearchRequest, Status, full_query
 from ..model.search_thread import PageQuery
 from ..screens.prompt import PromptScreen
 from ..screens.saved import SavedSearchesScreen
 from ..terminal.opener import ssh_host
 from .search_bar import SearchBar
-from .status_line import Status, StatusLine
+from .status_line import StatusLine
 
 if TYPE_CHECKING:
     from newsreader.index.library import Library

@@ -2,26 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from rich.text import Text
 from textual.widgets import Static
 
+from ..model.search_request import Status
+
 SORT_LABELS = {"relevance": "relevance", "-date": "newest first", "date": "oldest first"}
-
-
-@dataclass(frozen=True, slots=True)
-class Status:
-    """What the header line shows."""
-
-    total: int | None = None  # None while the first search runs
-    query: str = ""
-    sort: str = "relevance"
-    unread_only: bool = False
-    starred_only: bool = False
-    archived: bool = False
-    marked: int = 0
-    host: str | None = None
 
 
 def status_text(status: Status) -> Text:
