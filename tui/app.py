@@ -70,7 +70,15 @@ class NewsReaderApp(App[None]):
     COMMANDS: ClassVar = {*App.COMMANDS, NewsCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("Q", "quit", "Quit", id="app.quit"),
-        Binding("ctrl+c", "quit", "Quit", show=False, priority=True, id="app.quit_ctrl_c"),
+        # As in every Textual app, ctrl+c copies the text selected with the mouse; else it quits.
+        Binding(
+            "ctrl+c",
+            "copy_or_quit",
+            "Copy selection, or quit",
+            show=False,
+            priority=True,
+            id="app.quit_ctrl_c",
+        ),
     ]
     HELP_SECTIONS: ClassVar[list[Section]] = [
         ("Anywhere", MainScreen),
@@ -192,6 +200,16 @@ class NewsReaderApp(App[None]):
         palette = Binding(self.COMMAND_PALETTE_BINDING, "command_palette")
         palette_row = ("App", self.get_key_display(palette), "Command palette: every action", "")
         return [*rows, palette_row]
+
+    async def action_copy_or_quit(self) -> None:
+        """Copy the text selected with the mouse (OSC 52); quit when nothing is selected."""
+        selected = self.screen.get_selected_text()
+        if not selected:
+            await self.action_quit()
+            return
+        self.copy_to_clipboard(selected)
+        self.screen.clear_selection()
+        self.notify(f"{len(selected):,} characters", title="Copied", timeout=2)
 
     def action_help(self) -> None:
         """Show the keys in force."""

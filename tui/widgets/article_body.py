@@ -6,6 +6,10 @@ and wrapped, a few dozen rows at a time, and kept in a small cache. Opening, pag
 jumping to the end of a multi-megabyte article therefore costs about what a short one does.
 Rows look exactly as one `Static` per paragraph drew them before (a blank row after each
 paragraph, subheadings bold and underlined, on the paragraph they head).
+
+Mouse selection works on the whole text: every cell carries its offset in the article (Textual
+reads it to know what the pointer is on), so a selection is a range of the article's text,
+drawn and copied as such, across paragraphs and cached chunks alike.
 """
 
 from __future__ import annotations
@@ -13,10 +17,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import ClassVar
 
+from rich.segment import Segment
 from rich.style import Style as RichStyle
 from rich.text import Text
 from textual.cache import LRUCache
 from textual.geometry import Size
+from textual.selection import Selection
 from textual.strip import Strip
 from textual.visual import Visual, visualize
 from textual.widget import Widget
@@ -104,7 +110,35 @@ class ArticleBody(Widget):
         within = row % CHUNK_ROWS
         if within >= len(strips):  # cannot happen while layout and wrapping agree
             return self._blank(width)
-        return strips[within]
+        selected = self._selected_range()
+        return strips[within] if selected is None else self._highlight(strips[within], *selected)
+
+    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
+        """The selected part of the article, as it is shown (see the module's docstring)."""
+        start, end = _text_range(selection, len(self._text))
+        return self._text[start:end], "\n"
+
+    def _selected_range(self) -> tuple[int, int] | None:
+        """The article range the user selected with the mouse, if any."""
+        selection = self.text_selection
+        return None if selection is None else _text_range(selection, len(self._text))
+
+    def _highlight(self, strip: Strip, start: int, end: int) -> Strip:
+        """The row with the characters of the article range [start, end) in selection style."""
+        style = self.screen.get_component_rich_style("screen--selection")
+        segments: list[Segment] = []
+        for segment in strip:
+            offset = segment.style.meta.get("offset") if segment.style else None
+            low, high = (start - offset[0], end - offset[0]) if offset else (0, 0)
+            text = segment.text
+            if not offset or high <= 0 or low >= len(text):
+                segments.append(segment)
+                continue
+            low, high = max(low, 0), min(high, len(text))
+            base = segment.style
+            segments += [Segment(text[:low], base), Segment(text[low:high], base + style)]
+            segments.append(Segment(text[high:], base))
+        return Strip([s for s in segments if s.text], strip.cell_length)
 
     def _blank(self, width: int) -> Strip:
         """An empty row on the reader's background (no colour of its own, as a margin)."""
@@ -123,7 +157,10 @@ class ArticleBody(Widget):
         style = (
             self.get_visual_style("article-body--heading") if line.heading else self.visual_style
         )
-        strips = Visual.to_strips(self, visualize(self, styled), width, None, style)
+        strips = Visual.to_strips(
+            self, visualize(self, styled), width, None, style, apply_selection=False
+        )
+        strips = [_offsets_from(strip, start) for strip in strips]
         self._chunks[key] = strips
         return strips
 
@@ -145,3 +182,23 @@ class ArticleBody(Widget):
         while end > start and self._text[end - 1].isspace():
             end -= 1
         return start, end
+
+
+def _offsets_from(strip: Strip, start: int) -> Strip:
+    """The strip with each cell's offset in the chunk made its offset in the article: (x, 0)."""
+    segments = []
+    for segment in strip:
+        meta = segment.style.meta if segment.style else {}
+        if "offset" in meta:
+            x, _y = meta["offset"]
+            moved = RichStyle.from_meta({"offset": (start + x, 0)})
+            segment = Segment(segment.text, segment.style + moved)  # type: ignore[operator]
+        segments.append(segment)
+    return Strip(segments, strip.cell_length)
+
+
+def _text_range(selection: Selection, length: int) -> tuple[int, int]:
+    """[start, end) in the article of a selection (None ends: from the start, to the end)."""
+    start = 0 if selection.start is None else min(selection.start.x, length)
+    end = length if selection.end is None else min(selection.end.x, length)
+    return start, max(start, end)
