@@ -3,26 +3,22 @@ them. Triage goes through a `Triage` object; every worker posts what it found as
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
-from collections.abc import Callable, Sequence
-from functools import partial
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
 from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.message import Message
 from textual.screen import Screen
 
-from newsreader.index.faults import LibraryError
 from newsreader.index.models import SearchResult
 
 from .. import startup_gc
 from ..config import DEFAULT_SPLIT
 from ..model.search_request import SearchRequest, Status, no_hits_message, view_depends_on
-from ..model.triage import FLAGS, Change, Triage, flag_label, flag_value, tag_answer, tag_label
+from ..model.triage import FLAGS, Triage
 from ..widgets.key_bar import KeyBar
 from ..widgets.panes import TYPING_ARTICLE_DELAY, Panes
 from ..widgets.quotes_panel import QuotesPanel
@@ -30,8 +26,6 @@ from ..widgets.reader import Reader
 from ..widgets.results_list import ResultsList
 from ..widgets.search_bar import SearchBar
 from ..widgets.search_box import SearchBox
-from .confirm import ConfirmScreen
-from .prompt import PromptScreen
 
 if TYPE_CHECKING:
     from newsreader.index.library import Library
@@ -42,7 +36,6 @@ if TYPE_CHECKING:
 EMPTY_DELAY = TYPING_ARTICLE_DELAY
 INDEX_DELAY = 0.1  # after the first page is drawn, so loading the engine does not delay it
 GC_AT_LATEST = 3.0
-BULK_LIMIT = 20
 
 
 class MainScreen(Screen[None]):
@@ -61,7 +54,9 @@ class MainScreen(Screen[None]):
         # A priority binding runs while the app routes the key, before it routes the next one:
         # the keys typed after it in one burst (a paste, SSH) then reach the pane it focused.
         Binding("slash", "focus_search", "Search", priority=True, id="main.search"),
-        Binding("enter", "submit_search", "Search", show=False, priority=True, id="main.submit"),
+        Binding(
+            "enter", "submit_search", "Go to results", show=False, priority=True, id="main.submit"
+        ),
         Binding("escape,backspace", "back", "Back", show=False, id="main.back"),
         Binding(
             "tab", "app.focus_next", "Next pane", show=False, priority=True, id="main.next_pane"
@@ -113,13 +108,6 @@ class MainScreen(Screen[None]):
         Binding("question_mark", "app.help", "Help", id="main.help"),
     ]
 
-    class Triaged(Message):
-        """A triage worker changed (or undid) states; `problem` when the library refused."""
-
-        def __init__(self, change: Change | None, problem: str | None = None) -> None:
-            super().__init__()
-            self.change, self.problem = change, problem
-
     def __init__(
         self,
         library: Library,
@@ -138,7 +126,7 @@ class MainScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield SearchBox(self.library, self._initial_query, self.now, id="search-box")
-        yield Panes(self.library, split=self._split, now=self.now, id="panes")
+        yield Panes(self.library, self.triage, split=self._split, now=self.now, id="panes")
         yield KeyBar()
 
     @property
@@ -280,9 +268,6 @@ class MainScreen(Screen[None]):
     def on_results_list_marks_changed(self, event: ResultsList.MarksChanged) -> None:
         self._show_status()
 
-    def on_panes_article_opened(self, event: Panes.ArticleOpened) -> None:
-        self._triage_worker(partial(self.triage.mark_read, event.article_id))
-
     # Moving between panes -------------------------------------------------------------------
 
     def action_focus_search(self) -> None:
@@ -337,84 +322,22 @@ class MainScreen(Screen[None]):
             self.set_focus(self.results)  # which closes the panel (see Panes.on_descendant_focus)
         self.search_for(event.query)
 
-    # Triage ---------------------------------------------------------------------------------
-
-    def target_ids(self) -> list[str]:
-        """Marked rows; else the article in the reader when it has focus; else the cursor row."""
-        if self.results.marked:
-            return self.results.selected_ids()
-        if self.focused is self.reader and self.reader.article is not None:
-            return [self.reader.article.id]
-        return self.results.selected_ids()
-
-    def confirm_then(self, ids: Sequence[str], label: str, run: Callable[[], None]) -> None:
-        """Run at once for a few rows; for more than a screenful (at most BULK_LIMIT), ask first."""
-        if len(ids) <= min(BULK_LIMIT, max(1, self.results.size.height // 2)):
-            run()
-            return
-        question = ConfirmScreen(f"{label} {len(ids)} articles?")
-        self.app.push_screen(question, lambda yes: run() if yes else None)
+    # Triage (see Panes) ---------------------------------------------------------------------
 
     def action_toggle_state(self, name: str) -> None:
         """Flip read, starred or archived on the target articles (set all when any is unset)."""
-        ids, flag = self.target_ids(), FLAGS[name]
-        if not ids:
-            return
-        value = flag_value(flag, ids, self.results.states)
-        change = partial(self.triage.set_flag, ids, flag, value)
-        self.confirm_then(
-            ids, flag_label(flag, value).capitalize(), lambda: self._triage_worker(change)
-        )
+        self.panes.toggle_flag(FLAGS[name])
 
     def action_tag(self) -> None:
         """Ask for a tag to add (or `-tag` to remove) on the target articles."""
-        ids = self.target_ids()
-        if ids:
-            self._tag_worker(ids)
-
-    @work(group="triage")
-    async def _tag_worker(self, ids: list[str]) -> None:
-        tags = await asyncio.to_thread(self.library.tags)
-        question = f"Tag {len(ids)} article{'s' if len(ids) != 1 else ''} (-name removes)"
-        answer = tag_answer(await self.app.push_screen_wait(PromptScreen(question, tags)))
-        if answer is None:
-            return
-        if answer.problem:  # the name is the user's: shown as text, never read as markup
-            self.notify(answer.problem, severity="error")
-            return
-        change = partial(self.triage.tag, ids, answer.name, remove=answer.remove)
-        self.confirm_then(ids, tag_label(answer), lambda: self._triage_worker(change))
+        self.panes.ask_tag()
 
     def action_undo(self) -> None:
         """Put back the states from before the last triage action."""
-        if not self.triage.can_undo():
-            self.notify("Nothing to undo", timeout=2)
-            return
-        self._triage_worker(self.triage.undo)
+        self.panes.undo()
 
-    @work(thread=True, group="triage")
-    def _triage_worker(self, change: Callable[[], Change | None]) -> None:
-        try:
-            self.post_message(self.Triaged(change()))
-        except LibraryError as problem:  # full disk, read-only or damaged: nothing changed
-            self.post_message(self.Triaged(None, str(problem)))
-
-    def on_main_screen_triaged(self, event: Triaged) -> None:
+    def on_panes_triaged(self, event: Panes.Triaged) -> None:
         change = event.change
-        if change is None:
-            if event.problem:
-                self.notify(event.problem, severity="error")
-            return
-        self.results.update_states(change.after)
-        if not change.label:
-            return  # automatic (opening an article): nothing to say or undo
-        count = f"{len(change.ids)} article{'s' if len(change.ids) != 1 else ''}"
-        if change.undone:
-            self.notify(f"undid {change.label} on {count}")
-        else:
-            if self.results.marked:
-                self.results.clear_marks()
-            self.notify(f"{change.label}: {count} (u undoes)")
         if view_depends_on(change.field, self.status):  # rows may have left or come back
             place = [*change.ids] if change.undone else []
             self.run_search(self.status.query, place=[*place, *self.results.place()])

@@ -1,5 +1,6 @@
-"""The three panes under the search bar: results list, reader and quotes panel, their layout,
-and the article the list's cursor rests on, read in a worker and shown in the reader.
+"""The three panes under the search bar: results list, reader and quotes panel. Their layout,
+the article the list's cursor rests on (read in a worker, shown in the reader), and triage of
+the articles they show (through the screen's `Triage` object).
 
 How the width is shared is `display/pane_widths`; which pane shows on a narrow screen is the
 classes set here (`-narrow`, `-reading`, `-panel`, `-list-hidden`) and the styles below.
@@ -9,6 +10,8 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+from collections.abc import Callable, Sequence
+from functools import partial
 from typing import TYPE_CHECKING
 
 from textual import events, on, work
@@ -20,10 +23,14 @@ from textual.reactive import var
 from textual.timer import Timer
 from textual.worker import get_current_worker
 
+from newsreader.index.faults import LibraryError
 from newsreader.index.models import Analysis, Article, Hit
 
 from ..config import DEFAULT_SPLIT, clamp_split, save_split
 from ..display.pane_widths import NARROW, pane_widths
+from ..model.triage import Change, Flag, Triage, flag_label, flag_value, tag_answer, tag_label
+from ..screens.confirm import ConfirmScreen
+from ..screens.prompt import PromptScreen
 from .quotes_panel import QuotesPanel
 from .reader import Reader
 from .results_list import ResultsList
@@ -35,6 +42,7 @@ if TYPE_CHECKING:
 ARTICLE_DELAY = 0.06
 # While typing, the first hit's article waits for a pause: drawing it takes longer than a key.
 TYPING_ARTICLE_DELAY = 0.3
+BULK_LIMIT = 20
 
 
 class Panes(Horizontal):
@@ -42,7 +50,8 @@ class Panes(Horizontal):
 
     `split` is the list's share of a wide screen in percent; `reading` gives the reader the
     whole of a narrow screen (the list otherwise takes it); `terms` are highlighted in the
-    articles shown. `ArticleOpened` says the user opened the article in the reader.
+    articles shown. Triage (`Triage`) acts on the marked rows, the article open in a focused
+    reader, or the cursor row; `Triaged` tells the screen what changed.
     """
 
     DEFAULT_CSS = """
@@ -79,18 +88,25 @@ class Panes(Horizontal):
     split: var[int] = var(DEFAULT_SPLIT, init=False)
     reading: var[bool] = var(False, init=False)
 
-    class ArticleOpened(Message):
-        """The user opened an unread article (Enter, focus into the reader, read to its end)."""
+    class Triaged(Message):
+        """Triage changed (or undid) the states of some articles: the view may need a refresh."""
 
-        def __init__(self, panes: Panes, article_id: str) -> None:
+        def __init__(self, panes: Panes, change: Change) -> None:
             super().__init__()
             self.panes = panes
-            self.article_id = article_id
+            self.change = change
 
         @property
         def control(self) -> Panes:
-            """The panes the article was opened in."""
+            """The panes whose articles changed."""
             return self.panes
+
+    class _Changed(Message):
+        """A triage worker's change, or why the library refused it."""
+
+        def __init__(self, change: Change | None, problem: str | None = None) -> None:
+            super().__init__()
+            self.change, self.problem = change, problem
 
     class ArticleLoaded(Message):
         """The article worker read an article (None: no longer in the library) and analysis."""
@@ -109,6 +125,7 @@ class Panes(Horizontal):
     def __init__(
         self,
         library: Library,
+        triage: Triage,
         *,
         split: int = DEFAULT_SPLIT,
         now: dt.datetime | None = None,
@@ -117,6 +134,7 @@ class Panes(Horizontal):
         super().__init__(id=id)
         self.set_reactive(Panes.split, clamp_split(split))
         self.library = library
+        self.triage = triage
         self.terms: tuple[str, ...] = ()
         self._now = now
         self._article_timer: Timer | None = None
@@ -280,7 +298,7 @@ class Panes(Horizontal):
             return  # the reader still shows another article: that one was not opened
         state = self.results.states.get(article.id)
         if state is None or not state.read:
-            self.post_message(self.ArticleOpened(self, article.id))
+            self._triage_worker(partial(self.triage.mark_read, article.id))
 
     def on_reader_hit_moved(self, event: Reader.HitMoved) -> None:
         if event.index is None:
@@ -295,3 +313,84 @@ class Panes(Horizontal):
             self.show_panel(False)
             self.reading = True
             self.reader.focus()
+
+    # Triage -------------------------------------------------------------------------------
+
+    def target_ids(self) -> list[str]:
+        """Marked rows; else the article in the reader when it has focus; else the cursor row."""
+        if self.results.marked:
+            return self.results.selected_ids()
+        if self.screen.focused is self.reader and self.reader.article is not None:
+            return [self.reader.article.id]
+        return self.results.selected_ids()
+
+    def confirm_then(self, ids: Sequence[str], label: str, run: Callable[[], None]) -> None:
+        """Run at once for a few rows; for more than a screenful (at most BULK_LIMIT), ask first."""
+        if len(ids) <= min(BULK_LIMIT, max(1, self.results.size.height // 2)):
+            run()
+            return
+        question = ConfirmScreen(f"{label} {len(ids)} articles?")
+        self.app.push_screen(question, lambda yes: run() if yes else None)
+
+    def toggle_flag(self, flag: Flag) -> None:
+        """Flip read, starred or archived on the target articles (set all when any is unset)."""
+        ids = self.target_ids()
+        if not ids:
+            return
+        value = flag_value(flag, ids, self.results.states)
+        change = partial(self.triage.set_flag, ids, flag, value)
+        self.confirm_then(
+            ids, flag_label(flag, value).capitalize(), lambda: self._triage_worker(change)
+        )
+
+    def ask_tag(self) -> None:
+        """Ask for a tag to add (or `-tag` to remove) on the target articles."""
+        ids = self.target_ids()
+        if ids:
+            self._tag_worker(ids)
+
+    @work(group="triage")
+    async def _tag_worker(self, ids: list[str]) -> None:
+        tags = await asyncio.to_thread(self.library.tags)
+        question = f"Tag {len(ids)} article{'s' if len(ids) != 1 else ''} (-name removes)"
+        answer = tag_answer(await self.app.push_screen_wait(PromptScreen(question, tags)))
+        if answer is None:
+            return
+        if answer.problem:  # the name is the user's: shown as text, never read as markup
+            self.notify(answer.problem, severity="error")
+            return
+        change = partial(self.triage.tag, ids, answer.name, remove=answer.remove)
+        self.confirm_then(ids, tag_label(answer), lambda: self._triage_worker(change))
+
+    def undo(self) -> None:
+        """Put back the states from before the last triage action."""
+        if not self.triage.can_undo():
+            self.notify("Nothing to undo", timeout=2)
+            return
+        self._triage_worker(self.triage.undo)
+
+    @work(thread=True, group="triage")
+    def _triage_worker(self, change: Callable[[], Change | None]) -> None:
+        try:
+            self.post_message(self._Changed(change()))
+        except LibraryError as problem:  # full disk, read-only or damaged: nothing changed
+            self.post_message(self._Changed(None, str(problem)))
+
+    @on(_Changed)
+    def _changed(self, event: _Changed) -> None:
+        change = event.change
+        if change is None:
+            if event.problem:
+                self.notify(event.problem, severity="error")
+            return
+        self.results.update_states(change.after)
+        if not change.label:
+            return  # automatic (opening an article): nothing to say or undo
+        count = f"{len(change.ids)} article{'s' if len(change.ids) != 1 else ''}"
+        if change.undone:
+            self.notify(f"undid {change.label} on {count}")
+        else:
+            if self.results.marked:
+                self.results.clear_marks()
+            self.notify(f"{change.label}: {count} (u undoes)")
+        self.post_message(self.Triaged(self, change))
