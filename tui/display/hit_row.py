@@ -22,8 +22,7 @@ from textual.strip import Strip
 from textual.style import Style
 from textual.visual import RenderOptions, Visual
 
-from newsreader.index.models import Hit
-from newsreader.index.record.triage import ArticleState
+from newsreader.index.models import ArticleState, Hit
 
 from .article_text import TERM_STYLE, one_line, safe_text
 

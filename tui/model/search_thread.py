@@ -15,8 +15,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
     from newsreader.index.library import Library
-    from newsreader.index.models import SearchResult
-    from newsreader.index.record.triage import ArticleState
+    from newsreader.index.models import ArticleState, SearchResult
 
 T = TypeVar("T")
 PAGE = 50  # two screenfuls at 48 lines; snippets are most of a page's cost

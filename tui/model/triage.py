@@ -11,8 +11,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from newsreader.index.models import ArticleState
 from newsreader.index.record.tags import tag_problem
-from newsreader.index.record.triage import ArticleState
 
 if TYPE_CHECKING:
     from newsreader.index.library import Library

@@ -14,8 +14,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from newsreader.index.models import Hit
-from newsreader.index.record.triage import ArticleState
+from newsreader.index.models import ArticleState, Hit
 
 from ..display.hit_row import Columns, HitRow, page_columns
 

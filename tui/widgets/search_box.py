@@ -30,7 +30,7 @@ from .status_line import StatusLine
 
 if TYPE_CHECKING:
     from newsreader.index.library import Library
-    from newsreader.index.record.triage import ArticleState
+    from newsreader.index.models import ArticleState
 
 SORTS = ("relevance", "-date", "date")
 
