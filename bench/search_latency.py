@@ -30,12 +30,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from common import RESULTS, corpus_files, emit
-from whoosh.analysis.filters import STOP_WORDS
 
 from newsreader.index.models import Article
 from newsreader.index.query.assemble import parse_query
 from newsreader.index.search.whoosh.engine import Engine
-from newsreader.index.search.whoosh.textindex import WORD_PATTERN
+from newsreader.index.text.terms import STOP_WORDS, WORD_PATTERN
 
 CORPORA = ("bbc.jsonl", "reuters21578.jsonl")
 QUERIES = Path(__file__).resolve().parent / "queries.txt"

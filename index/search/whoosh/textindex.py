@@ -2,7 +2,8 @@
 
 Text is analysed by one fused tokenizer (lowercase, stop words, Porter stems) instead of Whoosh's
 four chained generators: indexing spends most of its time there, and the fused form is about three
-times faster while producing exactly the same terms. Positions are stored as raw uint32 arrays
+times faster while producing exactly the same terms. Its words and stems are ``text.terms``, which
+the query language and the snippets use too. Positions are stored as raw uint32 arrays
 (phrase matching decodes thousands at once), and the codec skips zlib and caches field lengths.
 
 These classes are pickled into the index's table of contents by Whoosh: renaming or moving them
@@ -11,39 +12,17 @@ makes existing indexes unreadable (Engine.open then raises EngineError and the l
 
 from __future__ import annotations
 
-import re
 import struct
 from collections import defaultdict
 from collections.abc import Iterator
 from typing import Any
 
 from whoosh.analysis import LowercaseFilter, RegexTokenizer, Token, Tokenizer
-from whoosh.analysis.filters import STOP_WORDS
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3Codec, W3PerDocReader, _lenfield
 from whoosh.formats import Positions
-from whoosh.lang.porter import stem
 from whoosh.util.numeric import byte_to_length
 
-WORD_PATTERN = re.compile(r"\w+(?:\.?\w+)*")
-_STEMS: dict[str, str] = {}
-
-
-def stem_word(word: str) -> str:
-    """The Porter stem of a lowercase word, memoised (news vocabularies are small)."""
-    found = _STEMS.get(word)
-    if found is None:
-        found = _STEMS[word] = stem(word)
-    return found
-
-
-def stem_terms(text: str) -> list[str]:
-    """Index terms of ``text`` in order: lowercase words, minus stop words, stemmed."""
-    stops = STOP_WORDS
-    out = []
-    for word in WORD_PATTERN.findall(text.lower()):
-        if len(word) >= 2 and word not in stops:
-            out.append(stem_word(word))
-    return out
+from ...text.terms import MIN_WORD, STOP_WORDS, WORD_PATTERN, stem_terms, stem_word
 
 
 class StemTokenizer(Tokenizer):
@@ -66,7 +45,7 @@ class StemTokenizer(Tokenizer):
         pos = start_pos
         for match in WORD_PATTERN.finditer(value):
             word = match.group(0).lower()
-            if len(word) < 2 or word in STOP_WORDS:
+            if len(word) < MIN_WORD or word in STOP_WORDS:
                 continue  # stop words take no position, as with StopFilter(renumber=True)
             token.text = stem_word(word)
             token.boost = 1.0
