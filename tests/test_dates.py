@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from newsreader.index.query.dates import DateError, DateRange, compare_range, date_range, date_span
+from newsreader.index.query.dates import DateError, DateSpan, compare_range, date_range, date_span
 
 NOW = dt.datetime(2025, 1, 15, 10, 30)  # a Wednesday
 D = dt.date
@@ -49,28 +49,28 @@ def test_natural_language_spans(text: str, span: tuple[dt.date, dt.date]) -> Non
 
 
 def test_ranges_take_the_start_of_the_lower_and_the_end_of_the_upper_span() -> None:
-    assert date_range("2025-01..2025-02", NOW) == DateRange(D(2025, 1, 1), D(2025, 2, 28))
-    assert date_range("2025-01-01..2025-01-31", NOW) == DateRange(D(2025, 1, 1), D(2025, 1, 31))
-    assert date_range("last week..today", NOW) == DateRange(D(2025, 1, 6), D(2025, 1, 15))
+    assert date_range("2025-01..2025-02", NOW) == DateSpan(D(2025, 1, 1), D(2025, 2, 28))
+    assert date_range("2025-01-01..2025-01-31", NOW) == DateSpan(D(2025, 1, 1), D(2025, 1, 31))
+    assert date_range("last week..today", NOW) == DateSpan(D(2025, 1, 6), D(2025, 1, 15))
 
 
 def test_open_ranges() -> None:
-    assert date_range("..2025-01-10", NOW) == DateRange(None, D(2025, 1, 10))
-    assert date_range("2024..", NOW) == DateRange(D(2024, 1, 1), None)
-    assert date_range("..2025-01", NOW) == DateRange(None, D(2025, 1, 31))
+    assert date_range("..2025-01-10", NOW) == DateSpan(None, D(2025, 1, 10))
+    assert date_range("2024..", NOW) == DateSpan(D(2024, 1, 1), None)
+    assert date_range("..2025-01", NOW) == DateSpan(None, D(2025, 1, 31))
 
 
 def test_a_single_value_is_its_span() -> None:
-    assert date_range("2025-01", NOW) == DateRange(D(2025, 1, 1), D(2025, 1, 31))
-    assert date_range("yesterday", NOW) == DateRange(D(2025, 1, 14), D(2025, 1, 14))
+    assert date_range("2025-01", NOW) == DateSpan(D(2025, 1, 1), D(2025, 1, 31))
+    assert date_range("yesterday", NOW) == DateSpan(D(2025, 1, 14), D(2025, 1, 14))
 
 
 def test_comparisons_use_the_right_end_of_the_span() -> None:
-    assert date_range(">2025-01-10", NOW) == DateRange(D(2025, 1, 11), None)
-    assert date_range(">=2025-01", NOW) == DateRange(D(2025, 1, 1), None)
-    assert date_range("<2025", NOW) == DateRange(None, D(2024, 12, 31))
-    assert date_range("<=2025-01-10", NOW) == DateRange(None, D(2025, 1, 10))
-    assert compare_range(">", "2024", NOW) == DateRange(D(2025, 1, 1), None)
+    assert date_range(">2025-01-10", NOW) == DateSpan(D(2025, 1, 11), None)
+    assert date_range(">=2025-01", NOW) == DateSpan(D(2025, 1, 1), None)
+    assert date_range("<2025", NOW) == DateSpan(None, D(2024, 12, 31))
+    assert date_range("<=2025-01-10", NOW) == DateSpan(None, D(2025, 1, 10))
+    assert compare_range(">", "2024", NOW) == DateSpan(D(2025, 1, 1), None)
 
 
 @pytest.mark.parametrize("text", ["", "   ", "2025-13", "2025-02-30", "flibbertigibbet", ".."])

@@ -1,6 +1,7 @@
 """The query language: operators, fields, triage filters, fallbacks, and never raising.
 
-Hits against a real index are checked in test_engine.py; here the parsed result itself.
+Hits against a real index are checked in test_engine.py, the Whoosh form in test_compile.py; here
+the parsed result itself, as engine-neutral ``ast`` values (no engine is imported).
 """
 
 from __future__ import annotations
@@ -11,11 +12,28 @@ import sys
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from whoosh.query import AndNot, DateRange, Every, NullQuery, Or, Phrase, Prefix, Term
 
 from newsreader.index.query.assemble import QUERY_HELP, ParsedQuery, StateFilter, parse_query
+from newsreader.index.query.ast import (
+    And,
+    DateSpan,
+    MatchAll,
+    MatchNone,
+    Not,
+    Or,
+    Phrase,
+    Prefix,
+    Query,
+    Term,
+)
 
 NOW = dt.datetime(2025, 1, 15, 10, 30)
+D = dt.date
+
+
+def anywhere(node: type, text: object) -> Or:
+    """The node for ``text`` in the title or the body, as a plain word asks."""
+    return Or((node("title", text), node("body", text)))
 
 
 def parse(text: str) -> ParsedQuery:
@@ -24,41 +42,45 @@ def parse(text: str) -> ParsedQuery:
 
 def test_plain_words_are_stemmed_over_title_and_body() -> None:
     parsed = parse("tariffs")
-    assert parsed.query == Or([Term("title", "tariff"), Term("body", "tariff")])
+    assert parsed.query == anywhere(Term, "tariff")
     assert parsed.problem is None
     assert parsed.terms == ("tariffs",)
 
 
 def test_minus_excludes_instead_of_including() -> None:
     parsed = parse("tariff -china")
-    assert isinstance(parsed.query, AndNot)
-    assert parsed.query.b == Or([Term("title", "china"), Term("body", "china")])
+    assert parsed.query == And((anywhere(Term, "tariff"), Not(anywhere(Term, "china"))))
     assert parsed.terms == ("tariff",)
+    assert parse("-china").query == Not(anywhere(Term, "china"))
+
+
+def test_or_binds_looser_than_and() -> None:
+    assert parse("oil steel OR coal").query == Or(
+        (And((anywhere(Term, "oil"), anywhere(Term, "steel"))), anywhere(Term, "coal"))
+    )
+    assert parse("(oil OR coal) NOT steel").query == And(
+        (Or((anywhere(Term, "oil"), anywhere(Term, "coal"))), Not(anywhere(Term, "steel")))
+    )
 
 
 def test_phrase_prefix_and_title_field() -> None:
-    assert parse('"trade war"').query == Or(
-        [Phrase("title", ["trade", "war"]), Phrase("body", ["trade", "war"])]
-    )
-    assert parse("tarif*").query == Or([Prefix("title", "tarif"), Prefix("body", "tarif")])
+    assert parse('"trade war"').query == anywhere(Phrase, ("trade", "war"))
+    assert parse('"the war"').query == anywhere(Term, "war")  # a stop word is no phrase word
+    assert parse("tarif*").query == anywhere(Prefix, "tarif")
     assert parse("title:budgets").query == Term("title", "budget")
 
 
 def test_entity_fields_take_any_word_or_a_quoted_name_unstemmed() -> None:
     assert parse("person:Merkel").query == Term("person", "merkel")
-    assert parse('person:"Kim Jong"').query == Phrase("person", ["kim", "jong"])
+    assert parse('person:"Kim Jong"').query == Phrase("person", ("kim", "jong"))
     assert parse("org:banks").query == Term("org", "banks")
 
 
-def test_date_fields_become_date_ranges() -> None:
-    query = parse("date:2025-01").query
-    assert isinstance(query, DateRange)
-    assert (query.startdate, query.enddate) == (dt.datetime(2025, 1, 1), dt.datetime(2025, 1, 31))
-    after = parse('after:"2 weeks ago"').query
-    assert (after.startdate, after.enddate) == (dt.datetime(2024, 12, 30), None)
-    before = parse("before:yesterday").query
-    assert (before.startdate, before.enddate) == (None, dt.datetime(2025, 1, 13))
-    assert parse("date:2025-02..2025-01").query is NullQuery  # an empty range
+def test_date_fields_become_date_spans() -> None:
+    assert parse("date:2025-01").query == DateSpan(D(2025, 1, 1), D(2025, 1, 31))
+    assert parse('after:"2 weeks ago"').query == DateSpan(D(2024, 12, 30), None)
+    assert parse("before:yesterday").query == DateSpan(None, D(2025, 1, 13))
+    assert parse("date:2025-02..2025-01").query == MatchNone()  # an empty range
 
 
 def test_triage_filters_are_extracted_from_the_top_level_and() -> None:
@@ -66,9 +88,9 @@ def test_triage_filters_are_extracted_from_the_top_level_and() -> None:
     assert parsed.state == StateFilter(
         read=False, starred=True, archived=True, tags=("Work",), exclude_tags=("spam",)
     )
-    assert parsed.query == Or([Term("title", "tariff"), Term("body", "tariff")])
+    assert parsed.query == anywhere(Term, "tariff")
     assert parse("unread:no").problem is not None  # not a field
-    assert isinstance(parse("read:no").query, Every)
+    assert parse("read:no").query == MatchAll()
 
 
 def test_triage_filters_inside_or_fall_back_with_a_reason() -> None:
@@ -80,12 +102,12 @@ def test_triage_filters_inside_or_fall_back_with_a_reason() -> None:
 def test_empty_query_matches_everything() -> None:
     for text in ("", "   ", "\n\t"):
         parsed = parse(text)
-        assert isinstance(parsed.query, Every) and parsed.problem is None
+        assert parsed.query == MatchAll() and parsed.problem is None
 
 
 def test_only_stop_words_match_nothing_with_a_reason() -> None:
     parsed = parse("the of")
-    assert parsed.query is NullQuery
+    assert parsed.query == MatchNone()
     assert parsed.problem == "only very common words, which are not indexed"
 
 
@@ -109,6 +131,11 @@ def test_fallbacks_say_what_was_wrong_and_what_was_searched() -> None:
     for text, reason, words in FALLBACKS:
         searched = f'searched for the words "{words}"' if words else "showing all articles"
         assert parse(text).problem == f"{reason}: {searched} instead", text
+
+
+def test_a_fallback_searches_every_plain_word() -> None:
+    assert parse("(tariff OR duty").query == And((anywhere(Term, "tariff"), anywhere(Term, "duti")))
+    assert parse("()").query == MatchAll()
 
 
 def test_long_queries_are_cut_with_a_message() -> None:
@@ -151,5 +178,17 @@ PIECES = st.sampled_from(
 @given(st.one_of(st.text(max_size=80), st.lists(PIECES, max_size=25).map("".join)))
 def test_parse_query_never_raises(text: str) -> None:
     parsed = parse_query(text, now=NOW)
-    assert parsed.query is not None
+    assert isinstance(parsed.query, Query)
     assert isinstance(parsed.terms, tuple)
+    hash(parsed.query)  # plain frozen values all the way down
+
+
+def test_the_query_language_imports_no_engine() -> None:
+    code = (
+        "import sys\nfrom newsreader.index.query.assemble import parse_query\n"
+        "from newsreader.index.text.snippets import marked_terms\n"
+        "marked_terms(parse_query('tariff* -china \"trade war\" date:2025-01 person:kim').query)\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('whoosh', 'numpy')))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -1,8 +1,8 @@
-"""The search language: text typed by the user -> a Whoosh query, triage filters and problems.
+"""The search language: text typed by the user -> an ``ast`` query, triage filters and problems.
 
-Whoosh's own parser mishandles ``-word``, ``date:>2024`` and bad ranges, so the language is read
-by ``query_syntax`` and assembled here. ``parse_query`` never raises: a query it cannot read
-becomes a search for its plain words, and ``problem`` says what was wrong.
+The language is read by ``syntax`` and assembled here into one engine-neutral tree (``ast``), which
+an engine compiles. ``parse_query`` never raises: a query it cannot read becomes a search for its
+plain words, and ``problem`` says what was wrong.
 """
 
 from __future__ import annotations
@@ -12,8 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from whoosh.query import And, AndNot, Every, NullQuery, Or, Query
-
+from .ast import And, MatchAll, MatchNone, Not, Or, Query
 from .help import QUERY_HELP
 from .syntax import (
     MAX_QUERY_CHARS,
@@ -42,7 +41,8 @@ class StateFilter:
 
 @dataclass(frozen=True, slots=True)
 class ParsedQuery:
-    """A query ready for ``Engine.search``, with the words to highlight and any problem."""
+    """A query ready for ``Engine.search`` (an ``ast`` tree), with the words to highlight and
+    any problem."""
 
     query: Query
     problem: str | None = None
@@ -59,7 +59,7 @@ def parse_query(text: str, *, now: dt.datetime | None = None) -> ParsedQuery:
         text = text[:MAX_QUERY_CHARS]
         problems.append(f"the query was cut to its first {MAX_QUERY_CHARS:,} characters")
     if not text.strip():
-        return ParsedQuery(Every(), "; ".join(problems) or None, (), StateFilter(), text)
+        return ParsedQuery(MatchAll(), "; ".join(problems) or None, (), StateFilter(), text)
     try:
         tree = Parser(tokenize(text), now or dt.datetime.now()).parse()
         parsed = _assemble(tree, text)
@@ -80,8 +80,8 @@ def _plain_words(text: str, reason: str) -> ParsedQuery:
     kept = [leaf for leaf in leaves if leaf.query is not None]
     terms = tuple(dict.fromkeys(w for leaf in kept for w in leaf.words))
     if not kept:
-        return ParsedQuery(Every(), f"{reason}: showing all articles instead", (), text=text)
-    query = kept[0].query if len(kept) == 1 else And([leaf.query for leaf in kept])
+        return ParsedQuery(MatchAll(), f"{reason}: showing all articles instead", (), text=text)
+    query = kept[0].query if len(kept) == 1 else And(tuple(leaf.query for leaf in kept))
     shown = " ".join(terms)
     return ParsedQuery(
         query, f'{reason}: searched for the words "{shown}" instead', terms, text=text
@@ -95,8 +95,7 @@ def _assemble(tree: Any, text: str) -> ParsedQuery:
     if _has_state(rest):
         raise QuerySyntaxError("read:, starred:, archived: and tag: only combine with AND")
     terms: list[str] = []
-    stopped: list[bool] = []
-    query = _to_query(Node("and", rest), terms, stopped) if rest else Every()
+    query = _to_query(Node("and", tuple(rest)), terms) if rest else MatchAll()
     filters = StateFilter(
         state.get("read"),
         state.get("starred"),
@@ -106,7 +105,7 @@ def _assemble(tree: Any, text: str) -> ParsedQuery:
     )
     problem = None
     if query is None:
-        query, problem = NullQuery, "only very common words, which are not indexed"
+        query, problem = MatchNone(), "only very common words, which are not indexed"
     return ParsedQuery(query, problem, tuple(dict.fromkeys(terms)), filters, text)
 
 
@@ -130,28 +129,19 @@ def _has_state(items: list[Any]) -> bool:
     return False
 
 
-def _to_query(tree: Any, terms: list[str], stopped: list[bool]) -> Query | None:
-    """Whoosh query of a tree; None when it holds only stop words. ``terms`` gets the words."""
+def _to_query(tree: Any, terms: list[str]) -> Query | None:
+    """The ``ast`` query of a parse tree; None when it holds only stop words. ``terms`` gets the
+    words to highlight (none from negated parts)."""
     if isinstance(tree, Leaf):
         terms.extend(tree.words)
         return tree.query
     if tree.op == "not":
-        inner = _to_query(tree.items[0], [], stopped)
-        return None if inner is None else AndNot(Every(), inner)
-    parts = [_to_query(item, terms, stopped) for item in tree.items]
-    kept = [p for p in parts if p is not None]
+        inner = _to_query(tree.items[0], [])
+        return None if inner is None else Not(inner)
+    parts = [_to_query(item, terms) for item in tree.items]
+    kept = tuple(p for p in parts if p is not None)
     if not kept:
         return None
-    if tree.op == "or":
-        return kept[0] if len(kept) == 1 else Or(kept)
-    return _conjunction(kept)
-
-
-def _conjunction(parts: list[Query]) -> Query:
-    """AND of parts, with negated parts subtracted instead of intersected (cheaper, same hits)."""
-    negated = [p.b for p in parts if isinstance(p, AndNot) and isinstance(p.a, Every)]
-    positive = [p for p in parts if not (isinstance(p, AndNot) and isinstance(p.a, Every))]
-    base: Query = Every() if not positive else positive[0] if len(positive) == 1 else And(positive)
-    if not negated:
-        return base
-    return AndNot(base, negated[0] if len(negated) == 1 else Or(negated))
+    if len(kept) == 1:
+        return kept[0]
+    return Or(kept) if tree.op == "or" else And(kept)

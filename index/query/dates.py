@@ -12,7 +12,8 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
+
+from .ast import DateSpan
 
 _ISO = re.compile(r"^(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?$")
 _COMPARISON = re.compile(r"^(>=|<=|>|<)\s*(.*)$", re.DOTALL)
@@ -20,14 +21,6 @@ _COMPARISON = re.compile(r"^(>=|<=|>|<)\s*(.*)$", re.DOTALL)
 
 class DateError(ValueError):
     """A date expression that cannot be read; the message quotes it."""
-
-
-@dataclass(frozen=True, slots=True)
-class DateRange:
-    """Inclusive day bounds; None is open-ended."""
-
-    start: dt.date | None
-    end: dt.date | None
 
 
 def _month_span(year: int, month: int) -> tuple[dt.date, dt.date]:
@@ -107,7 +100,7 @@ def date_span(text: str, now: dt.datetime) -> tuple[dt.date, dt.date]:
         raise DateError(f'cannot read the date "{text.strip()}"') from exc
 
 
-def date_range(value: str, now: dt.datetime) -> DateRange:
+def date_range(value: str, now: dt.datetime) -> DateSpan:
     """The range of a ``date:`` value: a span, ``a..b``, ``..b``, ``a..``, or ``>a`` ``<=b``..."""
     value = value.strip()
     if ".." in value:
@@ -116,22 +109,22 @@ def date_range(value: str, now: dt.datetime) -> DateRange:
             raise DateError('a date range needs at least one end, as in "2025-01..2025-03"')
         start = date_span(low, now)[0] if low.strip() else None
         end = date_span(high, now)[1] if high.strip() else None
-        return DateRange(start, end)
+        return DateSpan(start, end)
     comparison = _COMPARISON.match(value)
     if comparison:
         return compare_range(comparison.group(1), comparison.group(2), now)
     first, last = date_span(value, now)
-    return DateRange(first, last)
+    return DateSpan(first, last)
 
 
-def compare_range(operator: str, value: str, now: dt.datetime) -> DateRange:
+def compare_range(operator: str, value: str, now: dt.datetime) -> DateSpan:
     """``>x``: after x's span; ``>=x``: from its start; ``<x``: before it; ``<=x``: to its end."""
     first, last = date_span(value, now)
     one = dt.timedelta(days=1)
     if operator == ">":
-        return DateRange(last + one, None)
+        return DateSpan(last + one, None)
     if operator == ">=":
-        return DateRange(first, None)
+        return DateSpan(first, None)
     if operator == "<":
-        return DateRange(None, first - one)
-    return DateRange(None, last)
+        return DateSpan(None, first - one)
+    return DateSpan(None, last)

@@ -1,7 +1,8 @@
-"""Lexer and recursive-descent parser of the search language (see ``query.QUERY_HELP``).
+"""Lexer and recursive-descent parser of the search language (see ``help.QUERY_HELP``).
 
-It produces a small tree: ``Node`` (and/or/not), ``Leaf`` (a Whoosh query with the words to
-highlight) and ``State`` (a triage filter). ``QuerySyntaxError`` carries the user's message.
+It produces a small parse tree: ``Node`` (and/or/not), ``Leaf`` (a query of ``ast`` nodes with the
+words to highlight) and ``State`` (a triage filter); ``assemble`` turns it into one ``ast`` query
+and the triage filters. ``QuerySyntaxError`` carries the user's message.
 """
 
 from __future__ import annotations
@@ -11,9 +12,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from whoosh.query import DateRange, NullQuery, Or, Phrase, Prefix, Query, Term
-
-from ..search.whoosh.textindex import WORD_PATTERN, stem_terms
+from ..text.terms import WORD_PATTERN, stem_terms
+from .ast import DateSpan, MatchNone, Or, Phrase, Prefix, Query, Term
 from .dates import DateError, compare_range, date_range, date_span
 
 MAX_QUERY_CHARS = 2000
@@ -33,7 +33,7 @@ class QuerySyntaxError(ValueError):
     """Internal: a query the parser cannot read; the message is shown to the user."""
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Leaf:
     """A searchable piece of the query."""
 
@@ -41,7 +41,7 @@ class Leaf:
     words: tuple[str, ...] = ()
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class State:
     """A triage filter such as read:no or tag:NAME."""
 
@@ -49,12 +49,12 @@ class State:
     value: Any
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Node:
     """An operator over sub-trees."""
 
     op: str  # and | or | not
-    items: list[Any]
+    items: tuple[Any, ...]
 
 
 def tokenize(text: str) -> list[tuple[str, str]]:
@@ -127,7 +127,7 @@ class Parser:
             if self.peek()[0] in ("end", ")") or self.peek() == ("word", "OR"):
                 raise QuerySyntaxError('a lone "OR" with nothing on one side')
             items.append(self.parse_and())
-        return items[0] if len(items) == 1 else Node("or", items)
+        return items[0] if len(items) == 1 else Node("or", tuple(items))
 
     def parse_and(self) -> Any:
         items: list[Any] = []
@@ -140,7 +140,7 @@ class Parser:
             items.append(self.parse_unary())
         if not items:
             raise QuerySyntaxError(self._empty_reason())
-        return items[0] if len(items) == 1 else Node("and", items)
+        return items[0] if len(items) == 1 else Node("and", tuple(items))
 
     def _empty_reason(self) -> str:
         kind, word = self.peek()
@@ -154,7 +154,7 @@ class Parser:
             self.take()
             if self.peek()[0] in ("end", ")") or self.peek() == ("word", "OR"):
                 raise QuerySyntaxError(f'a lone "{word}" with nothing after it')
-            return Node("not", [self.parse_unary()])
+            return Node("not", (self.parse_unary(),))
         if kind == "+":
             self.take()
             return self.parse_unary()
@@ -196,14 +196,14 @@ class Parser:
         words = WORD_PATTERN.findall(unquoted.lower())
         if not words:
             raise QuerySyntaxError(f'"{name}:" has no word to search')
-        return Leaf(Term(name, words[0]) if len(words) == 1 else Phrase(name, words))
+        return Leaf(Term(name, words[0]) if len(words) == 1 else Phrase(name, tuple(words)))
 
 
 def _word_leaf(value: str) -> Leaf:
     if value.endswith("*") and "*" not in value[:-1]:
         stem = value[:-1].lower()
         if len(stem) >= 2 and WORD_PATTERN.fullmatch(stem):
-            return Leaf(Or([Prefix(f, stem) for f in TEXT_FIELDS]), (stem,))
+            return Leaf(Or(tuple(Prefix(f, stem) for f in TEXT_FIELDS)), (stem,))
     return _text_leaf(value, TEXT_FIELDS)
 
 
@@ -215,11 +215,11 @@ def _text_leaf(text: str, fields: tuple[str, ...]) -> Leaf:
         return Leaf(None, ())
     if len(stems) == 1:
         return Leaf(_any_field([Term(f, stems[0]) for f in fields]), words)
-    return Leaf(_any_field([Phrase(f, stems) for f in fields]), words)
+    return Leaf(_any_field([Phrase(f, tuple(stems)) for f in fields]), words)
 
 
 def _any_field(queries: list[Query]) -> Query:
-    return queries[0] if len(queries) == 1 else Or(queries)
+    return queries[0] if len(queries) == 1 else Or(tuple(queries))
 
 
 def _state(name: str, value: str) -> State:
@@ -234,17 +234,13 @@ def _state(name: str, value: str) -> State:
 def _date_query(name: str, value: str, now: dt.datetime) -> Query:
     try:
         if name == "after":
-            span = date_span(value, now)
-            bounds = (span[0], None)
+            found = DateSpan(date_span(value, now)[0], None)
         elif name == "before":
             found = compare_range("<", value, now)
-            bounds = (found.start, found.end)
         else:
             found = date_range(value, now)
-            bounds = (found.start, found.end)
     except (DateError, ValueError, OverflowError) as exc:
         raise QuerySyntaxError(str(exc) if isinstance(exc, DateError) else "bad date") from exc
-    start, end = (None if d is None else dt.datetime(d.year, d.month, d.day) for d in bounds)
-    if start is not None and end is not None and start > end:
-        return NullQuery
-    return DateRange("date", start, end)
+    if found.start is not None and found.end is not None and found.start > found.end:
+        return MatchNone()
+    return found

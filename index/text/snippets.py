@@ -13,11 +13,10 @@ from collections import Counter
 from functools import lru_cache
 from typing import Any
 
-from whoosh.query import AndNot, Not, Phrase, Prefix, Query, Term
-
 from ..models import Hit
-from ..search.whoosh.textindex import WORD_PATTERN, stem_word
+from ..query.ast import And, Not, Or, Phrase, Prefix, Query, Term
 from .flatten import SNIPPET_WIDTH, flatten, lead_span
+from .terms import WORD_PATTERN, stem_word
 
 TEXT_FIELDS = frozenset({"title", "body"})
 _LEAD = 40  # characters shown before the first match, so it reads in context
@@ -32,20 +31,19 @@ def marked_terms(query: Query) -> tuple[frozenset[str], tuple[str, ...]]:
 
 
 def _collect(query: Query, stems: set[str], prefixes: set[str]) -> None:
-    if isinstance(query, Not):
-        return
-    if isinstance(query, AndNot):
-        _collect(query.a, stems, prefixes)
-        return
-    field = getattr(query, "fieldname", None)
-    if isinstance(query, Term) and field in TEXT_FIELDS and isinstance(query.text, str):
-        stems.add(query.text)
-    elif isinstance(query, Phrase) and field in TEXT_FIELDS:
-        stems.update(w for w in query.words if isinstance(w, str))
-    elif isinstance(query, Prefix) and field in TEXT_FIELDS:
-        prefixes.add(query.text)
-    for child in query.children():
-        _collect(child, stems, prefixes)
+    pending = [query]
+    while pending:  # without recursion: a pasted query can be long
+        node = pending.pop()
+        if isinstance(node, (And, Or)):
+            pending.extend(node.items)
+        elif isinstance(node, Not) or getattr(node, "field", None) not in TEXT_FIELDS:
+            continue  # words the hits lack, or entity and date fields the body does not show
+        elif isinstance(node, Term):
+            stems.add(node.text)
+        elif isinstance(node, Phrase):
+            stems.update(node.words)
+        elif isinstance(node, Prefix):
+            prefixes.add(node.text)
 
 
 @lru_cache(maxsize=256)

@@ -30,6 +30,8 @@ from whoosh.searching import Searcher
 from whoosh.util.numeric import byte_to_length
 
 from ...faults import SearchAbandoned
+from ...query import ast
+from .compile import compile_query
 from .textindex import FastPositions
 
 B, K1 = 0.75, 1.2
@@ -56,8 +58,9 @@ class Expansion:
     abandoned: Callable[[], bool] | None = None
 
     @classmethod
-    def of(cls, query: Query, abandoned: Callable[[], bool] | None = None) -> Expansion:
-        count = sum(isinstance(q, MultiTerm) for q in _walk_query(query))
+    def of(cls, query: ast.Query, abandoned: Callable[[], bool] | None = None) -> Expansion:
+        """The share of each of ``query``'s prefixes (per field) in the words all may expand to."""
+        count = sum(isinstance(node, ast.Prefix) for node in ast.walk(query))
         share = MAX_EXPANDED_WORDS // max(count, 1)
         return cls(max(MIN_PREFIX_WORDS, min(MAX_PREFIX_WORDS, share)), abandoned=abandoned)
 
@@ -77,18 +80,7 @@ class Expansion:
         return "; ".join(p for p in (parsed.problem, note) if p) or None
 
 
-def _walk_query(query: Query) -> Any:
-    """Every query in the tree, iteratively (a pasted query can be long)."""
-    pending = [query]
-    while pending:
-        current = pending.pop()
-        yield current
-        if isinstance(current, MultiTerm):
-            continue  # a prefix's children are its words, expanded only when evaluated
-        pending.extend(current.children())
-
-
-class Segment:
+class IndexSegment:
     """One segment's reader and searcher, with the whole index's statistics for scoring."""
 
     def __init__(
@@ -158,20 +150,23 @@ def _stored_lengths(reader: IndexReader, field: str, size: int) -> np.ndarray | 
 
 def evaluate(
     top: Searcher,
-    query: Query,
+    node: ast.Query,
     cache: dict[int, dict[str, Any]],
     expansion: Expansion | None = None,
 ) -> Vectors:
     """Mask of live matching documents and their scores, over the searcher's global docnums.
 
+    ``node`` is compiled to Whoosh queries (``compile``), whose tree is then evaluated here.
+
     ``cache`` belongs to the searcher: it keeps each segment's field lengths and recently
     decoded postings between calls (the index a searcher sees never changes). ``expansion``
     bounds the words prefixes expand to and records whether one was cut.
     """
-    expansion = expansion or Expansion.of(query)
+    expansion = expansion or Expansion.of(node)
+    query = compile_query(node)
     masks, scores = [], []
     for index, (leaf, _offset) in enumerate(top.leaf_searchers()):
-        segment = Segment(top, leaf, cache.setdefault(index, {}), expansion)
+        segment = IndexSegment(top, leaf, cache.setdefault(index, {}), expansion)
         mask, score = _vectors(query, segment)
         deleted = deleted_docnums(segment.reader)
         if deleted:
@@ -194,7 +189,7 @@ def deleted_docnums(reader: IndexReader) -> list[int]:
     return [d for d in range(reader.doc_count_all()) if reader.is_deleted(d)]
 
 
-def _vectors(query: Query, seg: Segment) -> Vectors:
+def _vectors(query: Query, seg: IndexSegment) -> Vectors:
     if isinstance(query, Term):
         return _term(seg, query.fieldname, query.text, query.boost)
     if isinstance(query, (Or, And)):
@@ -227,7 +222,7 @@ def _vectors(query: Query, seg: Segment) -> Vectors:
     return _constant(mask, getattr(query, "boost", 1.0))
 
 
-def _expansion(query: MultiTerm, seg: Segment) -> Vectors:
+def _expansion(query: MultiTerm, seg: IndexSegment) -> Vectors:
     """A prefix or range: BM25F summed over its words, or a constant score when it has so many
     that scoring them all would be slow (a short prefix)."""
     terms = _shortest_words(query, seg)
@@ -240,7 +235,7 @@ def _expansion(query: MultiTerm, seg: Segment) -> Vectors:
     return (mask, score) if scored else _constant(mask, getattr(query, "boost", 1.0))
 
 
-def _shortest_words(query: MultiTerm, seg: Segment) -> list[tuple[str, Any]]:
+def _shortest_words(query: MultiTerm, seg: IndexSegment) -> list[tuple[str, Any]]:
     """The words a prefix or range expands to, cut to the shortest the query's share allows."""
     terms = list(islice(query.expanded_terms(seg.reader), MAX_LEXICON_WALK + 1))
     cap = seg.expansion.per_prefix
@@ -254,7 +249,7 @@ def _constant(mask: np.ndarray, boost: float) -> Vectors:
     return mask, np.where(mask, float(boost), 0.0)
 
 
-def _phrase(query: Phrase, seg: Segment) -> Vectors:
+def _phrase(query: Phrase, seg: IndexSegment) -> Vectors:
     """Documents where the words occur at consecutive positions, scored as the sum of the words.
 
     Positions (uint32 arrays, see schema.FastPositions) of every posting of every word in the
@@ -281,7 +276,7 @@ def _phrase(query: Phrase, seg: Segment) -> Vectors:
     return mask, np.where(mask, np.sum([s for _, s in words], axis=0), 0.0)
 
 
-def _position_keys(seg: Segment, field: str, word: str, docs: np.ndarray) -> np.ndarray:
+def _position_keys(seg: IndexSegment, field: str, word: str, docs: np.ndarray) -> np.ndarray:
     """doc << 32 | position for every occurrence of ``word`` in the ``docs`` mask."""
     ids, _, values = seg.postings(field, word)
     chosen = np.flatnonzero(docs[ids])
@@ -291,7 +286,7 @@ def _position_keys(seg: Segment, field: str, word: str, docs: np.ndarray) -> np.
     return (np.repeat(ids[chosen], counts) << 32) | positions
 
 
-def _term(seg: Segment, field: str, text: Any, boost: float, scored: bool = True) -> Vectors:
+def _term(seg: IndexSegment, field: str, text: Any, boost: float, scored: bool = True) -> Vectors:
     """Mask and BM25F scores of one term in one field."""
     seg.expansion.check()
     mask, score = seg.zeros()

@@ -1,0 +1,103 @@
+"""The query language's tree (``query.ast``) as Whoosh queries, which ``docsets`` evaluates.
+
+Dates become Whoosh date ranges over midnights (an article's date is its day at midnight), and a
+conjunction with negated items subtracts them at once (``AndNot(positive, Or(negated))``): the
+same hits as intersecting each complement, cheaper to evaluate.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import singledispatch
+
+from whoosh import query as wq
+
+from ...query import ast
+
+AND_GROUP = 16  # subqueries per And when Whoosh's own matchers walk it (see ``all_of``)
+
+
+@singledispatch
+def compile_query(node: ast.Query) -> wq.Query:
+    """The Whoosh query that finds what ``node`` describes."""
+    raise TypeError(f"not a query node: {node!r}")
+
+
+@compile_query.register
+def _term(node: ast.Term) -> wq.Query:
+    return wq.Term(node.field, node.text)
+
+
+@compile_query.register
+def _phrase(node: ast.Phrase) -> wq.Query:
+    return wq.Phrase(node.field, list(node.words))
+
+
+@compile_query.register
+def _prefix(node: ast.Prefix) -> wq.Query:
+    return wq.Prefix(node.field, node.text)
+
+
+@compile_query.register
+def _dates(node: ast.DateSpan) -> wq.Query:
+    return wq.DateRange("date", _midnight(node.start), _midnight(node.end))
+
+
+@compile_query.register
+def _or(node: ast.Or) -> wq.Query:
+    return wq.Or([compile_query(item) for item in node.items])
+
+
+@compile_query.register
+def _not(node: ast.Not) -> wq.Query:
+    return wq.AndNot(wq.Every(), compile_query(node.item))
+
+
+@compile_query.register
+def _all(node: ast.MatchAll) -> wq.Query:
+    return wq.Every()
+
+
+@compile_query.register
+def _none(node: ast.MatchNone) -> wq.Query:
+    return wq.NullQuery
+
+
+@compile_query.register
+def _and(node: ast.And) -> wq.Query:
+    parts = [compile_query(item) for item in node.items]
+    negated = [part.b for part in parts if _is_complement(part)]
+    positive = [part for part in parts if not _is_complement(part)]
+    base = wq.Every() if not positive else positive[0] if len(positive) == 1 else wq.And(positive)
+    if not negated:
+        return base
+    return wq.AndNot(base, negated[0] if len(negated) == 1 else wq.Or(negated))
+
+
+def all_of(clauses: list[ast.Query]) -> wq.Query:
+    """AND of the clauses as a shallow tree of small Ands, for Whoosh's own searcher.
+
+    Whoosh chains the matchers of one And one inside the next (its weighted tree, given
+    negative weights, is a list), so an And of thousands of words overflows the stack while it
+    is walked; And-of-Ands of AND_GROUP each keeps the depth to a few dozen for any count.
+    """
+    queries = [compile_query(clause) for clause in dict.fromkeys(clauses)]
+    if not queries:
+        return wq.Every()
+    while len(queries) > AND_GROUP:
+        queries = [
+            wq.And(queries[i : i + AND_GROUP])
+            if len(queries[i : i + AND_GROUP]) > 1
+            else queries[i]
+            for i in range(0, len(queries), AND_GROUP)
+        ]
+    return queries[0] if len(queries) == 1 else wq.And(queries)
+
+
+def _is_complement(query: wq.Query) -> bool:
+    """Everything but something: what a ``Not`` (or an And of Nots only) compiles to."""
+    return isinstance(query, wq.AndNot) and isinstance(query.a, wq.Every)
+
+
+def _midnight(day: dt.date | None) -> dt.datetime | None:
+    return None if day is None else dt.datetime(day.year, day.month, day.day)
