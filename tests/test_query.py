@@ -25,6 +25,7 @@ from newsreader.index.query.ast import (
     Prefix,
     Query,
     Term,
+    walk,
 )
 
 NOW = dt.datetime(2025, 1, 15, 10, 30)
@@ -181,6 +182,19 @@ def test_parse_query_never_raises(text: str) -> None:
     assert isinstance(parsed.query, Query)
     assert isinstance(parsed.terms, tuple)
     hash(parsed.query)  # plain frozen values all the way down
+
+
+def test_walk_visits_every_node_parents_first() -> None:
+    tree = parse('tariff -(china OR "trade war")').query
+    nodes = walk(tree)
+    assert nodes[0] == tree and len(nodes) == 12
+    assert [n for n in nodes if isinstance(n, Phrase)] == list(
+        anywhere(Phrase, ("trade", "war")).items
+    )
+    nested: Query = Term("body", "oil")
+    for _ in range(10_000):  # deeper than Python's recursion limit
+        nested = Not(nested)
+    assert walk(nested)[-1] == Term("body", "oil")
 
 
 def test_the_query_language_imports_no_engine() -> None:

@@ -1,14 +1,17 @@
 """The parsed search language as plain values, for any engine to compile and the snippets to read.
 
-A query is a tree of the node types below. Text fields hold the index's terms (lowercase Porter
-stems, see ``text.terms``); entity fields hold lowercase words as typed. Nothing here knows an
-engine: the Whoosh adapter turns a tree into Whoosh queries (``search.whoosh.compile``).
+A query is a tree of the node types below. The text fields (``TEXT_FIELDS``) hold the index's
+terms (lowercase Porter stems, see ``text.terms``); entity fields hold lowercase words as typed.
+Nothing here knows an engine: the Whoosh adapter turns a tree into Whoosh queries
+(``search.whoosh.compile``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+
+TEXT_FIELDS = ("title", "body")  # the article's text, held as stems; a plain word searches both
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,12 +13,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..text.terms import WORD_PATTERN, stem_terms
-from .ast import DateSpan, MatchNone, Or, Phrase, Prefix, Query, Term
+from .ast import TEXT_FIELDS, DateSpan, MatchNone, Or, Phrase, Prefix, Query, Term
 from .dates import DateError, compare_range, date_range, date_span
 
 MAX_QUERY_CHARS = 2000
 MAX_DEPTH = 40
-TEXT_FIELDS = ("title", "body")
 WORD_FIELDS = frozenset({"source", "category", "person", "org", "place", "entity", "speaker"})
 DATE_FIELDS = frozenset({"date", "after", "before"})
 STATE_FIELDS = frozenset({"read", "starred", "archived", "tag"})

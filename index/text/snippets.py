@@ -14,11 +14,10 @@ from functools import lru_cache
 from typing import Any
 
 from ..models import Hit
-from ..query.ast import And, Not, Or, Phrase, Prefix, Query, Term
+from ..query.ast import TEXT_FIELDS, And, Not, Or, Phrase, Prefix, Query, Term
 from .flatten import SNIPPET_WIDTH, flatten, lead_span
 from .terms import WORD_PATTERN, stem_word
 
-TEXT_FIELDS = frozenset({"title", "body"})
 _LEAD = 40  # characters shown before the first match, so it reads in context
 
 
