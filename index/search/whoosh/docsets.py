@@ -30,8 +30,6 @@ from whoosh.searching import Searcher
 from whoosh.util.numeric import byte_to_length
 
 from ...faults import SearchAbandoned
-from ...query import ast
-from .compile import compile_query
 from .textindex import FastPositions
 
 B, K1 = 0.75, 1.2
@@ -58,9 +56,8 @@ class Expansion:
     abandoned: Callable[[], bool] | None = None
 
     @classmethod
-    def of(cls, query: ast.Query, abandoned: Callable[[], bool] | None = None) -> Expansion:
-        """The share of each of ``query``'s prefixes (per field) in the words all may expand to."""
-        count = sum(isinstance(node, ast.Prefix) for node in ast.walk(query))
+    def of(cls, query: Query, abandoned: Callable[[], bool] | None = None) -> Expansion:
+        count = sum(isinstance(q, MultiTerm) for q in _walk_query(query))
         share = MAX_EXPANDED_WORDS // max(count, 1)
         return cls(max(MIN_PREFIX_WORDS, min(MAX_PREFIX_WORDS, share)), abandoned=abandoned)
 
@@ -78,6 +75,17 @@ class Expansion:
                 "shortest (type more letters to see the rest)"
             )
         return "; ".join(p for p in (parsed.problem, note) if p) or None
+
+
+def _walk_query(query: Query) -> Any:
+    """Every query in the tree, iteratively (a pasted query can be long)."""
+    pending = [query]
+    while pending:
+        current = pending.pop()
+        yield current
+        if isinstance(current, MultiTerm):
+            continue  # a prefix's children are its words, expanded only when evaluated
+        pending.extend(current.children())
 
 
 class IndexSegment:
@@ -150,20 +158,19 @@ def _stored_lengths(reader: IndexReader, field: str, size: int) -> np.ndarray | 
 
 def evaluate(
     top: Searcher,
-    node: ast.Query,
+    query: Query,
     cache: dict[int, dict[str, Any]],
     expansion: Expansion | None = None,
 ) -> Vectors:
     """Mask of live matching documents and their scores, over the searcher's global docnums.
 
-    ``node`` is compiled to Whoosh queries (``compile``), whose tree is then evaluated here.
+    ``query`` is a Whoosh query, as ``compile`` makes them from the query language's tree.
 
     ``cache`` belongs to the searcher: it keeps each segment's field lengths and recently
     decoded postings between calls (the index a searcher sees never changes). ``expansion``
     bounds the words prefixes expand to and records whether one was cut.
     """
-    expansion = expansion or Expansion.of(node)
-    query = compile_query(node)
+    expansion = expansion or Expansion.of(query)
     masks, scores = [], []
     for index, (leaf, _offset) in enumerate(top.leaf_searchers()):
         segment = IndexSegment(top, leaf, cache.setdefault(index, {}), expansion)

@@ -30,6 +30,7 @@ from ...query.assemble import ParsedQuery
 from ...text.snippets import hit_from_fields, marked_terms
 from ..port import Document, EngineError, IndexDamaged
 from .bulkwriter import BulkWriter
+from .compile import compile_query
 from .docsets import Expansion, deleted_docnums, evaluate
 from .found import find_claims, find_quotes
 from .schema import (
@@ -333,8 +334,9 @@ class Engine:
         limit, offset = max(0, limit), max(0, offset)
         try:
             searcher = self._searcher("articles")
-            bound = Expansion.of(parsed.query, abandoned)  # prefix words; a newer search
-            mask, scores = evaluate(searcher, parsed.query, self._column(searcher, "cache"), bound)
+            query = compile_query(parsed.query)
+            bound = Expansion.of(query, abandoned)  # prefix words; a newer search
+            mask, scores = evaluate(searcher, query, self._column(searcher, "cache"), bound)
             if allow_ids is not None:
                 mask &= self._id_mask(searcher, allow_ids)
             if deny_ids:
