@@ -3,11 +3,14 @@
     .venv/bin/python bench/search_latency.py            # build the index once, then time
     .venv/bin/python bench/search_latency.py --rebuild  # re-time the bulk indexing too
     .venv/bin/python bench/search_latency.py --write-queries  # regenerate bench/queries.txt
+    .venv/bin/python bench/search_latency.py --runs 10  # the index built in ten runs instead
 
-The index is built once (Engine.replace with bulk=True) into bench/results/search-index and
-reused. Every query is parsed and searched once (its CPU time is reported as the first pass:
-the engine keeps recently decoded posting lists per searcher, so later runs are faster), then
-timed over three passes; figures are per search (parse + search + snippets), in milliseconds.
+The index is built once (Engine.replace in bulk) into bench/results/search-index and reused;
+with ``--runs N`` it is built in N runs of equal size (as N incremental `index` runs write it)
+into bench/results/search-index-runsN, and the figures say how many segments it has. Every
+query is parsed and searched once (its CPU time is reported as the first pass: the engine keeps
+recently decoded posting lists per searcher, so later runs are faster), then timed over three
+passes; figures are per search (parse + search + snippets), in milliseconds.
 Wall-clock figures include waiting for the CPU when other processes are busy; the CPU figures
 are this thread's own time.
 """
@@ -30,6 +33,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from common import RESULTS, corpus_files, emit
+from whoosh import index as whoosh_index
 
 from newsreader.index.models import Article
 from newsreader.index.query.assemble import parse_query
@@ -142,22 +146,41 @@ def articles() -> Iterator[Article]:
                 )
 
 
-def build_index(folder: Path) -> dict[str, float]:
-    """Bulk-index both corpora into ``folder``; returns the indexing figures."""
+def build_index(folder: Path, runs: int = 1) -> dict[str, float]:
+    """Bulk-index both corpora into ``folder`` in ``runs`` commits; the indexing figures."""
     shutil.rmtree(folder, ignore_errors=True)
     docs = list(articles())
     engine = Engine.open(folder)
     wall, cpu = time.perf_counter(), _cpu_seconds()
-    written = engine.replace(((a, None) for a in docs), bulk=True)
+    size = -(-len(docs) // runs)
+    written = 0
+    each: list[tuple[float, int]] = []  # seconds and segments after each run
+    for start in range(0, len(docs), size):
+        batch = [(a, None) for a in docs[start : start + size]]
+        began = time.perf_counter()
+        written += engine.replace(batch, new=True, total=len(batch))
+        each.append((round(time.perf_counter() - began, 1), segments(folder)))
     wall, cpu = time.perf_counter() - wall, _cpu_seconds() - cpu
     engine.close()
     return {
         "articles": written,
+        "runs": runs,
+        "seconds_per_run": [s for s, _ in each],
+        "segments_after_each_run": [n for _, n in each],
         "index_seconds": round(wall, 1),
         "articles_per_second": round(written / wall),
         "cpu_seconds_all_processes": round(cpu, 1),
         "load_average_1min": round(os.getloadavg()[0], 2),
     }
+
+
+def segments(folder: Path) -> int:
+    """How many segments the article index has: a search reads each of its words in every one."""
+    ix = whoosh_index.open_dir(str(folder / "articles"))
+    try:
+        return len(ix._segments())
+    finally:
+        ix.close()
 
 
 def _cpu_seconds() -> float:
@@ -246,16 +269,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rebuild", action="store_true", help="rebuild the cached index")
     parser.add_argument("--write-queries", action="store_true", help="regenerate queries.txt")
+    parser.add_argument("--runs", type=int, default=1, help="build the index in this many runs")
     args = parser.parse_args()
     if args.write_queries:
         write_queries()
         return
     figures: dict[str, object] = {}
-    if args.rebuild or not (INDEX / "articles").is_dir():
-        figures["indexing"] = build_index(INDEX)
+    folder = INDEX if args.runs == 1 else INDEX.with_name(f"{INDEX.name}-runs{args.runs}")
+    if args.rebuild or not (folder / "articles").is_dir():
+        figures["indexing"] = build_index(folder, args.runs)
+    figures["segments"] = segments(folder)
     queries = [q for q in QUERIES.read_text(encoding="utf-8").splitlines() if q.strip()]
-    figures.update(time_queries(INDEX, queries))
-    emit("search_latency", figures)
+    figures.update(time_queries(folder, queries))
+    emit("search_latency" if args.runs == 1 else f"search_latency_runs{args.runs}", figures)
 
 
 if __name__ == "__main__":

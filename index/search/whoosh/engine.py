@@ -33,6 +33,7 @@ from .bulkwriter import BulkWriter
 from .compile import compile_query
 from .docsets import Expansion, deleted_docnums, evaluate
 from .found import find_claims, find_quotes
+from .merging import merge_tiers
 from .schema import (
     article_schema,
     claim_documents,
@@ -175,7 +176,7 @@ class Engine:
                     on_commit()
                 # Articles last: a crash in between leaves extra quotes, never missing articles.
                 for name in ("quotes", "claims", "articles"):
-                    writers[name].commit()
+                    writers[name].commit(mergetype=merge_tiers)
                     del writers[name]
                     self._sealed(name)
             except (
