@@ -24,6 +24,20 @@ def test_a_page_gives_its_paragraphs_headings_and_quotes_without_the_rest() -> N
     assert "<" not in extracted.text and "window.dataLayer" not in extracted.text
 
 
+def test_calls_to_subscribe_between_paragraphs_are_dropped_reporting_on_them_is_not() -> None:
+    reporting = "The council's newsletter, delivered to 4,000 homes, said the wall would be late."
+    calls = [
+        "Sign up for the Harbour Gazette newsletter",
+        "Never miss the latest news by signing up to our newsletter today!",
+        "We want to hear what you think. Submit a letter to the editor.",
+    ]
+    middle = "".join(f"<p>{text}</p>" for text in [*calls, reporting])
+    body = f"<article><p>{PARAGRAPHS[0]}</p><p>{PARAGRAPHS[1]}</p>{middle}"
+    body += "".join(f"<p>{text}</p>" for text in PARAGRAPHS[2:]) + "</article>"
+    extracted = extract_article(page(body))
+    assert extracted.text.split("\n\n") == [*PARAGRAPHS[:2], reporting, *PARAGRAPHS[2:]]
+
+
 def test_a_page_gives_its_metadata() -> None:
     extracted = extract_article(article_page(), url="https://gazette.example/news/sea-wall")
     assert extracted.title == "Sea wall delayed again"

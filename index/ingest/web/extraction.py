@@ -38,6 +38,16 @@ _DROPPED_TAGS = frozenset({"script", "style", "noscript", "template", "iframe", 
 _SPACE_RE = re.compile(r"[^\S\n]+")
 _BLANK_LINES_RE = re.compile(r"\n\s*\n+")
 _ELLIPSIS = ("...", "…")
+# A call to the reader to subscribe or write in, which sites put between an article's paragraphs
+# and trafilatura keeps: a short block naming a newsletter, a subscription or the letters page
+# and speaking to the reader (you, our) or telling them to act (Sign up...).
+MAX_CALL_TO_ACTION_CHARS = 300
+_SUBSCRIPTION_RE = re.compile(
+    r"\b(newsletters?|unsubscribe|letters? to the editor|your inbox|your email|"
+    r"(sign(ing)? up|subscribe|subscribing) (for|to) (our|the))\b",
+    re.IGNORECASE,
+)
+_TO_THE_READER_RE = re.compile(r"(\b(you|your|our|us)\b|^(sign up|subscribe)\b)", re.IGNORECASE)
 
 
 class NoArticle(Exception):
@@ -140,9 +150,18 @@ def _trafilatura_text(document: Any, tree: HtmlElement | None) -> str:
     from trafilatura.xml import xmltotxt
 
     blocks = [_tidy(xmltotxt(child, False)) for child in body]
-    text = "\n\n".join(block for block in blocks if block)
+    text = "\n\n".join(block for block in blocks if block and not _call_to_action(block))
     standfirst = _standfirst(tree, getattr(document, "description", None), text)
     return f"{standfirst}\n\n{text}" if standfirst and text else text
+
+
+def _call_to_action(block: str) -> bool:
+    """Tell whether a block asks the reader to subscribe or write in, rather than reporting."""
+    return (
+        len(block) <= MAX_CALL_TO_ACTION_CHARS
+        and _SUBSCRIPTION_RE.search(block) is not None
+        and _TO_THE_READER_RE.search(block) is not None
+    )
 
 
 def _standfirst(tree: HtmlElement | None, description: str | None, text: str) -> str | None:
