@@ -211,6 +211,23 @@ class Library:
             )  # fmt: skip
             return ingester.run(paths)
 
+    def index_pages(
+        self,
+        urls: Sequence[str],
+        *,
+        analyze: bool = True,
+        on_problem: Callable[[Problem], None] | None = None,
+    ) -> IngestReport:
+        """`index URL`: fetch, extract, analyse and publish each article page (`single_page`)."""
+        from .analysis.runtime.nlp import load_analyzer
+        from .ingest.web.single_page import index_pages
+
+        analyzer = load_analyzer(self.notices) if analyze and urls else None
+        with self.writing("index"), self._lock:
+            catch_up(self._store, self._index, self.notices)
+            return index_pages(self._store, self._triage, self._index, analyzer, urls,
+                               on_problem=on_problem)  # fmt: skip
+
     def reindex(self, *, progress: Progress | None = None) -> int:
         """Rebuild the whole index from the SQLite record; returns the article count."""
         with self.writing("reindex"), self._lock:

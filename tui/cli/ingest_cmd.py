@@ -12,6 +12,7 @@ import argparse
 import os
 import sys
 from contextlib import AbstractContextManager
+from pathlib import Path
 
 from newsreader.index.folder.writelock import Holder
 from newsreader.index.library import IngestReport, Library
@@ -26,21 +27,28 @@ from .output import (
 )
 from .progress_view import progress_view
 
+URL_PREFIXES = ("http://", "https://")  # an argument naming an article page, not a file
+
 
 def index(args: argparse.Namespace) -> int:
-    """Ingest the given paths; exit 1 when some inputs failed."""
+    """Ingest the given paths and article pages (URLs); exit 1 when some inputs failed."""
+    urls = [a for a in args.paths if a.lower().startswith(URL_PREFIXES)]
+    paths = [Path(a) for a in args.paths if a not in urls]
     # lexists: a broken link or a link loop is there, and the library names what is wrong with it.
-    missing = [p for p in args.paths if not os.path.lexists(p)]
+    missing = [p for p in paths if not os.path.lexists(p)]
     on_problem = say_problem_json if args.json else say_problem
     with Library.open(args.library) as library:
         say_notices(library.notices, json_lines=args.json)
         with writing(library, "index", args), progress_view(json_lines=args.json) as progress:
-            report = library.ingest(
-                [p for p in args.paths if p not in missing],
-                progress=progress,
-                on_problem=on_problem,
-                analyze=not args.no_analysis,
-            )
+            found = [p for p in paths if p not in missing]
+            report = IngestReport()
+            if found or not urls:
+                report = library.ingest(found, progress=progress, on_problem=on_problem,
+                                        analyze=not args.no_analysis)  # fmt: skip
+            if urls:
+                pages = library.index_pages(urls, analyze=not args.no_analysis,
+                                            on_problem=on_problem)  # fmt: skip
+                report = _added_up(report, pages)
         say_notices(library.notices, json_lines=args.json)
     for path in missing:
         on_problem(Problem(str(path), "no such file or folder"))
@@ -78,6 +86,15 @@ def writing(
 def say_waiting(holder: Holder) -> None:
     """The line a command prints before it waits for another writer of the library."""
     error(f"waiting for another {holder.describe()} to finish")
+
+
+def _added_up(first: IngestReport, second: IngestReport) -> IngestReport:
+    """The counts of two runs of one command, added up."""
+    counts = {
+        name: getattr(first, name) + getattr(second, name)
+        for name in ("added", "updated", "unchanged", "removed", "failed", "duplicates", "warnings")
+    }
+    return IngestReport(**counts, problems=first.problems + second.problems)
 
 
 def _summary(report: IngestReport, failed: int) -> dict[str, int]:

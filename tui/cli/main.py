@@ -89,8 +89,10 @@ def build_parser() -> argparse.ArgumentParser:
     _reader_options(parser)
     parser.add_argument("--json", action="store_true", help="JSON Lines for scripts")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    p = sub.add_parser("index", help="add, update or remove articles from files and folders")
-    p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    p = sub.add_parser(
+        "index", help="add, update or remove articles from files and folders, or article pages"
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH|URL")
     p.add_argument("--no-analysis", action="store_true", help="index text only (no spaCy)")
     _no_wait(p)
     _no_wait(sub.add_parser("reindex", help="rebuild the search index from the library record"))
