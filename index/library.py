@@ -32,6 +32,7 @@ from .models import (
     ArticleState,
     Checkup,
     ClaimHit,
+    FetchReport,
     ImportCounts,
     IngestReport,
     Origin,
@@ -48,6 +49,9 @@ from .search.engines import DEFAULT_ENGINE, engine_opener
 from .search.port import EngineError
 
 if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
+    from .ingest.web.subscriptions import FetchOptions, Subscriptions
     from .search.port import EngineOpener, SearchEngine
 
 __all__ = [
@@ -249,6 +253,19 @@ class Library:
         For a library opened with ``defer_index``: opening the index would already heal it."""
         return check(self._record, self._keeper.opener, self._keeper.folder, repair=repair)
 
+    # Feeds -----------------------------------------------------------------------------------
+    @property
+    def subscriptions(self) -> Subscriptions:
+        """Feed subscriptions: add, list, remove, import, export (`ingest.web.subscriptions`)."""
+        from .ingest.web.subscriptions import Subscriptions
+
+        return Subscriptions(self._record, lambda: self._index, self.writing, self.notices)
+
+    def fetch(self, targets: Sequence[str] = (), **options: Unpack[FetchOptions]) -> FetchReport:
+        """`Subscriptions.fetch`: the due feeds (or `targets`), as `ingest` does with files."""
+        with self.writing("fetch", on_wait=options.pop("on_wait", None)), self._lock:  # as ingest
+            return self.subscriptions.fetch(targets, **options)
+
     # Reading and search ---------------------------------------------------------------------
     def article(self, article_id: str) -> Article | None:
         """An article by id (or by the id its source gave it)."""
@@ -294,6 +311,7 @@ class Library:
             parsed, limit=limit, offset=offset, sort=sort, allow_ids=allow, deny_ids=deny,
             abandoned=abandoned,
         ))  # fmt: skip
+        result = self._record.with_web_fields(result)
         if rebuilder(self._store) is not None:  # another process empties and refills the index
             problem = "; ".join(p for p in (result.problem, rebuild_progress(self._store)) if p)
             result = dataclasses.replace(result, problem=problem)

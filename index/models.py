@@ -40,6 +40,7 @@ class Article:
     origin: Origin | None = None
     external_id: str | None = None
     metadata: Mapping[str, object] = field(default_factory=dict)
+    added: dt.datetime | None = None  # when it entered the library (UTC); None before it did
 
     @property
     def path(self) -> str | None:
@@ -111,6 +112,8 @@ class Hit:
     snippet: str
     marks: tuple[tuple[int, int], ...] = ()  # (start, end) of matched terms in ``snippet``
     category: str | None = None
+    url: str | None = None
+    added: dt.datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,6 +229,8 @@ class Step:
     phase: str
     done: int
     total: int | None  # articles the run expects in all; None while not known
+    unit: str = "articles"  # what done and total count (a fetch counts feeds)
+    new: int | None = None  # a fetch's new articles so far; their rate is the one shown
 
 
 Progress = Callable[[Step], None]
@@ -242,4 +247,38 @@ class IngestReport:
     failed: int = 0
     duplicates: int = 0
     warnings: int = 0
+    problems: tuple[Problem, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Feed:
+    """One feed subscription as stored, with what its last fetch said."""
+
+    url: str
+    name: str
+    tags: tuple[str, ...] = ()
+    site: str | None = None  # the web site the feed belongs to
+    interval: int | None = None  # seconds between fetches, the user's; over the feed's TTL
+    ttl: int | None = None  # seconds, from the feed's <ttl>
+    etag: str | None = None
+    last_modified: str | None = None
+    added: dt.datetime | None = None
+    fetched: dt.datetime | None = None  # the last fetch that succeeded (a 304 included)
+    attempted: dt.datetime | None = None
+    error: str | None = None  # why the last fetch failed; None when it did not
+    articles: int = 0  # in the library now
+    unread: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class FetchReport:
+    """What one `fetch` run did: feeds fetched, unchanged (304 or same entries), failed, not
+    due; articles new and updated; and every problem (a failed feed's names its URL)."""
+
+    fetched: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    not_due: int = 0
+    new: int = 0
+    updated: int = 0
     problems: tuple[Problem, ...] = ()

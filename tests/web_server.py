@@ -77,7 +77,9 @@ MALFORMED = b"""<?xml version="1.0" encoding="utf-8"?>
 
 CP1252_PAGE = (
     "<html><head><title>Caf\u00e9 prices</title></head><body><article><h1>Caf\u00e9 prices</h1>"
-    "<p>\u201cPrices went up by 20 percent,\u201d said Ren\u00e9e Dupont \u2013 the owner.</p>"
+    "<p>\u201cPrices went up by 20 percent,\u201d said Ren\u00e9e Dupont \u2013 the owner of "
+    "the caf\u00e9 on the square \u2013 on Monday. \u201cCoffee beans cost twice what they "
+    "did.\u201d</p><p>Her customers, she said, have stayed loyal all the same.</p>"
     "</article></body></html>"
 ).encode("cp1252")
 
@@ -218,3 +220,18 @@ def _handler_for(server: WebServer) -> type[BaseHTTPRequestHandler]:
             pass  # the tests read `requests`, not the log
 
     return Handler
+
+
+def article_page(title: str, paragraphs: list[str], *, canonical: str | None = None) -> str:
+    """A news page as sites serve them: navigation, the article, related links and a footer."""
+    link = f'<link rel="canonical" href="{canonical}">' if canonical else ""
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return (
+        f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>{title} | News"
+        f"</title>{link}</head><body><header><nav><a href='/'>Home</a> <a href='/sport'>Sport"
+        "</a> <a href='/weather'>Weather</a></nav></header><main><article>"
+        f"<h1>{title}</h1>{body}</article><aside><h2>Most read</h2><ul><li><a href='/a'>"
+        "Ten things to do this weekend</a></li><li><a href='/b'>Recipes for autumn</a></li>"
+        "</ul></aside></main><footer><p>News Ltd. All rights reserved.</p>"
+        "<p>Cookie settings | Privacy policy | Contact us</p></footer></body></html>"
+    )

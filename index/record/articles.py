@@ -7,6 +7,7 @@ documents must still be deleted, so an interrupted run is caught up on the next 
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sqlite3
 import threading
@@ -40,7 +41,8 @@ CREATE TABLE IF NOT EXISTS articles (
     external_id TEXT,
     metadata TEXT,
     analysis TEXT,
-    indexed INTEGER NOT NULL DEFAULT 0
+    indexed INTEGER NOT NULL DEFAULT 0,
+    added TEXT
 );
 CREATE INDEX IF NOT EXISTS articles_external ON articles(external_id);
 CREATE INDEX IF NOT EXISTS articles_unindexed ON articles(indexed) WHERE indexed = 0;
@@ -121,7 +123,12 @@ def connect(path: Path) -> sqlite3.Connection:
     return conn
 
 
-_ARTICLE_COLUMNS = "id, title, text, date, source, url, category, external_id, metadata"
+_ARTICLE_COLUMNS = "id, title, text, date, source, url, category, external_id, metadata, added"
+
+
+def added_text(when: dt.datetime) -> str:
+    """How `added` is stored: UTC, ISO 8601 to the second, so that text order is time order."""
+    return when.astimezone(dt.UTC).isoformat(timespec="seconds")
 
 
 class ArticleStore:
@@ -131,6 +138,9 @@ class ArticleStore:
         self.conn = conn
         if not read_only:
             conn.executescript(SCHEMA)
+            columns = {row[1] for row in conn.execute("PRAGMA table_info(articles)")}
+            if "added" not in columns:  # a library from before articles had a time of entry
+                conn.execute("ALTER TABLE articles ADD COLUMN added TEXT")
         elif not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'meta'").fetchone():
             # a library older than the bookkeeping table: an empty one, in memory, stands in
             conn.execute("CREATE TEMP TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
@@ -143,7 +153,7 @@ class ArticleStore:
     def put(self, article: Article, analysis: Analysis | None) -> None:
         self.conn.execute(
             "INSERT OR REPLACE INTO articles"
-            f" ({_ARTICLE_COLUMNS}, analysis, indexed) VALUES (?,?,?,?,?,?,?,?,?,?,0)",
+            f" ({_ARTICLE_COLUMNS}, analysis, indexed) VALUES (?,?,?,?,?,?,?,?,?,?,?,0)",
             (
                 article.id,
                 article.title,
@@ -154,6 +164,7 @@ class ArticleStore:
                 article.category,
                 article.external_id,
                 encode_metadata(article.metadata),
+                added_text(article.added or dt.datetime.now(dt.UTC)),
                 encode_analysis(analysis) if analysis is not None else None,
             ),
         )
@@ -199,8 +210,8 @@ class ArticleStore:
             if not rows:
                 return
             for row in rows:
-                analysis = _decoded(row[0], decode_analysis, row[9]) if row[9] else None
-                yield self._article(row[:9]), analysis
+                analysis = _decoded(row[0], decode_analysis, row[10]) if row[10] else None
+                yield self._article(row[:10]), analysis
             last = rows[-1][0]
 
     def ids(self, *, indexed: bool | None = None) -> set[str]:
@@ -294,6 +305,7 @@ class ArticleStore:
             external_id=row[7],
             metadata=_decoded(row[0], decode_metadata, row[8]),
             origin=Origin(*origin) if origin else None,
+            added=_decoded(row[0], dt.datetime.fromisoformat, row[9]) if row[9] else None,
         )
 
     # Origins ------------------------------------------------------------------------------

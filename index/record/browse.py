@@ -7,6 +7,8 @@ does not pay for it either.
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import json
 import sqlite3
 
@@ -72,3 +74,19 @@ def _hit(row: tuple) -> Hit:
         snippet=snippet,
         category=category or None,
     )
+
+
+def with_web_fields(conn: sqlite3.Connection, hits: tuple[Hit, ...]) -> tuple[Hit, ...]:
+    """The hits with each article's URL and time of entry, read from the record in one query."""
+    if not hits:
+        return hits
+    marks = ",".join("?" * len(hits))
+    rows = conn.execute(f"SELECT id, url, added FROM articles WHERE id IN ({marks})",
+                        [hit.id for hit in hits])  # fmt: skip
+    found = {article_id: (url, added) for article_id, url, added in rows}
+    return tuple(_with(hit, *found.get(hit.id, (None, None))) for hit in hits)
+
+
+def _with(hit: Hit, url: str | None, added: str | None) -> Hit:
+    when = dt.datetime.fromisoformat(added) if added else None
+    return dataclasses.replace(hit, url=url or None, added=when)

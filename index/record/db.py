@@ -6,6 +6,7 @@ through it, and the search engine not at all (`publish` is where the two meet).
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,7 +15,8 @@ from ..faults import LibraryError
 from ..folder.private import connect_read_only
 from ..models import ImportCounts, SearchResult, Stats
 from .articles import ArticleStore, connect, transaction
-from .browse import browse
+from .browse import browse, with_web_fields
+from .feeds import FeedStore
 from .state_file import StateFile
 from .state_filter import IdSets, state_filter
 from .stats import library_stats
@@ -27,14 +29,15 @@ SHOWN = 10  # lines of SQLite's integrity check kept
 
 
 class Record:
-    """The articles (`articles`) and the triage state (`triage`) of one library, on one
-    connection."""
+    """The articles (`articles`), the triage state (`triage`) and the feed subscriptions
+    (`feeds`) of one library, on one connection."""
 
     def __init__(self, db: Path, conn: sqlite3.Connection, *, read_only: bool) -> None:
         self.db = db
         self.conn = conn
         self.articles = ArticleStore(conn, read_only=read_only)
         self.triage = StateStore(conn)
+        self.feeds = FeedStore(conn, read_only=read_only)
 
     @classmethod
     def open(cls, db: Path, *, read_only: bool = False) -> Record:
@@ -52,7 +55,12 @@ class Record:
     def browse(self, *, limit: int, offset: int, sort: str, include_archived: bool) -> SearchResult:
         """A page of the whole library without a query (see `browse`)."""
         hidden = frozenset() if include_archived else self.triage.ids_where("archived", True)
-        return browse(self.conn, hidden=frozenset(hidden), limit=limit, offset=offset, sort=sort)
+        found = browse(self.conn, hidden=frozenset(hidden), limit=limit, offset=offset, sort=sort)
+        return self.with_web_fields(found)
+
+    def with_web_fields(self, result: SearchResult) -> SearchResult:
+        """The result with each hit's URL and time of entry (`browse.with_web_fields`)."""
+        return dataclasses.replace(result, hits=with_web_fields(self.conn, result.hits))
 
     def state_filter(self, parsed: ParsedQuery, include_archived: bool) -> IdSets:
         """(ids the hits must be among or None, ids they must avoid or None) for the query's

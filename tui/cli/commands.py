@@ -19,6 +19,8 @@ HANDLERS: dict[str, tuple[str, str]] = {
     "completion": ("completion_cmd", "completion"),
     "check": ("check_cmd", "check"),
     "remove": ("remove_cmd", "remove"),
+    "feed": ("feed_cmd", "feed"),
+    "fetch": ("fetch_cmd", "fetch"),
 }
 
 

@@ -15,7 +15,7 @@ from .stopping import EXIT_INTERRUPTED, EXIT_TERMINATED, Terminated
 
 COMMANDS = (
     "index", "reindex", "search", "show", "analyze", "quotes", "claims", "stats", "state",
-    "remove", "completion", "check",
+    "remove", "completion", "check", "feed", "fetch",
 )  # fmt: skip
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
 READING_COMMANDS = frozenset({"search", "show", "quotes", "claims", "stats"})
@@ -135,12 +135,21 @@ def build_parser() -> argparse.ArgumentParser:
     )  # fmt: skip
     p = sub.add_parser("check", help="check the library record and the search index")
     p.add_argument("--repair", action="store_true", help="rebuild the index if it is wrong")
-    for child in sub.choices.values():
+    from .feed_cmd import add_parsers as feed_parsers
+
+    feed_parsers(sub)
+    for child in [*sub.choices.values(), *_actions(sub.choices["feed"])]:
         _common(child)
         child.add_argument(
             "--json", action="store_true", default=argparse.SUPPRESS, help="JSON Lines for scripts"
         )
     return parser
+
+
+def _actions(parser: argparse.ArgumentParser) -> list[argparse.ArgumentParser]:
+    """The sub-parsers of a command with actions (`feed add`...)."""
+    found = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    return [child for action in found for child in action.choices.values()]
 
 
 def app_parser() -> argparse.ArgumentParser:

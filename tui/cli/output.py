@@ -153,6 +153,8 @@ def hit_json(hit: Hit) -> dict[str, Any]:
         "title": hit.title,
         "date": hit.date.isoformat() if hit.date else None,
         "source": hit.source,
+        "url": hit.url,
+        "added": hit.added.isoformat() if hit.added else None,
         "path": hit.path,
         "score": round(hit.score, 4),
         "snippet": marked_snippet(hit),

@@ -21,8 +21,12 @@ PLAIN_EVERY = 2.0  # seconds between two plain lines of the same phase
 
 
 @contextmanager
-def progress_view(*, json_lines: bool = False) -> Iterator[Progress]:
-    """A Progress callback drawing on stderr for the duration of the block."""
+def progress_view(*, json_lines: bool = False, quiet: bool = False) -> Iterator[Progress]:
+    """A Progress callback drawing on stderr for the duration of the block (with ``quiet``,
+    one that draws nothing but still lets a stop signal through)."""
+    if quiet:
+        yield lambda step: check_stop()
+        return
     if sys.stderr.isatty() and not json_lines:
         with _bar() as report:
             yield report
@@ -31,14 +35,22 @@ def progress_view(*, json_lines: bool = False) -> Iterator[Progress]:
 
 
 def counts(step: Step, rate: float | None) -> str:
-    """`1,234/5,678 articles, 42/s`, or as much of it as is known ("" before any count)."""
-    if not step.done and step.total is None:
+    """`1,234/5,678 articles, 42/s`, or as much of it as is known ("" before any count); a
+    fetch's `3/10 feeds, 25 new articles, 4.2/s` (the rate of new articles)."""
+    if not step.done and step.total is None and step.new is None:
         return ""
     text = f"{step.done:,}/{step.total:,}" if step.total else f"{step.done:,}"
-    text += " articles"
+    text += f" {step.unit}"
+    if step.new is not None:
+        text += f", {step.new:,} new article{'' if step.new == 1 else 's'}"
     if not rate:
         return text
     return f"{text}, {rate:,.0f}/s" if rate >= 10 else f"{text}, {rate:.1f}/s"
+
+
+def _counted(step: Step) -> int:
+    """What the rate is of: articles done, or a fetch's new articles."""
+    return step.new if step.new is not None else step.done
 
 
 class _Rate:
@@ -76,7 +88,7 @@ def _bar() -> Iterator[Progress]:
         check_stop()
         bar.update(
             task, description=step.phase, completed=step.done, total=step.total or None,
-            counts=counts(step, rate.of(step.done)),
+            counts=counts(step, rate.of(_counted(step))),
         )  # fmt: skip
 
     with bar:
@@ -101,10 +113,12 @@ class _Lines:
         ):  # fmt: skip
             return
         self.last, self.at = step, now
-        per_second = self.rate.of(step.done)
+        per_second = self.rate.of(_counted(step))
         if self.json_lines:
             row = {"progress": step.phase, "done": step.done, "total": step.total,
                    "rate": round(per_second, 1) if per_second else None}  # fmt: skip
+            if step.new is not None:  # a fetch: done and total count feeds
+                row.update(unit=step.unit, new=step.new)
             sys.stderr.write(json.dumps(row) + "\n")
         else:
             text = counts(step, per_second)
