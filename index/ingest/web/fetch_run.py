@@ -2,9 +2,9 @@
 
 The network runs in threads (`Harvester`: feeds four at a time, pages eight, both under the
 Fetcher's per-host limit); this thread analyses each feed's new articles, commits them to SQLite
-in batches and publishes each batch to the index, like `index` does. A feed's validators are
-committed only with its last batch, so a fetch killed at any moment loses nothing published:
-the next fetch reads the feed again in full and skips the entries already stored.
+in batches and publishes them to the index every few seconds, as `index` does. A feed's
+validators are committed only with its last batch, so a fetch killed at any moment loses
+nothing published: the next fetch reads the feed again in full and skips the entries stored.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import threading
+import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
 FETCHING = "fetching"
 FEED_THREADS, PAGE_THREADS = 4, 8
 BATCH = 50  # entries per commit: small enough that a kill costs little work
+PUBLISH_EVERY = 2.0  # seconds: readers beside the fetch see new articles at least this often
 
 
 class FetchRun:
@@ -58,6 +60,9 @@ class FetchRun:
         self.problems: list[Problem] = []
         self._stop = threading.Event()
         self._done = 0
+        self._docs: list[tuple[Article, Analysis | None]] = []  # committed, not yet published
+        self._deleted: list[str] = []
+        self._published = time.monotonic()
 
     def run(self, feeds: list[Feed], *, not_due: int = 0) -> FetchReport:
         self.counts["not_due"] = not_due
@@ -72,6 +77,7 @@ class FetchRun:
                 jobs = {pool.submit(harvester.harvest, f, self._known(f)) for f in feeds}
                 for harvest in self._as_done(jobs, len(feeds)):
                     self._store(harvest, len(feeds))
+                self._publish(at_end=True)
         finally:
             self._stop.set()  # a stop in this thread ends the threads' waits and transfers
         return FetchReport(**self.counts, problems=tuple(self.problems))
@@ -117,8 +123,7 @@ class FetchRun:
     ) -> None:
         writes = [e for e in batch if e.article is not None and self._wanted(e)]
         analyses = self._analyses(writes, total)
-        docs: list[tuple[Article, Analysis | None]] = []
-        deleted: list[str] = []
+        docs, deleted = self._docs, self._deleted
         with transaction(self.store.conn):
             for entry in batch:
                 if entry.warning:
@@ -133,7 +138,18 @@ class FetchRun:
                                         entry.validators.last_modified)  # fmt: skip
             if last:
                 self.feeds.fetched(feed)
-        publish(self.store, self.engine, docs, deleted)
+        self._publish()
+
+    def _publish(self, *, at_end: bool = False) -> None:
+        """Publish the committed articles to the index every PUBLISH_EVERY seconds or BATCH
+        articles: an index commit costs far more than a feed's SQLite one. What a kill leaves
+        committed but unpublished, the next open publishes (`catch_up`)."""
+        due = time.monotonic() - self._published >= PUBLISH_EVERY or len(self._docs) >= BATCH
+        if not (self._docs or self._deleted) or not (due or at_end):
+            return
+        publish(self.store, self.engine, self._docs, self._deleted)
+        self._docs, self._deleted = [], []
+        self._published = time.monotonic()
 
     def _wanted(self, entry: EntryHarvest) -> bool:
         """False for an article the user removed: it stays removed."""
