@@ -87,7 +87,7 @@ def measure(server: WebServer, feeds: int, analyze: bool) -> dict[str, object]:
         for f in range(feeds):
             library.subscriptions.add(server.url(f"/f{f}.xml"))
         if analyze:  # the model loads once per process: not part of a fetch's rate
-            from newsreader.index.analysis.loading import load_analyzer
+            from newsreader.index.analysis.runtime.nlp import load_analyzer
 
             load_analyzer([])
         start = time.perf_counter()
