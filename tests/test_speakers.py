@@ -369,3 +369,18 @@ def test_retort_verbs_attribute_the_quote(nlp: Language, text: str, cue: str) ->
 def test_shooting_without_back_is_no_speech_cue(nlp: Language) -> None:
     text = '"We heard it from the street," Officer Dan Moss shot the suspect twice.'
     assert quotes_of(nlp, text)[0].cue != "shot"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ('"The ferry will run all winter," Maria Lopez echoed on Monday.', "echoed"),
+        ('"Nobody reads those reports," Maria Lopez scoffed.', "scoffed"),
+        ('"I never agreed to that," Maria Lopez blurted out.', "blurted"),
+        ('"The harbour is safe," Maria Lopez assured the fishermen.', "assured"),
+    ],
+)
+def test_less_common_speech_verbs_attribute_the_quote(nlp: Language, text: str, cue: str) -> None:
+    quote = quotes_of(nlp, text)[0]
+    assert quote.speaker == "Maria Lopez"
+    assert (quote.cue, quote.speaker_rule) == (cue, "tail-clause")

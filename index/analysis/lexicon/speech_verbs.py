@@ -17,7 +17,8 @@ SPEECH_VERBS = word_set(
     recommend advise reason point summarize summarise begin start finish thunder snap gush rail
     rant forecast threaten retweet text email message express preach lecture quote read sing
     chant call praise criticize criticise question challenge object protest elaborate clarify
-    correct estimate calculate bark confess beam crack
+    correct estimate calculate bark confess beam crack echo blurt assure scoff concur affirm
+    enthuse marvel gripe grumble scold sneer stammer groan growl fume taunt implore gloat
     """
 )
 
