@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 
 from newsreader.index.analysis.claims.finder import find_claims
-from newsreader.index.analysis.claims.numbers import glued_value, range_value, word_value
 from newsreader.index.models import Claim
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
@@ -187,14 +186,3 @@ def test_seed_004_claims(seed_claims) -> None:
     ]
     for c in claims:
         assert text[c.start : c.end] == c.text
-
-
-def test_number_readers() -> None:
-    assert word_value("11,000") == 11000
-    assert word_value("twenty-five") == 25
-    assert word_value("first") is None
-    assert glued_value("1.2bn") == (1.2, "bn")
-    assert glued_value("50p") == (50, "p")
-    assert glued_value("G7") is None
-    assert range_value("10-15") == (10, 15)
-    assert range_value("7-5") is None
