@@ -62,3 +62,19 @@ def web_server():
     server = WebServer().start()
     yield server
     server.close()
+
+
+# Fixtures that load spaCy's model, in this process or in an analysis run: a test using one is
+# slow. Tests that are slow for other reasons (newsreader processes, large inputs, generated
+# examples by the hundred) say so with `@pytest.mark.slow` themselves.
+_MODEL_FIXTURES = frozenset({"nlp", "built_library"})
+# tmux end-to-end runs, and the research corpora (tens of thousands of articles, PolNeAR).
+_SLOW_MARKERS = ("e2e", "shared")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark slow every test that needs the spaCy model, tmux or ../shared (`-m "not slow"`)."""
+    for item in items:
+        needs_model = not _MODEL_FIXTURES.isdisjoint(getattr(item, "fixturenames", ()))
+        if needs_model or any(item.get_closest_marker(name) for name in _SLOW_MARKERS):
+            item.add_marker(pytest.mark.slow)

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow  # newsreader processes over a library analysed with spaCy
+
 NEWSREADER = Path(sys.executable).with_name("newsreader")
 
 

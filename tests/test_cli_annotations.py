@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 from cli_helpers import SEEDS, json_lines, run
 
+pytestmark = pytest.mark.slow  # newsreader processes over a library analysed with spaCy
+
 UNDATED = """Troops gather at the border
 
 Officials counted 4,500 soldiers near the border, up from about 3,000 a month earlier.

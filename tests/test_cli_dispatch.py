@@ -25,6 +25,7 @@ def test_options_before_the_command(tmp_path: Path) -> None:
     assert not (tmp_path / "elsewhere").exists()
 
 
+@pytest.mark.slow
 def test_global_now_and_option_after_the_command_wins(tmp_path: Path) -> None:
     library = tmp_path / "lib"
     assert run("index", str(SEEDS), "--no-analysis", library=library).returncode == 0

@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from cli_helpers import json_lines, run
 
+pytestmark = pytest.mark.slow  # newsreader processes, with analysis
+
 HOSTILE = "\x1b]2;pwned\x07\x1b[2J\u009b31m"  # window title, clear screen, C1 CSI
 
 

@@ -11,6 +11,9 @@ from pathlib import Path
 import pytest
 from cli_helpers import NEWSREADER, SEEDS, json_lines, run
 
+# Slow: newsreader processes over an analysed library, some on a pseudo-terminal.
+pytestmark = pytest.mark.slow
+
 FEED = [
     {"id": "z1", "title": "Zebra crossing",
      "text": 'The zebra crossing is new. "It is safer now," said Anna Berg.'},

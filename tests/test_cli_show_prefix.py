@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from cli_helpers import json_lines, run
 
+pytestmark = pytest.mark.slow  # newsreader processes over a library of many articles
+
 ARTICLES = 400  # enough for two ids to share their first four digits
 
 

@@ -20,6 +20,9 @@ import pytest
 from process_helpers import write_feed
 from test_cli import NEWSREADER, json_lines, run
 
+# Slow: each test damages a real library and runs newsreader processes on it.
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture
 def library(tmp_path: Path, seeds_dir: Path) -> Path:

@@ -15,6 +15,8 @@ import pytest
 from process_helpers import write_feed
 from test_cli import json_lines, run
 
+pytestmark = pytest.mark.slow  # newsreader processes on full, read-only and failing disks
+
 LEFTOVER = re.compile(r".*\.tmp|.*\.toc\..*|SEALS\.json\..*|.*\.(pst|trm|col|fvz|dci|dcz)")
 
 

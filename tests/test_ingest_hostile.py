@@ -211,6 +211,7 @@ def _index_without_root_powers(
     return subprocess.run(command, capture_output=True, text=True, env=env, cwd=cwd, timeout=300)
 
 
+@pytest.mark.slow
 def test_an_unreadable_folder_or_file_keeps_its_articles(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -22,6 +22,8 @@ from process_helpers import (
 
 from newsreader.index.library import Library
 
+pytestmark = pytest.mark.slow  # runs stopped by signals, some with spaCy workers
+
 PROGRESS_LINE = re.compile(
     r"^(loading the analysis model|reading|analysing|writing the index|merging)(: |$)"
 )

@@ -215,6 +215,7 @@ def test_empty_query_hides_archived_articles(library: Library, dated: list[str])
     assert library.search("", include_archived=True).total == 4
 
 
+@pytest.mark.slow
 def test_listing_the_library_loads_no_search_engine(tmp_path: Path, corpus: Path) -> None:
     """What lets the reader draw its first page before Whoosh and numpy are imported."""
     with Library.open(tmp_path / "lib") as lib:

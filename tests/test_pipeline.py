@@ -14,6 +14,8 @@ from newsreader.index.analysis.pipeline import Analyzer
 from newsreader.index.analysis.runtime.nlp import MODEL_HINT, load_nlp
 from newsreader.index.models import Analysis
 
+pytestmark = pytest.mark.slow  # spaCy's model, in this process and in worker processes
+
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"

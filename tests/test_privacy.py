@@ -14,6 +14,8 @@ import pytest
 from process_helpers import write_feed
 from test_cli import NEWSREADER, run
 
+pytestmark = pytest.mark.slow  # newsreader runs killed mid-way
+
 
 def _modes(folder: Path) -> dict[Path, int]:
     found = {}

@@ -7,10 +7,13 @@ import re
 import subprocess
 from pathlib import Path
 
+import pytest
 from process_helpers import NEWSREADER, library_env, write_feed
 
 from newsreader.index.library import Library
 from newsreader.index.models import MERGING, WRITING
+
+pytestmark = pytest.mark.slow  # index, reindex and analyze runs, some with spaCy
 
 # `phase: done/total articles, rate/s`, or the phase alone before anything is counted.
 LINE = re.compile(

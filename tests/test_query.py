@@ -10,6 +10,7 @@ import datetime as dt
 import subprocess
 import sys
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -164,6 +165,7 @@ def _imports_dateparser(query: str) -> bool:
     return out.stdout.strip() == "True"
 
 
+@pytest.mark.slow
 def test_dateparser_is_imported_only_for_natural_language_dates() -> None:
     assert not _imports_dateparser("tariff china date:2025-01 before:yesterday -x")
     assert _imports_dateparser('after:"2 weeks ago"')
@@ -175,6 +177,7 @@ PIECES = st.sampled_from(
 )  # fmt: skip
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(st.one_of(st.text(max_size=80), st.lists(PIECES, max_size=25).map("".join)))
 def test_parse_query_never_raises(text: str) -> None:

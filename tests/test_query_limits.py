@@ -14,6 +14,8 @@ from hypothesis import strategies as st
 from newsreader.index.library import Library
 from newsreader.tui.cli.main import main
 
+pytestmark = pytest.mark.slow  # a library analysed with spaCy, and thousands of generated queries
+
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 MANY = 5000
 

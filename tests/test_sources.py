@@ -426,6 +426,7 @@ def test_json_lines_blank_file_is_a_problem(tmp_path: Path) -> None:
     assert [p.fatal for p in problems] == [True]
 
 
+@pytest.mark.slow
 def test_large_json_lines_file_streams(tmp_path: Path) -> None:
     body = "Shares in the company rose sharply on Monday after results. " * 30
     line = json.dumps({"title": "T", "date": "1987-02-26", "text": body}) + "\n"
@@ -490,6 +491,7 @@ def _assert_origins_point_at_records(records: list[SourceRecord], data: bytes) -
         assert f'"id": "{record.article.external_id}"' in rest
 
 
+@pytest.mark.slow
 def test_json_array_is_streamed_across_chunks(tmp_path: Path) -> None:
     expected = _array_records(3000, big_at=1500)
     path = write(tmp_path / "big.json", json.dumps(expected, indent=1, ensure_ascii=False))
@@ -526,6 +528,7 @@ def test_json_array_in_cp1252_is_streamed_with_byte_offsets(tmp_path: Path) -> N
         assert data[record.article.origin.offset : record.article.origin.offset + 1] == b"{"
 
 
+@pytest.mark.slow
 def test_large_json_array_streams(tmp_path: Path) -> None:
     path = tmp_path / "big.json"
     body = "Shares in the company rose sharply on Monday after results. " * 30

@@ -73,6 +73,7 @@ def test_control_characters_are_escaped_in_the_file(capsys, folder, tmp_path) ->
     assert data["articles"][first]["tags"] == ["nel\u0085"]
 
 
+@pytest.mark.slow
 def test_a_full_disk_leaves_the_previous_export_whole(capsys, folder, small_disk) -> None:
     first, second = article_ids(folder)
     with Library.open(folder) as library:

@@ -62,6 +62,7 @@ Engine.open(Path(sys.argv[1])).replace(slow_docs())
 """
 
 
+@pytest.mark.slow
 def test_a_killed_writer_leaves_no_stale_lock(tmp_path: Path) -> None:
     folder = tmp_path / "ix"
     engine = Engine.open(folder, lock_timeout=0.2)

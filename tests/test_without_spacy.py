@@ -11,7 +11,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from process_helpers import library_env
+
+pytestmark = pytest.mark.slow  # index runs in processes where spaCy cannot be imported
 
 BLOCKING_MAIN = """
 import sys

@@ -7,10 +7,13 @@ import os
 import subprocess
 from pathlib import Path
 
+import pytest
 from process_helpers import start, stored, wait_until, write_feed
 
 from newsreader.index.folder.writelock import LOCK_NAME, WriteLock
 from newsreader.index.library import Library
+
+pytestmark = pytest.mark.slow  # concurrent index runs in newsreader processes
 
 
 def _held_by_another(library: Path) -> bool:

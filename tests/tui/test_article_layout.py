@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich._wrap import divide_line
@@ -27,6 +28,7 @@ PIECES = [
 ]
 
 
+@pytest.mark.slow
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from(PIECES), max_size=40), st.integers(min_value=1, max_value=40))
 def test_row_starts_match_textual_wrapping(pieces: list[str], width: int) -> None:

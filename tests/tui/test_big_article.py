@@ -22,7 +22,7 @@ from newsreader.tui.widgets.results_list import ResultsList
 
 PARAGRAPHS = 9_000  # about 3.3 million characters
 SIZE = (120, 40)
-pytestmark = pytest.mark.anyio
+pytestmark = [pytest.mark.anyio, pytest.mark.slow]  # an article of millions of characters
 
 LAST = "The last harbour paragraph ends here."
 LATER = re.compile(r"Paragraph [1-9]\d* begins\.")

@@ -21,6 +21,8 @@ from newsreader.tui.screens.prompt import PromptScreen
 from newsreader.tui.screens.saved import SavedSearchesScreen
 from newsreader.tui.widgets.quotes_panel import QuotesPanel
 
+pytestmark = pytest.mark.slow  # a library analysed with spaCy, and the reader on a pseudo-terminal
+
 WIDE = (160, 48)
 
 
