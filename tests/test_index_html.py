@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from cli_helpers import json_lines, run
 from web_pages import BOILERPLATE, PARAGRAPHS, article_page
+
+pytestmark = pytest.mark.slow  # newsreader index runs, one with analysis
 
 
 def test_a_page_in_a_folder_is_indexed_as_its_article(tmp_path: Path) -> None:

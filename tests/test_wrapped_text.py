@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from cli_helpers import json_lines, run
 
 from newsreader.index.analysis.wrapping import unwrap
@@ -37,6 +38,7 @@ def test_short_lines_that_are_no_folded_paragraph_stay_as_they_are() -> None:
     assert unwrap("One line.\nAnother line.\n") == "One line.\nAnother line.\n"
 
 
+@pytest.mark.slow
 def test_a_quote_folded_over_lines_is_found_whole_with_its_speaker(tmp_path: Path) -> None:
     path = tmp_path / "wire.txt"
     path.write_text(WIRE, encoding="utf-8")
