@@ -7,10 +7,13 @@ import signal
 import subprocess
 from pathlib import Path
 
+import pytest
 from process_helpers import NEWSREADER, library_env, start, stored, wait_until
 from web_server import WebServer, article_page
 
 from newsreader.index.library import Library
+
+pytestmark = pytest.mark.slow  # fetch runs stopped and raced in newsreader processes
 
 FEEDS, ENTRIES = 6, 15
 
