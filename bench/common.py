@@ -60,3 +60,14 @@ def cached_library(*names: str) -> Path:
     with Library.open(folder) as library:
         library.ingest(corpus_files(*names), analyze=False)
     return folder
+
+
+def cached_analysed_library(*names: str) -> Path:
+    """A library of the named corpora with full analysis, built once under bench/results/ and
+    reused (building it takes minutes: every article goes through spaCy)."""
+    from newsreader.index.library import Library
+
+    folder = RESULTS / ("library-analysed-" + "-".join(n.split(".")[0] for n in names))
+    with Library.open(folder) as library:
+        library.ingest(corpus_files(*names), analyze=True)
+    return folder

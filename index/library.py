@@ -47,6 +47,7 @@ from .record.db import Record
 from .record.state_file import StateFile, dumps
 from .search.engines import DEFAULT_ENGINE, engine_opener
 from .search.port import EngineError
+from .views import LibraryViews
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
@@ -107,6 +108,8 @@ class Library:
             writes=self._lock, read_only=bool(read_only), record_created=record_created,
         )  # fmt: skip
         self._gate = CallGate()
+        # speakers, quotes, claims and sources across articles
+        self.views = LibraryViews(record, self.matching_ids)
 
     @classmethod
     def open(
@@ -316,6 +319,19 @@ class Library:
             problem = "; ".join(p for p in (result.problem, rebuild_progress(self._store)) if p)
             result = dataclasses.replace(result, problem=problem)
         return result
+
+    def matching_ids(
+        self, query: str, *, now: dt.datetime | None = None, include_archived: bool = False
+    ) -> frozenset[str] | None:
+        """The ids of every article a search for ``query`` finds (None: every article)."""
+        if not query.strip():
+            archived = None if include_archived else self._triage.ids_where("archived", True)
+            return frozenset(self._store.ids_except(archived)) if archived else None
+        from .query.assemble import parse_query
+
+        parsed = parse_query(query, now=now)
+        allow, deny = self._record.state_filter(parsed, include_archived)
+        return self._keeper.healing(lambda engine: engine.matching_ids(parsed, allow, deny))
 
     def quotes(
         self, query: str = "", *, speaker: str | None = None, limit: int = 50

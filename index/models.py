@@ -282,3 +282,70 @@ class FetchReport:
     new: int = 0
     updated: int = 0
     problems: tuple[Problem, ...] = ()
+
+
+# Across-library views: who said what, which numbers were claimed, what each source published.
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRef:
+    """The article a quote or claim of a library view comes from."""
+
+    id: str
+    title: str
+    date: dt.date | None = None
+    source: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteRow:
+    """One quote in a library view, its speaker named as merged across articles."""
+
+    article: ArticleRef
+    quote: Quote
+    speaker: str | None  # merged name; None when the analysis found no speaker
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimRow:
+    """One numeric claim in a library view, with what it counts and its value for reading."""
+
+    article: ArticleRef
+    claim: Claim
+    group: str | None  # what it counts: a counted noun ("soldiers"), "%" or a currency code
+    shown: str  # the value formatted for reading: "2,700", "40%", "£1.2bn", "10–15"
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """One speaker across the library (or a search's articles) and how much they said."""
+
+    name: str
+    quotes: int
+    articles: int
+    first: dt.date | None  # None when none of their articles is dated
+    last: dt.date | None
+    names: tuple[str, ...] = ()  # every spelling merged into `name`
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimGroup:
+    """The claims that count one thing ("soldiers", "%", "GBP")."""
+
+    name: str
+    claims: int
+    articles: int
+    first: dt.date | None
+    last: dt.date | None
+
+
+@dataclass(frozen=True, slots=True)
+class SourceCount:
+    """One source (a feed or an article's `source` field) with its article and unread counts."""
+
+    name: str | None  # None: the articles without a source
+    articles: int
+    unread: int
+    first: dt.date | None
+    last: dt.date | None

@@ -39,9 +39,11 @@ def test_thousands_of_repeated_words_search_quotes_and_claims(
     seeded: Path, capsys: pytest.CaptureFixture[str], command: str
 ) -> None:
     # One word said 5,000 times asks what the word once asks: the same hits, no RecursionError.
+    # (The words are a search in the query language, which cuts a query at 2,000 characters:
+    # "soldiers " goes into them evenly, so no word is cut in half.)
     code, once, _ = run(capsys, command, "soldiers", "--json", "--library", str(seeded))
     assert code == 0 and once.strip()
-    repeated = " ".join(["soldiers"] * MANY)
+    repeated = " ".join(["soldiers"] * MANY)[: len("soldiers ") * (2000 // len("soldiers "))]
     code, out, err = run(capsys, command, repeated, "--json", "--library", str(seeded))
     assert code == 0, err
     assert [json.loads(line) for line in out.splitlines()] == [

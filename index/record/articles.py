@@ -262,6 +262,10 @@ class ArticleStore:
     def forget_removed(self, path: str) -> None:
         self.conn.execute("DELETE FROM removed WHERE path = ?", (path,))
 
+    def ids_except(self, excluded: set[str]) -> list[str]:
+        """Every article id but those in ``excluded``."""
+        return [r[0] for r in self.conn.execute("SELECT id FROM articles") if r[0] not in excluded]
+
     def count(self) -> int:
         return self.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
 

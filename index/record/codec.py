@@ -56,11 +56,13 @@ def decode_analysis(data: str | None) -> Analysis:
     return Analysis(
         entities=tuple(Entity(*row) for row in raw.get(ENTITIES, ())),
         claims=tuple(Claim(*row) for row in raw.get(CLAIMS, ())),
-        quotes=tuple(
-            Quote(row[0], row[1], row[2], tuple(tuple(s) for s in row[3]), *row[4:])
-            for row in raw.get(QUOTES, ())
-        ),
+        quotes=tuple(quote_from_row(row) for row in raw.get(QUOTES, ())),
     )
+
+
+def quote_from_row(row: list) -> Quote:
+    """One stored quote row (see `encode_analysis`) as a Quote."""
+    return Quote(row[0], row[1], row[2], tuple(tuple(s) for s in row[3]), *row[4:])
 
 
 def encode_metadata(metadata: Mapping[str, object]) -> str:

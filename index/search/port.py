@@ -72,6 +72,14 @@ class SearchEngine(Protocol):
         index files explain the failure."""
         ...
 
+    def matching_ids(
+        self, parsed: ParsedQuery, allow: frozenset[str] | None, deny: frozenset[str] | None
+    ) -> frozenset[str]:
+        """The ids of every article the query matches (the hits `search` would count), among
+        ``allow`` when given and never in ``deny``: for the library views, which count over
+        them all. IndexDamaged when the index files explain a failure."""
+        ...
+
     def search_quotes(
         self, query: str, *, speaker: str | None = None, limit: int = 50
     ) -> list[QuoteHit]:

@@ -8,17 +8,18 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from .. import startup_gc
 from . import stopping
 from .stopping import EXIT_INTERRUPTED, EXIT_TERMINATED, Terminated
 
 COMMANDS = (
-    "index", "reindex", "search", "show", "analyze", "quotes", "claims", "stats", "state",
-    "remove", "completion", "check", "feed", "fetch",
+    "index", "reindex", "search", "show", "analyze", "speakers", "quotes", "claims", "stats",
+    "state", "remove", "completion", "check", "feed", "fetch",
 )  # fmt: skip
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
-READING_COMMANDS = frozenset({"search", "show", "quotes", "claims", "stats"})
+READING_COMMANDS = frozenset({"search", "show", "speakers", "quotes", "claims", "stats"})
 # Options of the top level that take a value: the word after them is not the command.
 VALUE_OPTIONS = ("--library", "--query", "--now")
 READER_ONLY = "--query and --no-mouse are options of the reader, not of a command"
@@ -76,6 +77,21 @@ def _no_wait(parser: argparse.ArgumentParser) -> None:
     )  # fmt: skip
 
 
+def _view_parser(sub: Any, name: str, about: str, query_help: str) -> argparse.ArgumentParser:
+    """A library view's command: QUERY narrows it to the articles a search finds."""
+    p = sub.add_parser(
+        name, help=about, description=f"{about}, in the articles a search for QUERY finds.",
+        epilog=query_help, formatter_class=argparse.RawDescriptionHelpFormatter,
+    )  # fmt: skip
+    p.add_argument("query", nargs="*", help="a search, as for `newsreader search` (below)")
+    p.add_argument("--limit", type=int, default=50, help="at most this many lines (0: all)")
+    p.add_argument(
+        "--now", type=_now, default=argparse.SUPPRESS,
+        help="resolve relative dates against this ISO time",
+    )  # fmt: skip
+    return p
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The whole command line; each sub-command's module does the work."""
     from newsreader.index.query.help import QUERY_HELP
@@ -113,13 +129,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("id", help="the article's id, or a unique prefix of it")
     p = sub.add_parser("analyze", help="analyse files without indexing them")
     p.add_argument("paths", nargs="+", type=Path, metavar="FILE")
-    p = sub.add_parser("quotes", help="find quotes across the library")
-    p.add_argument("query", nargs="*")
-    p.add_argument("--speaker", help="only quotes by this speaker")
-    p.add_argument("--limit", type=int, default=50)
-    p = sub.add_parser("claims", help="find numeric claims across the library")
-    p.add_argument("query", nargs="*")
-    p.add_argument("--limit", type=int, default=50)
+    p = _view_parser(sub, "speakers", "every speaker, with quote and article counts", QUERY_HELP)
+    p = _view_parser(sub, "quotes", "quotes across the library, newest first", QUERY_HELP)
+    p.add_argument("--speaker", help="only quotes by this speaker (any of the name's words)")
+    p = _view_parser(sub, "claims", "numeric claims across the library", QUERY_HELP)
+    p.add_argument(
+        "--group", nargs="?", const=True, metavar="NAME",
+        help="what the claims count, one line per group; with NAME, only that group's claims",
+    )  # fmt: skip
     sub.add_parser("stats", help="article count, date range, sources, index size")
     p = sub.add_parser("remove", help="remove the articles a query matches (asks first)")
     p.add_argument("query", nargs="+", help="query words, as for search (archived included)")

@@ -1,9 +1,8 @@
-"""`newsreader search | show | quotes | claims | stats`: thin views over the Library API."""
+"""`newsreader search | show | stats`: thin views over the Library API."""
 
 from __future__ import annotations
 
 import argparse
-import sys
 
 from newsreader.index.library import Library
 from newsreader.index.models import Article
@@ -104,56 +103,6 @@ def _article(library: Library, typed: str) -> Article | None:
     else:
         error(f"no article with id {typed!r}")
     return None
-
-
-def quotes(args: argparse.Namespace) -> int:
-    """What people said across the library."""
-    with Library.open(args.library) as library:
-        hits = library.quotes(" ".join(args.query), speaker=args.speaker, limit=args.limit)
-        say_notices(library.notices)
-    if args.json:
-        print_json_lines(hits)
-        return 0
-    out = console()
-    for hit in hits:
-        line = plain(hit.quote.speaker or "unknown speaker", "bold")
-        line.append_text(
-            plain(f"  {hit.date.isoformat() if hit.date else '—'}  {hit.title}", "dim")
-        )
-        out.print(line, no_wrap=True, overflow="ellipsis")
-        out.print(plain(f"  “{hit.quote.text}”", lines=True))
-    if not hits:
-        sys.stderr.write("no quotes found\n")
-    return 0
-
-
-def claims(args: argparse.Namespace) -> int:
-    """Numeric claims across the library, side by side."""
-    with Library.open(args.library) as library:
-        hits = library.claims(" ".join(args.query), limit=args.limit)
-        say_notices(library.notices)
-    if args.json:
-        print_json_lines(hits)
-        return 0
-    from rich.table import Table
-
-    table = Table(box=None, header_style="bold", expand=True)
-    table.add_column("claim", ratio=3)
-    table.add_column("value", justify="right", no_wrap=True)
-    table.add_column("hedge", no_wrap=True)
-    table.add_column("unit", no_wrap=True)
-    table.add_column("date", no_wrap=True)
-    table.add_column("article", ratio=2, no_wrap=True, overflow="ellipsis")
-    for hit in hits:
-        c = hit.claim
-        value = "" if c.value is None else f"{c.value:g}"
-        if c.value is None and c.low is not None and c.high is not None:
-            value = f"{c.low:g}–{c.high:g}"
-        date = hit.date.isoformat() if hit.date else "—"
-        row = (plain(c.text), value, plain(c.hedge), plain(c.unit), date, plain(hit.title))
-        table.add_row(*row)
-    console().print(table)
-    return 0
 
 
 def stats(args: argparse.Namespace) -> int:

@@ -16,12 +16,13 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 from whoosh import index as whoosh_index
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import Index, LockError
+from whoosh.query import Query
 from whoosh.searching import Searcher
 from whoosh.writing import IndexWriter
 
@@ -30,8 +31,9 @@ from ...query.assemble import ParsedQuery
 from ...text.snippets import hit_from_fields, marked_terms
 from ..port import Document, EngineError, IndexDamaged
 from .bulkwriter import BulkWriter
+from .columns import column
 from .compile import compile_query
-from .docsets import Expansion, deleted_docnums, evaluate
+from .docsets import Expansion, evaluate
 from .found import find_claims, find_quotes
 from .merging import merge_tiers
 from .schema import (
@@ -47,6 +49,8 @@ from .textindex import NewsCodec
 
 __all__ = ["BULK_THRESHOLD", "Engine", "EngineError", "IndexDamaged"]
 
+T = TypeVar("T")
+IdSet = frozenset[str] | None
 LOCKED_MESSAGE = "index is being written by another newsreader process"
 _SCHEMAS = {"articles": article_schema, "quotes": quote_schema, "claims": claim_schema}
 _SORT_KEYS = {"relevance": None, "date": "day", "-date": "rday"}
@@ -124,13 +128,9 @@ class Engine:
         try:
             if bulk:
                 writer: IndexWriter = BulkWriter(
-                    ix,
-                    procs=2,
-                    limitmb=BULK_LIMIT_MB,
-                    multisegment=True,
-                    batchsize=200,
+                    ix, procs=2, limitmb=BULK_LIMIT_MB, multisegment=True, batchsize=200,
                     codec=NewsCodec(),
-                )
+                )  # fmt: skip
             else:
                 writer = ix.writer(timeout=self._lock_timeout, limitmb=128, codec=NewsCodec())
         except LockError as exc:
@@ -179,9 +179,7 @@ class Engine:
                     writers[name].commit(mergetype=merge_tiers)
                     del writers[name]
                     self._sealed(name)
-            except (
-                BaseException
-            ) as exc:  # an interrupt too: no writer may keep the lock or a process
+            except BaseException as exc:  # an interrupt too: no writer may keep the lock
                 for name, writer in writers.items():
                     if not writer.is_closed:
                         abandon(writer, self._parts[name], self.folder / name)
@@ -295,8 +293,7 @@ class Engine:
         return fresh
 
     def _column(self, searcher: Searcher, name: str) -> Any:
-        """Per-searcher cached data: "id" maps id -> live docnum, "cache" is evaluate's cache,
-        sort keys ("day", "rday") and "id_rank" are numpy arrays by docnum."""
+        """Per-searcher cached data (see `columns.column`); "cache" is evaluate's cache."""
         cached = self._columns.get(id(searcher))
         if cached is None or cached[0] is not searcher:
             cached = (searcher, {"cache": {}})
@@ -304,16 +301,7 @@ class Engine:
                 self._columns[id(searcher)] = cached
         columns = cached[1]
         if name not in columns:
-            reader = searcher.reader()
-            field = "id" if name == "id_rank" else name
-            values = list(reader.column_reader(field)) if reader.has_column(field) else []
-            if name == "id_rank":  # date ties go by id, as the record lists them (see browse)
-                columns[name] = np.argsort(np.argsort(np.array(values), kind="stable"))
-            elif name == "id":
-                deleted = set(deleted_docnums(reader))
-                columns[name] = {v: d for d, v in enumerate(values) if d not in deleted}
-            else:
-                columns[name] = np.array(values, dtype=np.int64)
+            columns[name] = column(searcher.reader(), name)
         return columns[name]
 
     def search(
@@ -334,14 +322,9 @@ class Engine:
         """
         limit, offset = max(0, limit), max(0, offset)
         try:
-            searcher = self._searcher("articles")
-            query = compile_query(parsed.query)
+            searcher, query = self._searcher("articles"), compile_query(parsed.query)
             bound = Expansion.of(query, abandoned)  # prefix words; a newer search
-            mask, scores = evaluate(searcher, query, self._column(searcher, "cache"), bound)
-            if allow_ids is not None:
-                mask &= self._id_mask(searcher, allow_ids)
-            if deny_ids:
-                mask &= ~self._id_mask(searcher, deny_ids)
+            mask, scores = self._matching(searcher, query, bound, allow_ids, deny_ids)
             docs = np.flatnonzero(mask)
             key = _SORT_KEYS.get(sort)
             if not key and not scores[docs].any():  # only filters: as the empty query lists
@@ -363,6 +346,27 @@ class Engine:
             return SearchResult((), 0, parsed.text, problem, parsed.terms)
         return SearchResult(hits, len(docs), parsed.text, bound.problem(parsed), parsed.terms)
 
+    def matching_ids(self, parsed: ParsedQuery, allow: IdSet, deny: IdSet) -> frozenset[str]:
+        """The ids of every article the query matches, for views that count over them all."""
+
+        def ids() -> frozenset[str]:
+            searcher, query = self._searcher("articles"), compile_query(parsed.query)
+            mask, _ = self._matching(searcher, query, Expansion.of(query), allow, deny)
+            by_docnum = self._column(searcher, "ids")
+            return frozenset(by_docnum[d] for d in np.flatnonzero(mask))
+
+        return self._guarded(ids)
+
+    def _matching(
+        self, searcher: Searcher, query: Query, bound: Expansion, allow: IdSet, deny: IdSet
+    ) -> tuple[np.ndarray, np.ndarray]:
+        mask, scores = evaluate(searcher, query, self._column(searcher, "cache"), bound)
+        if allow is not None:
+            mask &= self._id_mask(searcher, allow)
+        if deny:
+            mask &= ~self._id_mask(searcher, deny)
+        return mask, scores
+
     def _id_mask(self, searcher: Searcher, ids: frozenset[str]) -> np.ndarray:
         mapping = self._column(searcher, "id")
         mask = np.zeros(searcher.doc_count_all(), dtype=bool)
@@ -373,17 +377,16 @@ class Engine:
         self, query: str, *, speaker: str | None = None, limit: int = 50
     ) -> list[QuoteHit]:
         """Quotes whose text has every word of ``query``, optionally by a speaker (name words)."""
-        try:
-            return find_quotes(self._searcher("quotes"), query, speaker, limit)
-        except Exception as exc:
-            if damaged := self._damaged(exc):
-                raise damaged from exc
-            raise
+        return self._guarded(lambda: find_quotes(self._searcher("quotes"), query, speaker, limit))
 
     def search_claims(self, query: str, *, limit: int = 50) -> list[ClaimHit]:
         """Numeric claims whose text or sentence has every word of ``query``."""
+        return self._guarded(lambda: find_claims(self._searcher("claims"), query, limit))
+
+    def _guarded(self, search: Callable[[], T]) -> T:
+        """A search; when it fails on damaged files, IndexDamaged saying what is damaged."""
         try:
-            return find_claims(self._searcher("claims"), query, limit)
+            return search()
         except Exception as exc:
             if damaged := self._damaged(exc):
                 raise damaged from exc
