@@ -17,16 +17,23 @@ from .config_check import keymap_problems
 from .display.article_text import safe_text
 from .model.search_thread import SearchThread
 from .palette import NewsCommands
+from .screens.article_view import ArticleScreen
+from .screens.claims_view import ClaimsScreen
 from .screens.confirm import ConfirmScreen
 from .screens.help import HelpScreen, Row, Section, binding_rows
 from .screens.main import MainScreen
 from .screens.prompt import PromptScreen
 from .screens.saved import SavedSearchesScreen
+from .screens.speaker_quotes import SpeakerQuotesScreen
+from .screens.speakers_view import SpeakersScreen
+from .screens.view_screen import ViewScreen
 from .terminal import mouse
+from .view_switch import ARTICLES, VIEW_BINDINGS, ViewSwitch
 from .widgets.quotes_panel import QuotesPanel
 from .widgets.reader import Reader
 from .widgets.results_list import ResultsList
 from .widgets.search_bar import SearchBar
+from .widgets.view_table import ViewTable
 
 if TYPE_CHECKING:
     from textual.dom import DOMNode
@@ -48,7 +55,8 @@ class NewsReaderApp(App[None]):
     """
 
     TITLE = "newsreader"
-    _theme_applied = False  # until on_mount has applied the configured theme
+    _theme_applied = False  # until on_load has applied the configured theme
+    _theme_problem: str | None = None
     # What is app-wide: each widget and screen has its own styles in its DEFAULT_CSS. NO_COLOR:
     # every colour is the terminal's default, so what colour marked is marked by attributes: the
     # cursor row of the focused list and the input cursor in reverse, the cursor row of a list
@@ -79,13 +87,21 @@ class NewsReaderApp(App[None]):
             priority=True,
             id="app.quit_ctrl_c",
         ),
+        *VIEW_BINDINGS,
     ]
+    DEFAULT_MODE = ARTICLES  # the main screen; the other views are modes too (view_switch)
     HELP_SECTIONS: ClassVar[list[Section]] = [
         ("Anywhere", MainScreen),
         ("Results list", ResultsList),
         ("Reader", Reader),
         ("Quotes panel", QuotesPanel),
         ("Search bar", SearchBar),
+        ("Views", ViewScreen),
+        ("View lists", ViewTable),
+        ("Speakers", SpeakersScreen),
+        ("Their quotes", SpeakerQuotesScreen),
+        ("Claims", ClaimsScreen),
+        ("View article", ArticleScreen),
         ("App", App),
     ]
 
@@ -107,6 +123,12 @@ class NewsReaderApp(App[None]):
         # The engine keeps a searcher (and its caches, ~100 MB on a big library) per thread, so
         # every search runs on this one thread rather than on a pool of worker threads.
         self.search_thread = search_thread or SearchThread()
+        self.add_mode(ARTICLES, self.get_default_screen)
+        self.view_switch = ViewSwitch(self)
+
+    def action_view(self, mode: str) -> None:
+        """Show a view: articles, speakers, claims or sources."""
+        self.view_switch.switch(mode)
 
     async def in_search_thread(self, call: Callable[[], T]) -> T:
         """Run a library call that searches on the app's single search thread."""
@@ -115,14 +137,18 @@ class NewsReaderApp(App[None]):
     def on_unmount(self) -> None:
         self.search_thread.shutdown()
 
-    def on_mount(self) -> None:
+    def on_load(self) -> None:
+        # Before the articles screen is composed: its first frame has the user's theme and keys
+        # (the app mounts only once that screen has, which may be after its first page shows).
         if self.config.keys:
             self.set_keymap(self.config.keys)
+        self._theme_problem = self._apply_theme(self.config.theme)
+
+    def on_mount(self) -> None:
         problems = [self.config.problem] if self.config.problem else []
         problems += keymap_problems(self._keymap, type(self), self.keymap_classes())
-        theme_problem = self._apply_theme(self.config.theme)
-        if theme_problem:
-            problems.append(theme_problem)
+        if self._theme_problem:
+            problems.append(self._theme_problem)
         if problems:  # one notice naming everything the config got wrong
             self.notify("\n".join(problems), title="config", severity="warning", timeout=15)
 

@@ -41,7 +41,7 @@ class NewsCommands(Provider):
         self._commands: list[Command] = []
         if main is None:
             return
-        self._commands = screen_commands(main)
+        self._commands = screen_commands(main) + app.view_switch.palette_commands()
         saved = await app.in_search_thread(main.library.saved_searches)
         for name, query, unread in saved:
             self._commands.append(

@@ -40,10 +40,12 @@ def merged_names(counts: Mapping[str, int]) -> dict[str, str]:
 
 
 def named_as(typed: str, names: Mapping[str, str]) -> set[str]:
-    """The merged names a typed name picks: those with a spelling holding every typed word
-    ("zelensky" picks "Volodymyr Zelensky"), or exactly the typed name (any case)."""
+    """The merged names a typed name picks: the one it is (in any case), else those with a
+    spelling holding every typed word ("zelensky" picks "Volodymyr Zelensky")."""
     words = set(name_words(typed))
     exact = typed.strip().casefold()
+    if same := {merged for merged in names.values() if merged.casefold() == exact}:
+        return same
     return {
         merged
         for written, merged in names.items()

@@ -75,6 +75,22 @@ def library(library_path: Path) -> Iterator[object]:
     lib.close()
 
 
+@pytest.fixture(scope="session")
+def views_built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The library views' test library (`views_library`), built once per test process."""
+    from views_library import build_views_library
+
+    return build_views_library(tmp_path_factory.mktemp("views"))
+
+
+@pytest.fixture
+def views_path(views_built: Path, tmp_path: Path) -> Path:
+    """A private copy of it: tests change its triage state."""
+    target = tmp_path / "views-library"
+    shutil.copytree(views_built, target)
+    return target
+
+
 @pytest.fixture(autouse=True)
 def quiet_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """No user config, no SSH, colour on: tests see the same app everywhere."""

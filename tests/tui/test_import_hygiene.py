@@ -30,7 +30,7 @@ SCRIPT = textwrap.dedent(
             await app.workers.wait_for_complete()
 
     asyncio.run(main())
-    slow = ("spacy", "dateparser", "trafilatura", "lxml", "httpx", "feedparser")
+    slow = ("spacy", "dateparser", "trafilatura", "lxml", "httpx", "feedparser", "plotext")
     heavy = sorted(m for m in slow if m in sys.modules)
     print("HEAVY:" + ",".join(heavy))
     """

@@ -215,7 +215,10 @@ class Reader(VerticalScroll, can_focus=True):
 
     def mark_quote(self, quote: Quote) -> None:
         """Mark a quote in the text and scroll to it."""
-        spans = quote.spans or ((quote.start, quote.end),)
+        self.mark_spans(quote.spans or ((quote.start, quote.end),))
+
+    def mark_spans(self, spans: Sequence[tuple[int, int]]) -> None:
+        """Mark parts of the text (a quote's, a claim's) and scroll to the first."""
         self.highlights = dataclasses.replace(self.highlights, quote=tuple(spans))
         self._rerender()
         self._scroll_to_offset(spans[0][0])

@@ -1,0 +1,51 @@
+"""A small chart of something over time: quotes a month, or one group's claimed values.
+
+Drawn with textual-plotext; this module imports it, so the views import this module only when
+a chart is first shown (it is no part of the reader's start-up).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Sequence
+
+from textual_plotext import PlotextPlot
+
+DATE_FORM = "Y-m-d"
+
+
+def per_month(days: Sequence[dt.date]) -> list[tuple[str, int]]:
+    """How many of the days fall in each month, in order: ("2025-01", 12)."""
+    counts = Counter(day.strftime("%Y-%m") for day in days)
+    return sorted(counts.items())
+
+
+class TimeChart(PlotextPlot):
+    """Bars of counts a month, or points of values by date, under a title."""
+
+    DEFAULT_CSS = """
+    TimeChart { height: 12; width: 1fr; }
+    """
+
+    def show_counts(self, title: str, months: Sequence[tuple[str, int]]) -> None:
+        """Bars: one a month."""
+        plt = self._fresh(title)
+        if months:
+            plt.bar([m for m, _ in months], [n for _, n in months], marker="hd", width=0.4)
+        self.refresh()
+
+    def show_values(self, title: str, points: Sequence[tuple[dt.date, float]]) -> None:
+        """Points: each value at its article's date (undated ones are left out)."""
+        plt = self._fresh(title)
+        if points:
+            plt.date_form(DATE_FORM)
+            plt.scatter([d.isoformat() for d, _ in points], [v for _, v in points], marker="dot")
+        self.refresh()
+
+    def _fresh(self, title: str):
+        plt = self.plt
+        plt.clear_data()
+        plt.clear_figure()
+        plt.title(title)
+        return plt
