@@ -40,27 +40,20 @@ def record_stamp(conn: sqlite3.Connection) -> Stamp:
 def read_rows(conn: sqlite3.Connection) -> AnnotationRows:
     """Every analysed article's quotes and claims, read from the record now."""
     stamp = record_stamp(conn)
-    articles = {
-        row[0]: ArticleRef(row[0], row[1], decode_date(row[2]), row[3] or None, row[4] or None)
-        for row in conn.execute(
-            "SELECT id, title, date, source, url FROM articles WHERE analysis IS NOT NULL"
+    articles: dict[str, ArticleRef] = {}
+    quotes: list[tuple[str, Quote]] = []
+    claims: list[tuple[str, Claim]] = []
+    for row in conn.execute(
+        "SELECT id, title, date, source, url, json_extract(analysis, '$.q'),"
+        " json_extract(analysis, '$.c') FROM articles WHERE analysis IS NOT NULL ORDER BY id"
+    ):
+        article_id, title, date, source, url, said, counted = row
+        articles[article_id] = ArticleRef(
+            article_id, title, decode_date(date), source or None, url or None
         )
-    }
-    quotes = tuple(
-        (article_id, quote_from_row(json.loads(value)))
-        for article_id, value in conn.execute(_rows_sql("q"))
-    )
-    rows = conn.execute(_rows_sql("c"))
-    claims = tuple((article_id, Claim(*json.loads(value))) for article_id, value in rows)
-    return AnnotationRows(stamp, articles, quotes, claims)
-
-
-def _rows_sql(key: str) -> str:
-    return (
-        "SELECT articles.id, row.value"
-        f" FROM articles, json_each(articles.analysis, '$.{key}') AS row"
-        " WHERE articles.analysis IS NOT NULL ORDER BY articles.id, row.key"
-    )
+        quotes.extend((article_id, quote_from_row(q)) for q in json.loads(said or "[]"))
+        claims.extend((article_id, Claim(*c)) for c in json.loads(counted or "[]"))
+    return AnnotationRows(stamp, articles, tuple(quotes), tuple(claims))
 
 
 class RowCache:

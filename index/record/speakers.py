@@ -54,8 +54,9 @@ def named_as(typed: str, names: Mapping[str, str]) -> set[str]:
 
 
 def _is_name(speaker: str) -> bool:
-    words = speaker.split()
-    return bool(words) and all(w[:1].isupper() for w in words if w[:1].isalpha())
+    """Capitalised words, one with letters at least ("Lee Seong-kweun", not "protesters", "—")."""
+    words = [w for w in speaker.split() if w[:1].isalpha()]
+    return bool(words) and all(w[:1].isupper() for w in words) and bool(name_words(speaker))
 
 
 def _canonical(forms: list[str], counts: Mapping[str, int]) -> str:

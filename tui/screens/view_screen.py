@@ -8,6 +8,7 @@ app's search thread (the record and the index), never on the event loop.
 
 from __future__ import annotations
 
+import asyncio
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 from rich.text import Text
@@ -112,6 +113,9 @@ class ViewScreen(Screen[None], Generic[T]):
     async def _load_worker(self, query: str) -> None:
         now = self.news_app.now
         try:
+            # Reading every quote and claim the first time takes seconds on a large library:
+            # on a thread of its own, so that the articles' searches do not wait behind it.
+            await asyncio.to_thread(self.library.views.prepare)
             data = await self.news_app.in_search_thread(lambda: self.fetch(query, now))
         except LibraryError as problem:
             self.notify(str(problem), severity="error", timeout=8)

@@ -14,6 +14,7 @@ from typing import ClassVar, Literal
 from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.message import Message
@@ -64,6 +65,8 @@ class ViewTable(ScrollView, can_focus=True):
         text-style: $block-cursor-text-style;
     }
     ViewTable:ansi > .view-table--cursor { text-style: reverse; background: ansi_default; }
+    ViewTable:nocolor > .view-table--cursor { text-style: underline; }
+    ViewTable:nocolor:focus > .view-table--cursor { text-style: bold reverse; }
     """
 
     cursor: reactive[int] = reactive(0, always_update=True, init=False)
@@ -128,10 +131,12 @@ class ViewTable(ScrollView, can_focus=True):
         if self.rows:
             self.post_message(self.Chosen(self, self.cursor))
 
-    def _on_click(self, event: object) -> None:
-        y = getattr(event, "y", 0)
-        if y >= 1 and self.rows:
-            self.cursor = min(len(self.rows) - 1, int(self.scroll_y) + y - 1)
+    def on_click(self, event: events.Click) -> None:
+        """A click puts the cursor on its row; a double click chooses it."""
+        if event.y >= 1 and self.rows:
+            self.cursor = min(len(self.rows) - 1, int(self.scroll_y) + event.y - 1)
+            if event.chain == 2:
+                self.action_choose()
 
     def widths(self, total: int) -> list[int]:
         """Each column's width at a table width: fixed ones as asked, the rest share it; 0 for a
