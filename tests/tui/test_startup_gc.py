@@ -21,10 +21,19 @@ SCRIPT = textwrap.dedent(
     startup_gc.pause()
     from newsreader.tui.app import NewsReaderApp
 
+    from newsreader.tui.screens.main import MainScreen
+
+    mounted = MainScreen.on_mount
+
+    def on_mount(self):  # the screen is composed; its first page is still to be fetched
+        mounted(self)
+        print("BEFORE:", gc.isenabled())
+
+    MainScreen.on_mount = on_mount
+
     async def main():
         app = NewsReaderApp(Library.open(Path(sys.argv[1])))
         async with app.run_test(size=(120, 40)) as pilot:
-            print("BEFORE:", gc.isenabled())
             for _ in range(600):  # generous: the suite may be running beside this
                 if app.screen.query_one("ResultsList").hits and gc.isenabled():
                     break
