@@ -45,7 +45,7 @@ def library_figures(folder: Path) -> dict:
             "quotes": views.quotes,
             "sources": views.sources,
         }
-        figures: dict = {"articles": library.store.count()}
+        figures: dict = {"articles": library.count()}
         first_ms, first = timed(lambda: views.speakers(""))
         figures["first_call_ms (reads every quote and claim)"] = first_ms
         figures["speaker_count"] = len(first)  # type: ignore[arg-type]

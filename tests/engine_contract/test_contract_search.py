@@ -99,6 +99,19 @@ def test_allow_and_deny_ids(engine: SearchEngine) -> None:
     assert ids(engine, "tariff", allow_ids=many) == ["a6"]
 
 
+@pytest.mark.parametrize("query", ["tariff", "-tariff", "tariff OR trade", "category:business"])
+def test_matching_ids_are_every_hit_the_search_counts(engine: SearchEngine, query: str) -> None:
+    # The library views count over every article a query finds, not a page of them.
+    parsed = parse_query(query, now=NOW)
+    everything = engine.search(parsed, limit=100)
+    assert engine.matching_ids(parsed, None, None) == {h.id for h in everything.hits}
+    assert len(everything.hits) == everything.total
+    allow, deny = frozenset({"a1", "a2", "a4", "zzz"}), frozenset({"a2"})
+    expected = {h.id for h in everything.hits} & allow - deny
+    assert engine.matching_ids(parsed, allow, deny) == expected
+    assert engine.matching_ids(parsed, frozenset(), None) == frozenset()
+
+
 def test_snippet_marks_stemmed_matches(engine: SearchEngine) -> None:
     hit = next(h for h in engine.search(parse_query("tariff")).hits if h.id == "a6")
     marked = [hit.snippet[s:e] for s, e in hit.marks]
