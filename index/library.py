@@ -56,14 +56,8 @@ if TYPE_CHECKING:
     from .search.port import EngineOpener, SearchEngine
 
 __all__ = [
-    "ArticleState",
-    "IngestReport",
-    "Library",
-    "LibraryBusy",
-    "LibraryError",
-    "Stats",
-    "default_path",
-]
+    "ArticleState", "IngestReport", "Library", "LibraryBusy", "LibraryError", "Stats", "default_path"
+]  # fmt: skip
 
 APP_NAME = "newsreader"
 
@@ -108,8 +102,7 @@ class Library:
             writes=self._lock, read_only=bool(read_only), record_created=record_created,
         )  # fmt: skip
         self._gate = CallGate()
-        # speakers, quotes, claims and sources across articles
-        self.views = LibraryViews(record, self.matching_ids)
+        self.views = LibraryViews(record, self.matching_ids)  # speakers, claims, sources
 
     @classmethod
     def open(
