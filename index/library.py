@@ -56,7 +56,8 @@ if TYPE_CHECKING:
     from .search.port import EngineOpener, SearchEngine
 
 __all__ = [
-    "ArticleState", "IngestReport", "Library", "LibraryBusy", "LibraryError", "Stats", "default_path"
+    "ArticleState", "IngestReport", "Library", "LibraryBusy", "LibraryError", "Stats",
+    "default_path",
 ]  # fmt: skip
 
 APP_NAME = "newsreader"
