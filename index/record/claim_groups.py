@@ -8,12 +8,12 @@ stored as numbers (40% is 0.4, £1.2bn is 1.2e9); `shown` writes them as an arti
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Mapping
 
 from ..analysis.claims.numbers import CURRENCY_SYMBOLS
 from ..models import ArticleRef, Claim, ClaimGroup, ClaimRow
+from .tally import tally
 
 PERCENT = "%"
 # The symbol written before an amount in each currency; other codes are written after it.
@@ -108,22 +108,9 @@ def claim_rows(
 
 def groups_of(rows: Iterable[ClaimRow]) -> list[ClaimGroup]:
     """Every group of the rows with claim and article counts and date range, largest first."""
-    claims: Counter[str] = Counter()
-    articles: dict[str, set[str]] = defaultdict(set)
-    dates: dict[str, list[dt.date]] = defaultdict(list)
-    for row in rows:
-        if row.group is None:
-            continue
-        claims[row.group] += 1
-        articles[row.group].add(row.article.id)
-        if row.article.date is not None:
-            dates[row.group].append(row.article.date)
+    counted = tally(rows, lambda row: row.group)
     groups = [
-        ClaimGroup(name, count, len(articles[name]), *_span(dates[name]))
-        for name, count in claims.items()
+        ClaimGroup(name, count, counted.articles(name), *counted.span(name))
+        for name, count in counted.rows.items()
     ]
     return sorted(groups, key=lambda g: (-g.claims, g.name))
-
-
-def _span(dates: list[dt.date]) -> tuple[dt.date | None, dt.date | None]:
-    return min(dates, default=None), max(dates, default=None)

@@ -12,12 +12,12 @@ merge only with the same words.
 
 from __future__ import annotations
 
-import datetime as dt
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping
 
 from ..analysis.entities.linking import display_name, name_words, near, same_name
 from ..models import ArticleRef, Quote, QuoteRow, Speaker
+from .tally import tally
 
 Name = tuple[str, ...]
 
@@ -153,25 +153,14 @@ def speaker_rows(
 def speakers_of(rows: Iterable[QuoteRow], names: Mapping[str, str]) -> list[Speaker]:
     """Every named speaker of the rows with quote and article counts and date range, the most
     quoted first (then by name)."""
-    quotes: Counter[str] = Counter()
-    articles: dict[str, set[str]] = defaultdict(set)
-    dates: dict[str, list[dt.date]] = defaultdict(list)
-    for row in rows:
-        if row.speaker is None:
-            continue
-        quotes[row.speaker] += 1
-        articles[row.speaker].add(row.article.id)
-        if row.article.date is not None:
-            dates[row.speaker].append(row.article.date)
+    counted = tally(rows, lambda row: row.speaker)
     spellings: dict[str, list[str]] = defaultdict(list)
     for written, name in names.items():
         spellings[name].append(written)
     found = [
-        Speaker(name, n, len(articles[name]), *_span(dates[name]), tuple(sorted(spellings[name])))
-        for name, n in quotes.items()
+        Speaker(
+            name, n, counted.articles(name), *counted.span(name), tuple(sorted(spellings[name]))
+        )
+        for name, n in counted.rows.items()
     ]
     return sorted(found, key=lambda s: (-s.quotes, s.name.casefold()))
-
-
-def _span(dates: list[dt.date]) -> tuple[dt.date | None, dt.date | None]:
-    return min(dates, default=None), max(dates, default=None)

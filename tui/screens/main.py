@@ -147,17 +147,17 @@ class MainScreen(Screen[None]):
     @property
     def results(self) -> ResultsList:
         """The results list."""
-        return self.query_one(ResultsList)
+        return self.panes.results
 
     @property
     def reader(self) -> Reader:
         """The reader pane."""
-        return self.query_one(Reader)
+        return self.panes.reader
 
     @property
     def quotes(self) -> QuotesPanel:
         """The quotes panel."""
-        return self.query_one(QuotesPanel)
+        return self.panes.quotes
 
     def on_mount(self) -> None:
         self.run_search(self._initial_query)
