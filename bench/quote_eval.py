@@ -3,7 +3,7 @@
 Usage: ``python bench/quote_eval.py [--split dev|train] [--limit N] [--json] [--errors N]
 [--folds K] [--without RULE ...] [--docs DIR]``
 
-The gold and the scoring rules are described in ``bench/polnear.py``. Besides the figures, it
+The gold and the scoring rules are described in ``bench/gold_quotes.py``. Besides the figures, it
 reports how each speaker rule (``index/analysis/quotes/rules.py``) did on the found quotes it
 answered. ``--folds K`` also scores K folds of the split (article i in fold i mod K) and gives
 their mean and range: the rules learn nothing from the data, so the folds show how much a
@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import spacy
-from polnear import (
+from gold_quotes import (
     POLNEAR,
     GoldQuote,
     Scores,
