@@ -79,7 +79,13 @@ def test_two_fetches_take_turns(web_server, tmp_path):
     library = tmp_path / "lib"
     subscribe(web_server, library)
     first = start("fetch", "--no-analysis", library=library)
-    wait_until(lambda: web_server.hits("/f0.xml") or first.poll() is not None, 120,
+
+    # Subscribing already read each feed, so an article page asked for is what shows that the
+    # first fetch holds the library.
+    def page_asked() -> bool:
+        return any("/story-" in seen.path for seen in web_server.requests)
+
+    wait_until(lambda: page_asked() or first.poll() is not None, 120,
                "the first fetch to start")  # fmt: skip
     second = fetch(library)
     _, err = first.communicate(timeout=600)
