@@ -143,7 +143,7 @@ def test_a_fallback_searches_every_plain_word() -> None:
 def test_long_queries_are_cut_with_a_message() -> None:
     parsed = parse("tariff " * 400)
     assert parsed.problem is not None and "cut to its first 2,000 characters" in parsed.problem
-    assert len(parsed.text) == 2000
+    assert len(parsed.text) <= 2000 and parsed.text.split(" ")[-1] == "tariff"
 
 
 def test_deep_nesting_falls_back() -> None:
@@ -209,3 +209,15 @@ def test_the_query_language_imports_no_engine() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_a_query_past_the_limit_is_cut_before_the_word_the_limit_falls_in() -> None:
+    # "ministers" ends past the 2,000th character: asking for "minis" would match "minister"
+    # and "minis", words the user never typed.
+    text = "budget " * 285 + "ministers said"
+    assert text.index("ministers") < 2000 < text.index(" said")
+    parsed = parse(text)
+    assert parsed.text == "budget " * 284 + "budget"
+    assert parsed.problem and parsed.problem.startswith("the query was cut")
+    one_word = "x" * 2500  # no word boundary at all: the first 2,000 characters are kept
+    assert parse(one_word).text == "x" * 2000

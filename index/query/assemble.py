@@ -51,12 +51,22 @@ class ParsedQuery:
     text: str = ""
 
 
+def _cut_at_a_word(text: str) -> str:
+    """The query's first MAX_QUERY_CHARS characters, ending before the word the limit falls in
+    (a half word would ask for something the user never typed)."""
+    kept = text[:MAX_QUERY_CHARS]
+    if text[MAX_QUERY_CHARS].isspace():
+        return kept
+    last_space = max(kept.rfind(c) for c in " \t\n\r")
+    return kept[:last_space] if last_space > 0 and kept[:last_space].strip() else kept
+
+
 def parse_query(text: str, *, now: dt.datetime | None = None) -> ParsedQuery:
     """Read a query in the search language (see QUERY_HELP); never raises."""
     text = text if isinstance(text, str) else str(text)
     problems: list[str] = []
     if len(text) > MAX_QUERY_CHARS:
-        text = text[:MAX_QUERY_CHARS]
+        text = _cut_at_a_word(text)
         problems.append(f"the query was cut to its first {MAX_QUERY_CHARS:,} characters")
     if not text.strip():
         return ParsedQuery(MatchAll(), "; ".join(problems) or None, (), StateFilter(), text)
