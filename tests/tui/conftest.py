@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from tui_helpers import opened, private_copy
 
 REPO = Path(__file__).resolve().parents[2]
 SEEDS = REPO / "seeds"
@@ -60,19 +61,13 @@ def built_library(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def library_path(built_library: Path, tmp_path: Path) -> Path:
     """A private copy of the built library: tests may change its state."""
-    target = tmp_path / "library"
-    shutil.copytree(built_library, target)
-    return target
+    return private_copy(built_library, tmp_path)
 
 
 @pytest.fixture
 def library(library_path: Path) -> Iterator[object]:
     """The private library, open."""
-    from newsreader.index.library import Library
-
-    lib = Library.open(library_path)
-    yield lib
-    lib.close()
+    yield from opened(library_path)
 
 
 @pytest.fixture(scope="session")
@@ -86,9 +81,7 @@ def views_built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def views_path(views_built: Path, tmp_path: Path) -> Path:
     """A private copy of it: tests change its triage state."""
-    target = tmp_path / "views-library"
-    shutil.copytree(views_built, target)
-    return target
+    return private_copy(views_built, tmp_path, "views-library")
 
 
 @pytest.fixture(autouse=True)

@@ -6,7 +6,6 @@ goes through the real app on a pty at the end, where the terminal's bytes are re
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,7 +13,7 @@ import hostile
 import pytest
 from pty_run import NEWSREADER, PtyApp
 from textual.widgets import Input, OptionList
-from tui_helpers import NOW, reader, results, screen_text, search, wait_for
+from tui_helpers import NOW, opened, private_copy, reader, results, screen_text, search, wait_for
 
 from newsreader.tui.app import NewsReaderApp
 from newsreader.tui.screens.prompt import PromptScreen
@@ -33,18 +32,12 @@ def hostile_built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def hostile_path(hostile_built: Path, tmp_path: Path) -> Path:
-    target = tmp_path / "library"
-    shutil.copytree(hostile_built, target)
-    return target
+    return private_copy(hostile_built, tmp_path)
 
 
 @pytest.fixture
 def hostile_library(hostile_path: Path) -> Iterator[object]:
-    from newsreader.index.library import Library
-
-    library = Library.open(hostile_path)
-    yield library
-    library.close()
+    yield from opened(hostile_path)
 
 
 def messages(app: NewsReaderApp) -> list[str]:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import shutil
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from textual.css.query import NoMatches
@@ -80,3 +81,19 @@ async def search(pilot: object, app: object, query: str) -> None:
     await wait_for(pilot, lambda: isinstance(app.focused, ResultsList))  # type: ignore[attr-defined]
     await wait_for(pilot, lambda: reader(app).article is not None and bool(results(app).hits))
     await wait_for(pilot, lambda: reader(app).article.id == results(app).current.id)
+
+
+def private_copy(built: Path, tmp_path: Path, name: str = "library") -> Path:
+    """A copy of a library built once, for one test to change."""
+    target = tmp_path / name
+    shutil.copytree(built, target)
+    return target
+
+
+def opened(folder: Path) -> Iterator[object]:
+    """The library at ``folder``, open for the length of a fixture."""
+    from newsreader.index.library import Library
+
+    library = Library.open(folder)
+    yield library
+    library.close()
