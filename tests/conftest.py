@@ -62,6 +62,7 @@ def web_server():
     server = WebServer().start()
     yield server
     server.close()
+    assert server.errors == [], "the test server failed while answering"
 
 
 # Fixtures that load spaCy's model, in this process or in an analysis run: a test using one is

@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import gzip
 import hashlib
+import sys
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -107,6 +108,22 @@ HOSTILE: dict[str, Callable[[], Route]] = {
 }
 
 
+class _Server(ThreadingHTTPServer):
+    """The standard threaded server, keeping the errors of its handlers instead of printing
+    them to stderr, where a test reading the command's stderr found them as dashed lines."""
+
+    daemon_threads = True
+
+    def __init__(self, handler: type[BaseHTTPRequestHandler]) -> None:
+        super().__init__(("127.0.0.1", 0), handler)
+        self.errors: list[BaseException] = []
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        error = sys.exc_info()[1]
+        if not isinstance(error, OSError):  # a client closing its connection, as clients do
+            self.errors.append(error)  # type: ignore[arg-type]
+
+
 class WebServer:
     """A threaded HTTP/1.1 server on a free port of 127.0.0.1, for one test."""
 
@@ -117,8 +134,7 @@ class WebServer:
         self._in_flight = 0
         self._lock = threading.Lock()
         self._closing = threading.Event()
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
-        self._httpd.daemon_threads = True
+        self._httpd = _Server(_handler_for(self))
         self.base = f"http://127.0.0.1:{self._httpd.server_address[1]}"
         self._thread = threading.Thread(
             target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
@@ -133,6 +149,11 @@ class WebServer:
         self._httpd.shutdown()
         self._httpd.server_close()
         self._thread.join()
+
+    @property
+    def errors(self) -> list[BaseException]:
+        """What went wrong in the server itself while it answered (not the client's leaving)."""
+        return self._httpd.errors
 
     def url(self, path: str) -> str:
         return self.base + path
