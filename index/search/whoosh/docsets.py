@@ -5,8 +5,8 @@ for a common word on 20,000 articles, and counting the full result set walks it 
 term's posting blocks are read whole into numpy arrays; AND/OR/NOT become boolean masks and
 BM25F scores are summed as vectors (Whoosh's own formula: B=0.75, K1=1.2, idf = log(N/(df+1))+1,
 the title's field boost carried in its weights). Phrases are checked by Whoosh's phrase matcher,
-then scored as the sum of their words. Prefixes are scored over their words; ranges match with
-a constant score.
+then scored as the sum of their words. Prefixes are scored over their words; ranges match and
+score nothing.
 """
 
 from __future__ import annotations
@@ -216,10 +216,11 @@ def _vectors(query: Query, seg: IndexSegment) -> Vectors:
         return seg.everything()
     if isinstance(query, _NullQuery):
         return seg.zeros()
+    # A date range narrows the hits and ranks nothing: a query of dates alone lists newest first.
     if isinstance(query, NumericRange):
-        return _constant(_vectors(query._compile_query(seg.reader), seg)[0], 1.0)
+        return _constant(_vectors(query._compile_query(seg.reader), seg)[0], 0.0)
     if isinstance(query, WrappingQuery):  # e.g. the ConstantScoreQuery a range compiles to
-        return _constant(_vectors(query.child, seg)[0], 1.0)
+        return _constant(_vectors(query.child, seg)[0], 0.0)
     if isinstance(query, MultiTerm):
         return _expansion(query, seg)
     if isinstance(query, Phrase):
