@@ -45,7 +45,7 @@ from .models import (
 )
 from .record.db import Record
 from .record.state_file import StateFile, dumps
-from .search.engines import DEFAULT_ENGINE, engine_opener
+from .search.engines import chosen_engine, engine_opener
 from .search.port import EngineError
 from .views import LibraryViews
 
@@ -107,19 +107,20 @@ class Library:
 
     @classmethod
     def open(
-        cls, path: Path | None = None, *, defer_index: bool = False, engine: str = DEFAULT_ENGINE
+        cls, path: Path | None = None, *, defer_index: bool = False, engine: str | None = None
     ) -> Library:
         """Open (creating if needed) the library folder; rebuilds a missing or broken index.
 
         With ``defer_index`` only the SQLite record is opened now, and the search index (with
         its engine and numpy) on first use or `open_index()`: the reader lists the library first.
-        ``engine`` names the search engine (see `search.engines`).
+        ``engine`` names the search engine (see `search.engines`); an index another engine built
+        is rebuilt with it. None keeps the engine that built the index (Whoosh for a new one).
         """
         path = (path or default_path()).expanduser()
         try:
-            opener = engine_opener(engine)
             private_folder(path)
             read_only = read_only_reason(path)
+            opener = engine_opener(chosen_engine(path / "index", engine, read_only=bool(read_only)))
         except (OSError, EngineError) as error:
             raise LibraryError(f"{path}: cannot open the library: {error}") from error
         created = not (path / "library.db").exists()

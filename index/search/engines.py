@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .marker import built_by
 from .port import EngineError
 
 if TYPE_CHECKING:
@@ -23,7 +24,17 @@ def _open_whoosh(folder: Path, *, create: bool = True, read_only: bool = False) 
     return Engine.open(folder, create=create, read_only=read_only)
 
 
-_OPENERS: dict[str, EngineOpener] = {"whoosh": _open_whoosh}
+def _open_tantivy(folder: Path, *, create: bool = True, read_only: bool = False) -> SearchEngine:
+    try:
+        from .tantivy.engine import Engine
+    except ImportError as error:  # an optional extra: say how to install it
+        raise EngineError(
+            f"the tantivy engine is not installed ({error}): pip install 'newsreader[tantivy]'"
+        ) from error
+    return Engine.open(folder, create=create, read_only=read_only)
+
+
+_OPENERS: dict[str, EngineOpener] = {"whoosh": _open_whoosh, "tantivy": _open_tantivy}
 ENGINES = tuple(_OPENERS)
 
 
@@ -32,3 +43,12 @@ def engine_opener(name: str = DEFAULT_ENGINE) -> EngineOpener:
     if name not in _OPENERS:
         raise EngineError(f"unknown search engine {name!r} (known: {', '.join(ENGINES)})")
     return _OPENERS[name]
+
+
+def chosen_engine(folder: Path, asked: str | None, *, read_only: bool = False) -> str:
+    """The engine to open the index ``folder`` with: the one asked for; else, or when the
+    folder cannot be rebuilt (``read_only``), the one that built it; else the default."""
+    built = built_by(folder)
+    if asked is None or (read_only and built in _OPENERS):
+        return built if built in _OPENERS else DEFAULT_ENGINE
+    return asked

@@ -8,8 +8,7 @@ when its process dies, so the file a killed writer leaves behind does not block 
 only a live process holding the lock does, and that is reported as EngineError. A killed writer's
 ``MAIN.tmp`` folder is reused and removed by the next writer (Whoosh names it after the index),
 and its uncommitted segment files are deleted by the next commit, which keeps only the files of
-the segments its table of contents lists.
-"""
+the segments its table of contents lists."""
 
 from __future__ import annotations
 
@@ -29,6 +28,7 @@ from whoosh.writing import IndexWriter
 from ...models import ClaimHit, QuoteHit, SearchResult
 from ...query.assemble import ParsedQuery
 from ...text.snippets import hit_from_fields, marked_terms
+from ..marker import check_engine, mark_engine
 from ..port import Document, EngineError, IndexDamaged
 from .bulkwriter import BulkWriter
 from .columns import column
@@ -50,6 +50,7 @@ from .textindex import NewsCodec
 __all__ = ["BULK_THRESHOLD", "Engine", "EngineError", "IndexDamaged"]
 
 T = TypeVar("T")
+ENGINE_NAME = "whoosh"  # as `search.engines` and the index folder's marker name it
 IdSet = frozenset[str] | None
 LOCKED_MESSAGE = "index is being written by another newsreader process"
 _SCHEMAS = {"articles": article_schema, "quotes": quote_schema, "claims": claim_schema}
@@ -106,9 +107,11 @@ class Engine:
         folder = Path(folder)
         if (read_only or not create) and not folder.is_dir():
             raise EngineError(f"no search index in {folder}")
+        check_engine(folder, ENGINE_NAME)  # another engine's folder: rebuilt by the library
         try:
             if not read_only:
                 private_dir(folder)
+                mark_engine(folder, ENGINE_NAME)
         except OSError as exc:
             raise EngineError(f"cannot create the search index folder {folder}: {exc}") from exc
         parts: dict[str, Index] = {}
@@ -164,8 +167,7 @@ class Engine:
         with two processes. ``new=True`` promises that no article of ``docs`` is in the index
         yet, which spares the look-up of an old version (a third of the cost of adding to a large
         index). ``on_commit`` is called once every document is added, before the commits (which
-        merge segments: the longest step of a large write).
-        """
+        merge segments: the longest step of a large write)."""
         if bulk is None:
             bulk = total is not None and total >= BULK_THRESHOLD
         with self._write_lock:

@@ -1,0 +1,373 @@
+"""The tantivy `SearchEngine`: three tantivy indexes (articles, quotes, claims) behind one class.
+
+As with Whoosh, everything here is derived from the SQLite record: a broken index is reported
+(EngineError, IndexDamaged) and the library rebuilds it. tantivy's writer lock is a file lock the
+kernel drops with its process; a second writer is refused at once, so a writer retries for
+``lock_timeout`` seconds before it reports EngineError. Readers reload when another process's
+commit changed ``meta.json`` (checked by its status before each search: no watcher thread).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import threading
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import tantivy
+from tantivy import DocAddress, Occur, Query
+
+from ...faults import SearchAbandoned
+from ...models import ClaimHit, QuoteHit, SearchResult
+from ...query.assemble import ParsedQuery
+from ...text.snippets import hit_from_fields, marked_terms
+from ..marker import check_engine, mark_engine
+from ..port import Document, EngineError, IndexDamaged
+from .compile import Compiler
+from .found import find_claims, find_quotes
+from .ordering import by_date, by_score
+from .schema import (
+    article_document,
+    article_schema,
+    claim_documents,
+    day_of,
+    id_text,
+    quote_documents,
+    record_schema,
+)
+from .seals import META, find_damage, private_dir, write_seals
+
+__all__ = ["BULK_THRESHOLD", "Engine", "EngineError", "IndexDamaged"]
+
+T = TypeVar("T")
+IdSet = frozenset[str] | None
+ENGINE_NAME = "tantivy"
+LOCKED_MESSAGE = "index is being written by another newsreader process"
+_SCHEMAS: dict[str, Callable[[], tantivy.Schema]] = {
+    "articles": article_schema,
+    "quotes": lambda: record_schema(claims=False),
+    "claims": lambda: record_schema(claims=True),
+}
+_SORT_KEYS = {"date": "asc", "-date": "desc"}
+BULK_THRESHOLD = 1000  # articles in one commit from which two indexing threads pay off
+HEAP_BYTES = 96_000_000  # per indexing thread (tantivy wants at least 15 MB)
+
+
+def _open_part(folder: Path, name: str, create: bool) -> tantivy.Index:
+    part = folder / name
+    if (part / META).exists():
+        try:
+            index = tantivy.Index(_SCHEMAS[name](), path=str(part), reuse=True)
+        except ValueError as exc:
+            if "schema does not match" in str(exc):
+                message = f"the search index in {part} was built by another version"
+                raise EngineError(message) from exc
+            raise EngineError(f"the search index in {part} will not open ({exc})") from exc
+    elif create:
+        private_dir(part)
+        index = tantivy.Index(_SCHEMAS[name](), path=str(part))
+        write_seals(part)
+    else:
+        raise EngineError(f"no search index in {folder}")
+    index.config_reader(reload_policy="manual")  # reloaded by `Engine._fresh`
+    return index
+
+
+def _is_fault(exc: BaseException) -> bool:
+    """An error of the search itself: tantivy's panics are BaseExceptions, not interrupts."""
+    return isinstance(exc, Exception) or type(exc).__name__ == "PanicException"
+
+
+class Engine:
+    """The tantivy `SearchEngine`: one index per kind of document, each in a subfolder."""
+
+    def __init__(self, folder: Path, parts: dict[str, tantivy.Index], lock_timeout: float):
+        self.folder = folder
+        self._parts = parts
+        self._schema = parts["articles"].schema
+        self._lock_timeout = lock_timeout
+        self._write_lock = threading.Lock()  # one writer per process; tantivy's lock the rest
+        self._seen: dict[str, tuple[int, int, int]] = {}  # meta.json's status, per part
+        self._reload_lock = threading.Lock()
+
+    @classmethod
+    def open(
+        cls, folder: Path, *, create: bool = True, lock_timeout: float = 2.0,
+        read_only: bool = False,
+    ) -> Engine:  # fmt: skip
+        """Open the indexes in ``folder``, creating them when missing and ``create`` is set;
+        ``read_only`` leaves the folder as it is."""
+        folder = Path(folder)
+        if (read_only or not create) and not folder.is_dir():
+            raise EngineError(f"no search index in {folder}")
+        check_engine(folder, ENGINE_NAME)  # another engine's folder: rebuilt by the library
+        parts: dict[str, tantivy.Index] = {}
+        try:
+            if not read_only:
+                private_dir(folder)
+                mark_engine(folder, ENGINE_NAME)
+            for name in _SCHEMAS:
+                parts[name] = _open_part(folder, name, create and not read_only)
+        except OSError as exc:
+            raise EngineError(f"cannot open the search index in {folder}: {exc}") from exc
+        engine = cls(folder, parts, lock_timeout)
+        for name in parts:
+            engine._fresh(name)
+        return engine
+
+    # Writing
+
+    def _writer(self, name: str, threads: int) -> Any:
+        deadline = time.monotonic() + self._lock_timeout
+        while True:
+            try:
+                return self._parts[name].writer(HEAP_BYTES * threads, threads)
+            except ValueError as exc:
+                if "LockBusy" not in str(exc):
+                    raise EngineError(f"cannot write the search index: {exc}") from exc
+                if time.monotonic() > deadline:
+                    raise EngineError(LOCKED_MESSAGE) from exc
+                time.sleep(0.05)
+
+    def replace(
+        self,
+        docs: Iterable[Document],
+        delete_ids: Iterable[str] = (),
+        *,
+        new: bool = False,
+        total: int | None = None,
+        on_commit: Callable[[], None] | None = None,
+    ) -> int:
+        """Delete ``delete_ids`` and add or update ``docs`` in one commit per index; how many
+        were written. From BULK_THRESHOLD articles (``total``) two threads index them."""
+        threads = 2 if total is not None and total >= BULK_THRESHOLD else 1
+        with self._write_lock:
+            writers: dict[str, Any] = {}
+            try:
+                for name in _SCHEMAS:
+                    writers[name] = self._writer(name, threads if name == "articles" else 1)
+                written = self._fill(writers, docs, delete_ids, new)
+                if on_commit:
+                    on_commit()
+                # Articles last: a crash in between leaves extra quotes, never missing articles.
+                for name in ("quotes", "claims", "articles"):
+                    writer = writers.pop(name)
+                    writer.commit()
+                    writer.wait_merging_threads()  # merged, and the writer's lock freed
+                    self._sealed(name)
+            except BaseException:  # an interrupt too: no writer may keep the lock
+                for writer in writers.values():
+                    writer.rollback()
+                    writer.wait_merging_threads()
+                raise
+        return written
+
+    def _fill(
+        self, writers: dict[str, Any], docs: Iterable[Document], delete_ids: Iterable[str],
+        new: bool,
+    ) -> int:  # fmt: skip
+        articles, quotes, claims = writers["articles"], writers["quotes"], writers["claims"]
+
+        def delete(article_id: str) -> None:
+            articles.delete_documents_by_term("id", article_id)
+            quotes.delete_documents_by_term("article", article_id)
+            claims.delete_documents_by_term("article", article_id)
+
+        for article_id in delete_ids:
+            delete(article_id)
+        fresh = new or self.doc_count() == 0
+        written = 0
+        for article, analysis in docs:
+            if not fresh:
+                delete(article.id)  # tantivy deletes only what was added before the delete
+            articles.add_document(article_document(article, analysis))
+            if analysis is not None:
+                for doc in quote_documents(article, analysis):
+                    quotes.add_document(doc)
+                for doc in claim_documents(article, analysis):
+                    claims.add_document(doc)
+            written += 1
+        return written
+
+    def _sealed(self, name: str) -> None:
+        """After a commit: this process's searches see it, its files are sealed and private."""
+        write_seals(self.folder / name)
+        self._fresh(name)
+
+    def clear(self) -> None:
+        """Remove every document from the three indexes."""
+        with self._write_lock:
+            for name in _SCHEMAS:
+                writer = self._writer(name, 1)
+                try:
+                    writer.delete_all_documents()
+                    writer.commit()
+                finally:
+                    writer.wait_merging_threads()
+                self._sealed(name)
+
+    # Reading
+
+    def _fresh(self, name: str) -> tantivy.Index:
+        """The part, its reader reloaded if a commit (of any process) changed it since."""
+        index = self._parts[name]
+        try:
+            status = os.stat(self.folder / name / META)
+        except OSError:
+            return index  # the search reports what is wrong with the files
+        seen = (status.st_mtime_ns, status.st_size, status.st_ino)
+        if self._seen.get(name) != seen:
+            with self._reload_lock:
+                index.reload()
+                self._seen[name] = seen
+        return index
+
+    def _searcher(self, name: str = "articles") -> tantivy.Searcher:
+        return self._fresh(name).searcher()
+
+    def doc_count(self) -> int:
+        """Number of articles in the index."""
+        return self._searcher().num_docs
+
+    def ids(self) -> set[str]:
+        """The ids of the articles the index holds."""
+        searcher = self._searcher()
+        return set(self._ids_of(searcher, self._all_addresses(searcher, Query.all_query())))
+
+    def _all_addresses(self, searcher: tantivy.Searcher, query: Query) -> list[DocAddress]:
+        found = searcher.search(query, max(1, searcher.num_docs), count=False)
+        return [address for _, address in found.hits]
+
+    def _ids_of(self, searcher: tantivy.Searcher, addresses: list[DocAddress]) -> list[str]:
+        numbers = searcher.fast_field_values("idnum", addresses) if addresses else []
+        return [
+            id_text(number) if number else searcher.doc(address).get_first("id")
+            for number, address in zip(numbers, addresses, strict=True)
+        ]
+
+    def damage(self, *, deep: bool = False) -> str | None:
+        """What is wrong with the index files, or None (see `seals`)."""
+        for name in _SCHEMAS:
+            if found := find_damage(self.folder / name, deep=deep):
+                return found
+        return None
+
+    def _damaged(self, exc: BaseException) -> IndexDamaged | None:
+        found = self.damage(deep=True)
+        return IndexDamaged(f"{found} ({type(exc).__name__}: {exc})") if found else None
+
+    def size_bytes(self) -> int:
+        """Bytes the index files take on disk."""
+        return sum(p.stat().st_size for p in self.folder.rglob("*") if p.is_file())
+
+    def close(self) -> None:
+        """Drop the indexes; tantivy frees their files when the last searcher goes."""
+        self._parts.clear()
+
+    # Searching
+
+    def search(
+        self,
+        parsed: ParsedQuery,
+        *,
+        limit: int = 20,
+        offset: int = 0,
+        sort: str = "relevance",
+        allow_ids: frozenset[str] | None = None,
+        deny_ids: frozenset[str] | None = None,
+        abandoned: Callable[[], bool] | None = None,
+    ) -> SearchResult:
+        """One page of article hits with snippets (BM25 over title and body) and the total;
+        "date" is oldest first, "-date" newest first, undated articles last either way."""
+        limit, offset = max(0, limit), max(0, offset)
+        try:
+            searcher = self._searcher()
+            compiler = Compiler.for_query(searcher, self._schema, parsed.query)
+            query = self._narrowed(compiler.compile(parsed.query), allow_ids, deny_ids)
+            if abandoned is not None and abandoned():
+                raise SearchAbandoned
+            page, total = self._page(searcher, query, sort, offset, limit)
+            stems, prefixes = marked_terms(parsed.query)
+            hits = tuple(
+                hit_from_fields(_fields(searcher.doc(address)), score, stems, prefixes)
+                for score, address in page
+            )
+        except SearchAbandoned:
+            raise
+        except BaseException as exc:  # an odd query must not take the reader down
+            if not _is_fault(exc):
+                raise
+            if damaged := self._damaged(exc):
+                raise damaged from exc
+            problem = f"the search could not run ({type(exc).__name__}: {exc})"
+            return SearchResult((), 0, parsed.text, problem, parsed.terms)
+        return SearchResult(hits, total, parsed.text, compiler.problem(parsed.problem),
+                            parsed.terms)  # fmt: skip
+
+    def _page(
+        self, searcher: tantivy.Searcher, query: Query, sort: str, offset: int, limit: int
+    ) -> tuple[list[tuple[float, DocAddress]], int]:
+        key = _SORT_KEYS.get(sort)
+        if key is None:
+            hits, total = by_score(searcher, query, offset, limit)
+            if not hits or hits[0][0] > 0:
+                return hits[offset : offset + limit], total
+            key = _SORT_KEYS["-date"]  # nothing to rank by: as the empty query lists
+        schema = self._schema
+        stored = lambda address: searcher.doc(address).get_first("id")  # noqa: E731
+        page, total = by_date(searcher, schema, query, key, offset, limit, stored)
+        return [(0.0, address) for address in page], total
+
+    def _narrowed(self, query: Query, allow: IdSet, deny: IdSet) -> Query:
+        """The query among ``allow`` (when given) and never in ``deny``; filters score 0."""
+        schema = self._schema
+        clauses = [(Occur.Must, query)]
+        if allow is not None:
+            ids = Query.term_set_query(schema, "id", sorted(allow)) if allow else None
+            clauses.append((Occur.Must, Query.const_score_query(ids, 0.0) if ids
+                            else Query.empty_query()))  # fmt: skip
+        if deny:
+            clauses.append((Occur.MustNot, Query.term_set_query(schema, "id", sorted(deny))))
+        return query if len(clauses) == 1 else Query.boolean_query(clauses)
+
+    def matching_ids(self, parsed: ParsedQuery, allow: IdSet, deny: IdSet) -> frozenset[str]:
+        """The ids of every article the query matches, for views that count over them all."""
+
+        def ids() -> frozenset[str]:
+            searcher = self._searcher()
+            compiled = Compiler.for_query(searcher, self._schema, parsed.query)
+            query = self._narrowed(compiled.compile(parsed.query), allow, deny)
+            return frozenset(self._ids_of(searcher, self._all_addresses(searcher, query)))
+
+        return self._guarded(ids)
+
+    def search_quotes(
+        self, query: str, *, speaker: str | None = None, limit: int = 50
+    ) -> list[QuoteHit]:
+        """Quotes whose text has every word of ``query``, optionally by a speaker (name words)."""
+        return self._guarded(lambda: find_quotes(self._fresh("quotes"), query, speaker, limit))
+
+    def search_claims(self, query: str, *, limit: int = 50) -> list[ClaimHit]:
+        """Numeric claims whose text or sentence has every word of ``query``."""
+        return self._guarded(lambda: find_claims(self._fresh("claims"), query, limit))
+
+    def _guarded(self, search: Callable[[], T]) -> T:
+        """A search; when it fails on damaged files, IndexDamaged saying what is damaged."""
+        try:
+            return search()
+        except BaseException as exc:
+            if _is_fault(exc) and (damaged := self._damaged(exc)):
+                raise damaged from exc
+            raise
+
+
+def _fields(doc: tantivy.Document) -> dict[str, Any]:
+    """A stored article as `hit_from_fields` reads it (Whoosh's stored fields)."""
+    fields = {name: values[0] for name, values in doc.to_dict().items() if values}
+    day = day_of(fields.pop("day", None))
+    if day is not None:
+        fields["date"] = dt.datetime(day.year, day.month, day.day)
+    return fields
