@@ -3,10 +3,12 @@
 `~/.config/newsreader/config.toml` (platformdirs' user config dir; the NEWSREADER_CONFIG
 environment variable names another file, for tests) may hold a `[keys]` table mapping binding
 ids to key strings, e.g. `"app.quit" = "x,ctrl+c"`, a `theme` (e.g. "ansi-dark" for a 16-colour
-terminal) and a `mouse` mode (see MOUSE_MODES). Layout state (the split ratio, the theme last
-picked in the palette) is remembered in `state.json` beside that file so the user's config is
-never rewritten; a theme named in the config file wins over the remembered one. The folder is
-made private (0700) and the state file 0600: they say what the user reads.
+terminal), a `mouse` mode (see MOUSE_MODES) and the search `engine` ("whoosh", the default, or
+"tantivy"; the reader and every command open libraries with it, see `engine_setting`). Layout
+state (the split ratio, the theme last picked in the palette) is remembered in `state.json`
+beside that file so the user's config is never rewritten; a theme named in the config file wins
+over the remembered one. The folder is made private (0700) and the state file 0600: they say
+what the user reads.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ MIN_SPLIT, MAX_SPLIT = 20, 80
 # would otherwise cross the link); "clicks": presses and releases; "off": no mouse at all.
 MOUSE_MODES = ("auto", "on", "clicks", "off")
 DEFAULT_MOUSE = "auto"
-CONFIG_KEYS = frozenset({"keys", "theme", "mouse"})
+CONFIG_KEYS = frozenset({"keys", "theme", "mouse", "engine"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +36,7 @@ class Config:
     split: int = DEFAULT_SPLIT
     theme: str | None = None
     mouse: str = "auto"
+    engine: str | None = None  # None: the engine that built each library's index
     problem: str | None = None
 
 
@@ -71,6 +74,9 @@ def load_config(path: Path | None = None) -> Config:
     if mouse not in MOUSE_MODES:
         problems.append(f"{path}: mouse must be one of {', '.join(MOUSE_MODES)}, not {mouse!r}")
         mouse = DEFAULT_MOUSE
+    engine, engine_problem = _engine(data, path)
+    if engine_problem:
+        problems.append(engine_problem)
     state = _read_state(state_path(path))
     split = state.get("split", DEFAULT_SPLIT)
     remembered = state.get("theme")
@@ -79,8 +85,27 @@ def load_config(path: Path | None = None) -> Config:
         split=clamp_split(split) if isinstance(split, int) else DEFAULT_SPLIT,
         theme=theme or (remembered if isinstance(remembered, str) else None),
         mouse=mouse,
+        engine=engine,
         problem="\n".join([*problems, *([key_problem] if key_problem else [])]) or None,
     )
+
+
+def engine_setting(path: Path | None = None) -> tuple[str | None, str | None]:
+    """The search engine the config file names (None when it names none or a wrong one), and
+    the problem with it: what the commands read, without the reader's other settings."""
+    path = path or config_path()
+    data, _ = _read_toml(path)
+    return _engine(data, path)
+
+
+def _engine(data: dict, path: Path) -> tuple[str | None, str | None]:
+    from newsreader.index.search.engines import ENGINES
+
+    engine = data.get("engine")
+    if engine is None or engine in ENGINES:
+        return engine, None
+    known = ", ".join(ENGINES)
+    return None, f"{path}: engine must be one of {known}, not {engine!r} (the index's own is used)"
 
 
 def _read_toml(path: Path) -> tuple[dict, str | None]:

@@ -124,3 +124,32 @@ def test_a_missing_index_is_an_engine_error(opener: EngineOpener, tmp_path: Path
     with pytest.raises(EngineError, match="no search index"):
         opener(tmp_path / "missing", read_only=True)
     assert not (tmp_path / "missing").exists()
+
+
+def _found(opener: EngineOpener, folder: Path, *, deep: bool) -> bool:
+    """Whether damage is seen: at open, or by `damage`."""
+    try:
+        engine = opener(folder)
+    except EngineError:
+        return True
+    try:
+        return engine.damage(deep=deep) is not None
+    finally:
+        engine.close()
+
+
+def test_a_segment_file_cut_short_or_scribbled_is_damage(opener: EngineOpener, tmp_path: Path):
+    engine = opener(tmp_path / "index")
+    engine.replace(docs())
+    engine.close()
+    articles = tmp_path / "index" / "articles"
+    segments = [p for p in articles.iterdir() if p.is_file() and p.suffix not in (".json", ".toc")
+                and "LOCK" not in p.name.upper()]  # fmt: skip
+    largest = max(segments, key=lambda p: p.stat().st_size)
+    data = largest.read_bytes()
+    middle = len(data) // 2
+    largest.write_bytes(data[:middle] + bytes(b ^ 0xFF for b in data[middle : middle + 8])
+                        + data[middle + 8 :])  # fmt: skip
+    assert _found(opener, tmp_path / "index", deep=True)
+    largest.write_bytes(data[:middle])
+    assert _found(opener, tmp_path / "index", deep=False)

@@ -6,8 +6,9 @@ import argparse
 import sys
 
 from newsreader.index.faults import LibraryError, restore_advice
-from newsreader.index.library import Library, default_path
+from newsreader.index.library import default_path
 
+from .opening import open_library
 from .output import error, print_json_lines
 
 
@@ -15,7 +16,7 @@ def check(args: argparse.Namespace) -> int:
     """Exit 0 when the library is healthy, 1 when problems were found (repaired or not)."""
     try:
         # The index is opened by the check itself: opening it here would already heal it.
-        with Library.open(args.library, defer_index=True) as library:
+        with open_library(args, defer_index=True) as library:
             report = library.check(repair=args.repair)
     except LibraryError as problem:
         error(str(problem))

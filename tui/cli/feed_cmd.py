@@ -7,9 +7,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from newsreader.index.library import Library
 from newsreader.index.models import Feed
 
+from .opening import open_library
 from .output import console, error, jsonable, plain, print_json_lines, say_problem
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
@@ -22,7 +22,7 @@ def feed(args: argparse.Namespace) -> int:
 
 def add(args: argparse.Namespace) -> int:
     interval = args.interval * 60 if args.interval else None
-    with Library.open(args.library, defer_index=True) as library:
+    with open_library(args, defer_index=True) as library:
         added = library.subscriptions.add(args.url, name=args.name, tags=args.tag or (),
                                           interval=interval)  # fmt: skip
     if args.json:
@@ -34,7 +34,7 @@ def add(args: argparse.Namespace) -> int:
 
 
 def list_feeds(args: argparse.Namespace) -> int:
-    with Library.open(args.library, defer_index=True) as library:
+    with open_library(args, defer_index=True) as library:
         feeds = library.subscriptions.list()
     if args.json:
         print_json_lines(feed_json(f) for f in feeds)
@@ -62,7 +62,7 @@ def list_feeds(args: argparse.Namespace) -> int:
 
 
 def remove(args: argparse.Namespace) -> int:
-    with Library.open(args.library, defer_index=not args.purge) as library:
+    with open_library(args, defer_index=not args.purge) as library:
         gone, removed = library.subscriptions.remove(args.feed, purge=args.purge)
     if args.json:
         print_json_lines([{**feed_json(gone), "articles_removed": removed}])
@@ -83,7 +83,7 @@ def import_opml(args: argparse.Namespace) -> int:
     except OSError as problem:
         error(f"{path}: cannot read: {(problem.strerror or str(problem)).lower()}")
         return EXIT_PARTIAL
-    with Library.open(args.library, defer_index=True) as library:
+    with open_library(args, defer_index=True) as library:
         done = library.subscriptions.import_opml(data, str(path))
     for problem in done.skipped:
         say_problem(problem)
@@ -97,7 +97,7 @@ def import_opml(args: argparse.Namespace) -> int:
 
 
 def export_opml(args: argparse.Namespace) -> int:
-    with Library.open(args.library, defer_index=True) as library:
+    with open_library(args, defer_index=True) as library:
         text = library.subscriptions.export_opml()
     if args.file is None or str(args.file) == "-":
         sys.stdout.write(text)

@@ -11,10 +11,11 @@ from __future__ import annotations
 import argparse
 import sys
 
-from newsreader.index.library import Library, LibraryError
+from newsreader.index.library import LibraryError
 from newsreader.index.models import FetchReport, Problem
 
 from .ingest_cmd import say_waiting
+from .opening import open_library
 from .output import error, print_json_lines, say_notices, say_problem, say_problem_json
 from .progress_view import progress_view
 
@@ -29,7 +30,7 @@ def fetch(args: argparse.Namespace) -> int:
         if problem.fatal or not args.quiet:
             shown(problem)
 
-    with Library.open(args.library) as library:
+    with open_library(args) as library:
         try:
             library.subscriptions.chosen(args.feeds)
         except LibraryError as unknown:

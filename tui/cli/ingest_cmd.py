@@ -18,6 +18,7 @@ from newsreader.index.folder.writelock import Holder
 from newsreader.index.library import IngestReport, Library
 from newsreader.index.models import Problem
 
+from .opening import open_library
 from .output import (
     error,
     print_json_lines,
@@ -37,7 +38,7 @@ def index(args: argparse.Namespace) -> int:
     # lexists: a broken link or a link loop is there, and the library names what is wrong with it.
     missing = [p for p in paths if not os.path.lexists(p)]
     on_problem = say_problem_json if args.json else say_problem
-    with Library.open(args.library) as library:
+    with open_library(args) as library:
         say_notices(library.notices, json_lines=args.json)
         with writing(library, "index", args), progress_view(json_lines=args.json) as progress:
             found = [p for p in paths if p not in missing]
@@ -63,7 +64,7 @@ def index(args: argparse.Namespace) -> int:
 def reindex(args: argparse.Namespace) -> int:
     """Rebuild the Whoosh index from SQLite."""
     with (
-        Library.open(args.library) as library,
+        open_library(args) as library,
         writing(library, "reindex", args),
         progress_view(json_lines=args.json) as progress,
     ):

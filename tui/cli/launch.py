@@ -9,6 +9,7 @@ from newsreader.index.ingest.demo import BUNDLED_SEEDS, DEMO_NOTICE, DEMO_SOURCE
 from newsreader.index.library import Library
 
 from ..model.search_thread import PageQuery, SearchThread
+from .opening import open_library
 from .output import say_notices
 
 
@@ -19,7 +20,7 @@ def launch(args: argparse.Namespace) -> int:
     The first page is listed from SQLite on the search thread while the app is imported; the
     search index opens in the app, after that page is drawn.
     """
-    library = Library.open(args.library, defer_index=True)
+    library = open_library(args, defer_index=True)
     try:
         say_notices(library.notices)
         if _first_default_launch(args, library):

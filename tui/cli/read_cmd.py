@@ -7,6 +7,7 @@ import argparse
 from newsreader.index.library import Library
 from newsreader.index.models import Article
 
+from .opening import open_library
 from .output import (
     console,
     error,
@@ -25,7 +26,7 @@ MAX_CANDIDATES = 4  # ids listed for an ambiguous prefix
 def search(args: argparse.Namespace) -> int:
     """Top hits for a query, as a table or JSON Lines."""
     query = " ".join(args.query)
-    with Library.open(args.library) as library:
+    with open_library(args) as library:
         result = library.search(
             query, limit=max(args.limit, 0), offset=max(args.offset, 0), sort=args.sort,
             now=args.now, include_archived=args.archived,
@@ -58,7 +59,7 @@ def search(args: argparse.Namespace) -> int:
 
 def show(args: argparse.Namespace) -> int:
     """One article with its metadata and (with --json) its annotations."""
-    with Library.open(args.library) as library:
+    with open_library(args) as library:
         article = _article(library, args.id)
         if article is None:
             return 1
@@ -107,7 +108,7 @@ def _article(library: Library, typed: str) -> Article | None:
 
 def stats(args: argparse.Namespace) -> int:
     """Counts over the library."""
-    with Library.open(args.library) as library:
+    with open_library(args) as library:
         info = library.stats()
         say_notices(library.notices)
     if args.json:

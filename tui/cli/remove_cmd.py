@@ -6,9 +6,9 @@ import argparse
 import sys
 
 from newsreader.index.ingest.removal import matching
-from newsreader.index.library import Library
 
 from .ingest_cmd import say_waiting
+from .opening import open_library
 from .output import error, escaped, print_json_lines
 
 SHOWN = 5  # titles listed before asking
@@ -20,7 +20,7 @@ def remove(args: argparse.Namespace) -> int:
     if not query:
         error("remove needs a query: say which articles (an empty one would match them all)")
         return 2
-    with Library.open(args.library) as library:
+    with open_library(args) as library:
         hits, problem = matching(library, query)
         if problem:
             error(f"not removing anything: {problem}")

@@ -18,6 +18,7 @@ from newsreader.index.library import Library
 from newsreader.index.models import ImportCounts
 from newsreader.index.record.state_file import StateFileError
 
+from .opening import open_library
 from .output import error, print_json_lines
 
 
@@ -26,7 +27,7 @@ def state(args: argparse.Namespace) -> int:
     if args.action == "export" and args.replace:
         error("--replace is for state import: an export always writes everything")
         return 2
-    with Library.open(args.library) as library:
+    with open_library(args) as library:
         if args.action == "export":
             return _export(library.export_state() + "\n", args.file)
         return _import(library, args)

@@ -14,6 +14,7 @@ from typing import Any
 from newsreader.index.library import Library
 from newsreader.index.models import ArticleRef, ClaimRow, QuoteRow
 
+from .opening import open_library
 from .output import console, jsonable, plain, print_json_lines, say_notices
 
 NO_DATE = "—"
@@ -21,7 +22,7 @@ NO_DATE = "—"
 
 def speakers(args: argparse.Namespace) -> int:
     """One line per speaker: speaker, quotes, articles, first and last date."""
-    with Library.open(args.library) as library:
+    with open_library(args) as library:
         found = _limited(library.views.speakers(_query(args), now=args.now), args.limit)
         say_notices(library.notices)
     if args.json:
@@ -41,7 +42,7 @@ def speakers(args: argparse.Namespace) -> int:
 
 def quotes(args: argparse.Namespace) -> int:
     """What people said in the articles a query finds, newest first."""
-    with Library.open(args.library) as library:
+    with open_library(args) as library:
         rows = library.views.quotes(_query(args), speaker=args.speaker, now=args.now)
         say_notices(library.notices)
     rows = _limited(rows, args.limit)
@@ -61,7 +62,7 @@ def quotes(args: argparse.Namespace) -> int:
 
 def claims(args: argparse.Namespace) -> int:
     """Numeric claims side by side; with --group, what they count (or one group's claims)."""
-    with Library.open(args.library) as library:
+    with open_library(args) as library:
         if args.group is True:
             return _groups(library, args)
         rows = library.views.claims(_query(args), group=args.group or None, now=args.now)
