@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from cli_helpers import SEEDS, json_lines, run
+
 from newsreader.index.library import Library
 from newsreader.index.search.engines import chosen_engine
 from newsreader.index.search.marker import built_by
