@@ -1,5 +1,6 @@
 """Choosing the search engine in config.toml: the commands and the reader open libraries with it,
-an index another engine built is rebuilt from the record once, and a wrong name is one line."""
+an index another engine built is rebuilt from the record once, a wrong name is one line, and a
+damaged tantivy index heals."""
 
 from __future__ import annotations
 
@@ -102,3 +103,20 @@ def test_a_read_only_library_is_searched_with_the_engine_that_built_it(tmp_path:
     assert chosen_engine(folder, "whoosh") == "whoosh"
     assert chosen_engine(folder, None) == "tantivy"
     assert chosen_engine(tmp_path / "nothing", None) == "whoosh"
+
+
+def test_a_scribbled_tantivy_index_heals_at_open_or_at_the_first_search(tmp_path: Path) -> None:
+    # Whoosh's healing is tests/test_damage.py's; this is the same promise kept by tantivy.
+    engine = "tantivy"
+    with Library.open(tmp_path / "library", engine=engine) as library:
+        library.ingest([SEEDS], analyze=False)
+        expected = {h.id for h in library.search("korean soldiers").hits}
+    for path in (tmp_path / "library" / "index" / "articles").iterdir():
+        if path.stat().st_size > 64 and path.suffix not in (".json", ".toc"):
+            data = bytearray(path.read_bytes())
+            middle = len(data) // 2
+            data[middle : middle + 16] = bytes(b ^ 0xFF for b in data[middle : middle + 16])
+            path.write_bytes(bytes(data))
+    with Library.open(tmp_path / "library", engine=engine) as library:
+        assert {h.id for h in library.search("korean soldiers").hits} == expected
+        assert any("rebuilding" in notice for notice in library.notices), library.notices

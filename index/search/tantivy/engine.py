@@ -61,7 +61,9 @@ def _open_part(folder: Path, name: str, create: bool) -> tantivy.Index:
     if (part / META).exists():
         try:
             index = tantivy.Index(_SCHEMAS[name](), path=str(part), reuse=True)
-        except ValueError as exc:
+        except BaseException as exc:  # a damaged file can make tantivy panic
+            if not _is_fault(exc):
+                raise
             if "schema does not match" in str(exc):
                 message = f"the search index in {part} was built by another version"
                 raise EngineError(message) from exc
