@@ -158,8 +158,9 @@ def browse(name: str) -> dict[str, list[float]]:
     return typed
 
 
-def one_run(exe: Path, library: Path, config: Path) -> dict[str, Any]:
-    """Launch, wait for results, measure memory, browse, measure again, close."""
+def one_run(exe: Path, library: Path, config: Path, browsing: bool = True) -> dict[str, Any]:
+    """Launch, wait for results, measure memory, browse (unless not ``browsing``), measure
+    again, close."""
     name = f"nr-bench-{uuid.uuid4().hex[:8]}"
     command = f"env NEWSREADER_CONFIG={config} TERM=xterm-256color {exe} --library {library}"
     start = time.monotonic()
@@ -168,7 +169,7 @@ def one_run(exe: Path, library: Path, config: Path) -> dict[str, Any]:
         ready = wait_until(name, has_results)
         pid = app_pid(name)
         at_start = memory_mb(pid)
-        typed = browse(name)
+        typed = browse(name) if browsing else {"paced": [0.0], "burst": [0.0]}
         after = memory_mb(pid)
     finally:
         tmux("kill-session", "-t", name)
@@ -201,19 +202,25 @@ def summary(values: list[float], digits: int = 3) -> dict[str, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=10)
+    parser.add_argument("--library", type=Path, help="this library instead of bbc + reuters")
+    parser.add_argument("--engine", help="the search engine config.toml names")
+    parser.add_argument("--no-browse", action="store_true", help="start-up and memory only")
     args = parser.parse_args()
     compile_package()
     if shutil.which("tmux") is None:
         sys.exit("this benchmark needs tmux")
     exe = Path(sys.executable).with_name("newsreader")
-    shared = cached_library("bbc.jsonl", "reuters21578.jsonl")
+    shared = args.library or cached_library("bbc.jsonl", "reuters21578.jsonl")
     keeper = f"nr-bench-keeper-{uuid.uuid4().hex[:6]}"
     tmux("new-session", "-d", "-s", keeper)  # the tmux server's start-up is not the app's
     with tempfile.TemporaryDirectory() as tmp:
         library = private_copy(shared, Path(tmp))
         config = Path(tmp) / "config" / "config.toml"
+        if args.engine:
+            config.parent.mkdir()
+            config.write_text(f'engine = "{args.engine}"\n', encoding="utf-8")
         try:
-            runs = [one_run(exe, library, config) for _ in range(args.runs)]
+            runs = [one_run(exe, library, config, not args.no_browse) for _ in range(args.runs)]
         finally:
             tmux("kill-session", "-t", keeper)
     emit(
