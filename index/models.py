@@ -342,10 +342,12 @@ class ClaimGroup:
 
 @dataclass(frozen=True, slots=True)
 class SourceCount:
-    """One source (a feed or an article's `source` field) with its article and unread counts."""
+    """One source (a feed or an article's `source` field) with its article and unread counts,
+    and why the feed of that name failed the last time it was fetched, if it did."""
 
     name: str | None  # None: the articles without a source
     articles: int
     unread: int
     first: dt.date | None
     last: dt.date | None
+    feed_error: str | None = None

@@ -1,4 +1,6 @@
-"""The sources view: every source with its article and unread counts; Enter searches it."""
+"""The sources view: every source with its article and unread counts; Enter searches it. A feed
+whose last fetch failed is marked, and its error shown (in a column on a wide screen, in the
+header when its row is highlighted)."""
 
 from __future__ import annotations
 
@@ -13,6 +15,19 @@ from .speakers_view import DAY, day
 from .view_screen import ViewScreen
 
 NO_SOURCE = "(no source)"
+FAILED = "\u2717 "  # marks a source whose feed failed the last time it was fetched
+ERROR_COLUMN_FROM = 100  # table width from which the error has a column of its own
+
+
+COLUMNS = (Column("source"), Column("articles", 8, "right"), Column("unread", 8, "right"),
+           Column("first", DAY), Column("last", DAY))  # fmt: skip
+# Only while some feed is failing: an empty column would say nothing.
+ERROR_COLUMN = Column("feed error", shown_from=ERROR_COLUMN_FROM)
+
+
+def source_cell(source: SourceCount) -> str:
+    """The source's name, marked when its feed is failing."""
+    return (FAILED if source.feed_error else "") + (source.name or NO_SOURCE)
 
 
 def source_query(name: str) -> str:
@@ -31,9 +46,7 @@ class SourcesScreen(ViewScreen[list[SourceCount]]):
         self.sources: list[SourceCount] = []
 
     def compose_body(self) -> ComposeResult:
-        columns = [Column("source"), Column("articles", 8, "right"), Column("unread", 8, "right"),
-                   Column("first", DAY), Column("last", DAY)]  # fmt: skip
-        yield ViewTable(columns, id="sources")
+        yield ViewTable(COLUMNS, id="sources")
 
     @property
     def table(self) -> ViewTable:
@@ -48,11 +61,21 @@ class SourcesScreen(ViewScreen[list[SourceCount]]):
     def show(self, data: list[SourceCount]) -> None:
         self.sources = data
         self.table.empty = "No articles"
+        self.table.columns = COLUMNS + (ERROR_COLUMN,) * any(s.feed_error for s in data)
         self.table.show_rows(
-            [(s.name or NO_SOURCE, f"{s.articles:,}", f"{s.unread:,}", day(s.first), day(s.last))
-             for s in data]
+            [(source_cell(s), f"{s.articles:,}", f"{s.unread:,}", day(s.first), day(s.last),
+              s.feed_error or "") for s in data]
         )  # fmt: skip
-        self._show_status(f"{len(data):,} source{'' if len(data) == 1 else 's'}")
+        self._show_status(self._counted())
+
+    def _counted(self) -> str:
+        failing = sum(bool(s.feed_error) for s in self.sources)
+        counted = f"{len(self.sources):,} source{'' if len(self.sources) == 1 else 's'}"
+        return counted + (f", {failing} feed{'s' * (failing != 1)} failing" if failing else "")
+
+    def on_view_table_highlighted(self, event: ViewTable.Highlighted) -> None:
+        error = self.sources[event.index].feed_error if event.index < len(self.sources) else None
+        self._show_status(f"{self._counted()} \u00b7 {FAILED}{error}" if error else self._counted())
 
     def on_view_table_chosen(self, event: ViewTable.Chosen) -> None:
         source = self.sources[event.index]
