@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .added_order import searcher
 from .call_gate import CallGate
 from .faults import LibraryError, translated
 from .folder.checkup import check
@@ -55,10 +56,8 @@ if TYPE_CHECKING:
     from .ingest.web.subscriptions import FetchOptions, Subscriptions
     from .search.port import EngineOpener, SearchEngine
 
-__all__ = [
-    "ArticleState", "IngestReport", "Library", "LibraryBusy", "LibraryError", "Stats",
-    "default_path",
-]  # fmt: skip
+__all__ = ["ArticleState", "IngestReport", "Library", "LibraryBusy", "LibraryError", "Stats",
+           "default_path"]  # fmt: skip
 
 APP_NAME = "newsreader"
 
@@ -104,6 +103,7 @@ class Library:
         )  # fmt: skip
         self._gate = CallGate()
         self.views = LibraryViews(record, self.matching_ids)  # speakers, claims, sources
+        self.others_commits = record.others_commits  # changes as other processes commit to it
 
     @classmethod
     def open(
@@ -290,22 +290,22 @@ class Library:
         now: dt.datetime | None = None,
         include_archived: bool = False,
         abandoned: Callable[[], bool] | None = None,
+        added_since: dt.datetime | None = None,
     ) -> SearchResult:
         """Hits for a query in the query language; a bad query falls back and says why.
 
-        An empty query lists the library newest first (oldest first with sort="date").
-        `abandoned` is asked between the words of the query: when it turns true, the search
-        raises SearchAbandoned (a newer search wants the thread).
+        An empty query lists newest first (sort "date": oldest; "added": the last added); only
+        those added after `added_since`, if given. `abandoned` true raises SearchAbandoned.
         """
         if not query.strip():
             return self._record.browse(
-                limit=limit, offset=offset, sort=sort, include_archived=include_archived
-            )
+                limit=limit, offset=offset, sort=sort, include_archived=include_archived,
+                added_since=added_since)  # fmt: skip
         from .query.assemble import parse_query
 
         parsed = parse_query(query, now=now)
-        allow, deny = self._record.state_filter(parsed, include_archived)
-        result = self._keeper.healing(lambda engine: engine.search(
+        allow, deny = self._record.state_filter(parsed, include_archived, added_since)
+        result = self._keeper.healing(lambda engine: searcher(engine, self._record, sort)(
             parsed, limit=limit, offset=offset, sort=sort, allow_ids=allow, deny_ids=deny,
             abandoned=abandoned,
         ))  # fmt: skip

@@ -27,6 +27,7 @@ from .screens.saved import SavedSearchesScreen
 from .screens.speaker_quotes import SpeakerQuotesScreen
 from .screens.speakers_view import SpeakersScreen
 from .screens.view_screen import ViewScreen
+from .session import last_session, save_session
 from .terminal import mouse
 from .view_switch import ARTICLES, VIEW_BINDINGS, ViewSwitch
 from .widgets.quotes_panel import QuotesPanel
@@ -123,6 +124,8 @@ class NewsReaderApp(App[None]):
         # The engine keeps a searcher (and its caches, ~100 MB on a big library) per thread, so
         # every search runs on this one thread rather than on a pool of worker threads.
         self.search_thread = search_thread or SearchThread()
+        # "New since last session" (`+`) counts from when the reader last closed on this library.
+        self.new_since = last_session(library.path)
         self.add_mode(ARTICLES, self.get_default_screen)
         self.view_switch = ViewSwitch(self)
 
@@ -136,6 +139,7 @@ class NewsReaderApp(App[None]):
 
     def on_unmount(self) -> None:
         self.search_thread.shutdown()
+        save_session(self.library.path, dt.datetime.now(dt.UTC))  # what the next `+` counts from
 
     def on_load(self) -> None:
         # Before the articles screen is composed: its first frame has the user's theme and keys
@@ -194,7 +198,11 @@ class NewsReaderApp(App[None]):
     def get_default_screen(self) -> MainScreen:
         """The app opens on the main screen itself: no blank screen beneath it to lay out."""
         self.main_screen = MainScreen(
-            self.library, self.initial_query, self.now, split=self.config.split
+            self.library,
+            self.initial_query,
+            self.now,
+            split=self.config.split,
+            new_since=self.new_since,
         )
         return self.main_screen
 

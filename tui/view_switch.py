@@ -56,8 +56,19 @@ class ViewSwitch:
     def __init__(self, app: NewsReaderApp) -> None:
         self.app = app
         self.query = ""
+        self._built: list[Screen] = []
         for mode, build in (("speakers", _speakers), ("claims", _claims), ("sources", _sources)):
-            app.add_mode(mode, partial(build, app))
+            app.add_mode(mode, partial(self._build, build))
+
+    def _build(self, build: Callable[[NewsReaderApp], Screen]) -> Screen:
+        screen = build(self.app)
+        self._built.append(screen)
+        return screen
+
+    def library_changed(self) -> None:
+        """Articles came in (or feeds failed): each view reads its data again when next shown."""
+        for screen in self._built:
+            screen.query_text = None  # type: ignore[attr-defined]  # a ViewScreen
 
     @property
     def current(self) -> str:

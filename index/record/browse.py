@@ -14,6 +14,8 @@ import sqlite3
 
 from ..models import Hit, SearchResult
 from ..text.flatten import flatten, lead_span
+from .added import BY_ADDED
+from .articles import added_text
 from .codec import decode_date
 
 # Enough of the text for the lead line of any normalised article, without reading whole bodies.
@@ -24,6 +26,7 @@ _ORDER = {
     "relevance": "date IS NULL, date DESC, id",
     "-date": "date IS NULL, date DESC, id",
     "date": "date IS NULL, date, id",
+    "added": BY_ADDED,
 }
 
 
@@ -34,9 +37,14 @@ def browse(
     limit: int = 20,
     offset: int = 0,
     sort: str = "relevance",
+    added_since: dt.datetime | None = None,
 ) -> SearchResult:
-    """One page of every article but the ``hidden`` ones (the archived, say), undated last."""
-    where, args = (_NOT_HIDDEN, (json.dumps(sorted(hidden)),)) if hidden else ("", ())
+    """One page of every article but the ``hidden`` ones (the archived, say), undated last;
+    with ``added_since``, only those that entered the library after it."""
+    where, args = (_NOT_HIDDEN, [json.dumps(sorted(hidden))]) if hidden else ("", [])
+    if added_since is not None:
+        where = f"{where} AND added > ?" if where else "WHERE added > ?"
+        args.append(added_text(added_since))
     order = _ORDER.get(sort, _ORDER["relevance"])
     total = conn.execute(f"SELECT count(*) FROM articles {where}", args).fetchone()[0]
     ids = [

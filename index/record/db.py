@@ -7,13 +7,16 @@ through it, and the search engine not at all (`publish` is where the two meet).
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import sqlite3
+from collections.abc import Collection
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..faults import LibraryError
 from ..folder.private import connect_read_only
 from ..models import ImportCounts, SearchResult, Stats
+from .added import added_after, others_commits, page_by_added
 from .articles import ArticleStore, connect, transaction
 from .browse import browse, with_web_fields
 from .feeds import FeedStore
@@ -52,20 +55,43 @@ class Record:
     def close(self) -> None:
         self.conn.close()
 
-    def browse(self, *, limit: int, offset: int, sort: str, include_archived: bool) -> SearchResult:
+    def browse(
+        self,
+        *,
+        limit: int,
+        offset: int,
+        sort: str,
+        include_archived: bool,
+        added_since: dt.datetime | None = None,
+    ) -> SearchResult:
         """A page of the whole library without a query (see `browse`)."""
         hidden = frozenset() if include_archived else self.triage.ids_where("archived", True)
-        found = browse(self.conn, hidden=frozenset(hidden), limit=limit, offset=offset, sort=sort)
+        found = browse(
+            self.conn, hidden=frozenset(hidden), limit=limit, offset=offset, sort=sort,
+            added_since=added_since,
+        )  # fmt: skip
         return self.with_web_fields(found)
+
+    def page_by_added(self, ids: Collection[str], *, limit: int, offset: int) -> list[str]:
+        """A page of ``ids``, the last to enter the library first (`added.page_by_added`)."""
+        return page_by_added(self.conn, ids, limit=limit, offset=offset)
+
+    def others_commits(self) -> int:
+        """A number that changes when another connection commits (`added.others_commits`)."""
+        return others_commits(self.conn)
 
     def with_web_fields(self, result: SearchResult) -> SearchResult:
         """The result with each hit's URL and time of entry (`browse.with_web_fields`)."""
         return dataclasses.replace(result, hits=with_web_fields(self.conn, result.hits))
 
-    def state_filter(self, parsed: ParsedQuery, include_archived: bool) -> IdSets:
+    def state_filter(
+        self, parsed: ParsedQuery, include_archived: bool, added_since: dt.datetime | None = None
+    ) -> IdSets:
         """(ids the hits must be among or None, ids they must avoid or None) for the query's
-        state fields (read:, starred:, archived:, tag:)."""
-        return state_filter(self.triage, parsed, include_archived)
+        state fields (read:, starred:, archived:, tag:), and only the articles that entered the
+        library after ``added_since`` when it is given."""
+        allow, deny = state_filter(self.triage, parsed, include_archived)
+        return added_after(self.conn, added_since, allow), deny
 
     def stats(self, *, index_bytes: int) -> Stats:
         return library_stats(self.conn, index_bytes=index_bytes, path=str(self.db.parent))

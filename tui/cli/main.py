@@ -119,7 +119,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("query", nargs="*", help="query words (see below)")
     p.add_argument("--limit", type=int, default=20)
     p.add_argument("--offset", type=int, default=0)
-    p.add_argument("--sort", choices=("relevance", "date", "-date"), default="relevance")
+    p.add_argument("--sort", choices=("relevance", "date", "-date", "added"), default="relevance")
     p.add_argument("--archived", action="store_true", help="include archived articles")
     p.add_argument(
         "--now", type=_now, default=argparse.SUPPRESS,

@@ -20,8 +20,10 @@ class Status:
     unread_only: bool = False
     starred_only: bool = False
     archived: bool = False
+    new_only: bool = False  # only the articles added since the reader last closed
     marked: int = 0
     host: str | None = None
+    fetching: str | None = None  # what a fetch of the feeds is doing, while it runs
 
 
 @dataclass(frozen=True, slots=True)

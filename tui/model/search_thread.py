@@ -32,6 +32,7 @@ class PageQuery:
     sort: str = "relevance"
     archived: bool = False
     at_least: int = 0  # rows wanted, a page if fewer: a refreshed view fetches what it showed
+    added_since: dt.datetime | None = None  # only articles added after it (new since last session)
 
 
 def fetch_page(
@@ -50,6 +51,7 @@ def fetch_page(
         now=now,
         include_archived=page.archived,
         abandoned=abandoned,
+        added_since=page.added_since,
     )
     return result, library.states(hit.id for hit in result.hits)
 

@@ -19,6 +19,7 @@ from .. import startup_gc
 from ..config import DEFAULT_SPLIT
 from ..model.search_request import SearchRequest, Status, no_hits_message, view_depends_on
 from ..model.triage import FLAGS, Triage
+from ..widgets.feed_fetcher import FeedFetcher
 from ..widgets.key_bar import KeyBar
 from ..widgets.panes import TYPING_ARTICLE_DELAY, Panes
 from ..widgets.quotes_panel import QuotesPanel
@@ -97,6 +98,7 @@ class MainScreen(Screen[None]):
             "asterisk", "filter('starred_only')", "Starred only", show=False, id="main.starred"
         ),
         Binding("A", "filter('archived')", "Show archived", show=False, id="main.archived"),
+        Binding("plus", "filter('new_only')", "New since last session", show=False, id="main.new"),
         Binding("m", "toggle_state('read')", "Read", id="main.read"),
         Binding("s", "toggle_state('starred')", "Star", id="main.star"),
         Binding("a", "toggle_state('archived')", "Archive", show=False, id="main.archive"),
@@ -105,6 +107,7 @@ class MainScreen(Screen[None]):
         Binding("W", "save_search", "Save search", show=False, id="main.save_search"),
         Binding("L", "saved_searches", "Saved searches", show=False, id="main.saved"),
         Binding("o", "open_external", "Open", show=False, id="main.open"),
+        Binding("R", "fetch_feeds", "Fetch feeds", show=False, id="main.fetch"),
         Binding("question_mark", "app.help", "Help", id="main.help"),
     ]
 
@@ -114,9 +117,11 @@ class MainScreen(Screen[None]):
         query: str = "",
         now: dt.datetime | None = None,
         split: int = DEFAULT_SPLIT,
+        new_since: dt.datetime | None = None,
     ) -> None:
         super().__init__()
         self.library = library
+        self.new_since = new_since  # when the last session ended: what `+` counts as new
         self.triage = Triage(library)
         self.now = now
         self._split = split
@@ -125,9 +130,12 @@ class MainScreen(Screen[None]):
         self._index_requested = False
 
     def compose(self) -> ComposeResult:
-        yield SearchBox(self.library, self._initial_query, self.now, id="search-box")
+        yield SearchBox(
+            self.library, self._initial_query, self.now, new_since=self.new_since, id="search-box"
+        )
         yield Panes(self.library, self.triage, split=self._split, now=self.now, id="panes")
         yield KeyBar()
+        yield FeedFetcher(self.library)
 
     @property
     def search_box(self) -> SearchBox:
@@ -247,12 +255,13 @@ class MainScreen(Screen[None]):
         self.search_box.show_status(marked=len(self.results.marked), **changes)
 
     def action_cycle_sort(self) -> None:
-        """Switch between relevance, newest first and oldest first."""
+        """Switch between relevance, newest first, oldest first and last added first."""
         self.search_box.cycle_sort()
         self.run_search(self.status.query)
 
     def action_filter(self, name: str) -> None:
-        """Toggle a filter: unread_only, starred_only or archived (include archived)."""
+        """Toggle a filter: unread_only, starred_only, new_only (added since the last session)
+        or archived (include archived)."""
         self.search_box.toggle_filter(name)
         self.run_search(self.status.query)
 
@@ -267,6 +276,27 @@ class MainScreen(Screen[None]):
 
     def on_results_list_marks_changed(self, event: ResultsList.MarksChanged) -> None:
         self._show_status()
+
+    # Fetching -------------------------------------------------------------------------------
+
+    def action_fetch_feeds(self) -> None:
+        """Fetch the feeds that are due, in the background; new articles join the list."""
+        if not self.query_one(FeedFetcher).fetch():
+            self.notify("The feeds are being fetched already", timeout=3)
+
+    def on_feed_fetcher_progress(self, event: FeedFetcher.Progress) -> None:
+        self._show_status(fetching=event.line)
+
+    def on_feed_fetcher_finished(self, event: FeedFetcher.Finished) -> None:
+        self._show_status(fetching=None)
+        for notice in event.notices:
+            severity = "warning" if notice.warning else "information"
+            self.notify(notice.message, title=notice.title, severity=severity, timeout=10)
+
+    def on_feed_fetcher_arrived(self, event: FeedFetcher.Arrived) -> None:
+        """Articles were committed elsewhere: list them, the cursor and marks staying put."""
+        self.app.view_switch.library_changed()
+        self.run_search(self.status.query, place=self.results.place())
 
     # Moving between panes -------------------------------------------------------------------
 

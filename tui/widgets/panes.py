@@ -238,7 +238,9 @@ class Panes(Horizontal):
     # Reading --------------------------------------------------------------------------------
 
     def on_results_list_highlighted(self, event: ResultsList.Highlighted) -> None:
-        self._load_article(event.hit)
+        shown = self.reader.article  # a refresh around the article shown keeps the reader's place
+        if shown is None or shown.id != event.hit.id or self.reader.terms != self.terms:
+            self._load_article(event.hit)
 
     def on_results_list_opened(self, event: ResultsList.Opened) -> None:
         self.reading = True

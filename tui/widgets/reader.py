@@ -95,6 +95,7 @@ class Reader(VerticalScroll, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.article: Article | None = None
+        self.terms: tuple[str, ...] = ()  # the search terms highlighted in the article
         self.analysis = Analysis()
         self.highlights = Layers()
         self._marks = Marks.of(Analysis(), ())
@@ -131,7 +132,7 @@ class Reader(VerticalScroll, can_focus=True):
         self, article: Article, analysis: Analysis, terms: Sequence[str] = ()
     ) -> None:
         """Display an article with its annotations; terms are highlighted as search matches."""
-        self.article, self.analysis = article, analysis
+        self.article, self.analysis, self.terms = article, analysis, tuple(terms)
         self._hits = term_spans(article.text, terms)
         self._marks = Marks.of(analysis, self._hits)
         self._hit_index, self._pending_scroll = None, None

@@ -130,12 +130,15 @@ class ResultsList(OptionList):
     ) -> None:
         """Show a page of hits, replacing the rows or appending to them.
 
-        Replacing, the cursor goes to the first of the `place` ids listed, else to the top.
+        Replacing, the cursor goes to the first of the `place` ids listed, else to the top; a
+        refresh (with `place`) keeps the marks on the rows still listed.
         """
         if not append:
-            self.hits, self.states, self.marked, self._anchor = [], {}, set(), None
+            listed = {hit.id for hit in hits}
+            marked = {i for i in self.marked if i in listed} if place else set()
+            self.hits, self.states, self.marked, self._anchor = [], {}, marked, None
             self.clear_options()
-            self.post_message(self.MarksChanged(self, 0))
+            self.post_message(self.MarksChanged(self, len(marked)))
         known = {hit.id for hit in self.hits}
         fresh = [hit for hit in hits if hit.id not in known]
         self.hits.extend(fresh)

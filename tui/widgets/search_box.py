@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from newsreader.index.library import Library
     from newsreader.index.models import ArticleState
 
-SORTS = ("relevance", "-date", "date")
+SORTS = ("relevance", "-date", "date", "added")
 
 
 class SearchBox(Vertical):
@@ -105,11 +105,14 @@ class SearchBox(Vertical):
         query: str = "",
         now: dt.datetime | None = None,
         *,
+        new_since: dt.datetime | None = None,
         id: str | None = None,
     ) -> None:
         super().__init__(id=id)
         self.library = library
         self.now = now
+        # "New since last session" (`new_only`): added after this; None lists every article.
+        self.new_since = new_since
         self.status = Status(query=query, host=ssh_host())
         self._generation = 0
 
@@ -165,15 +168,16 @@ class SearchBox(Vertical):
         self._more_worker(self._request(self.status.query, offset))
 
     def cycle_sort(self) -> None:
-        """Search again by relevance, newest first or oldest first, in turn."""
+        """Search again by relevance, newest first, oldest first or last added first, in turn."""
         index = SORTS.index(self.status.sort) if self.status.sort in SORTS else 0
         self.status = dataclasses.replace(self.status, sort=SORTS[(index + 1) % len(SORTS)])
 
     def toggle_filter(self, name: str) -> None:
-        """Turn a filter on or off: unread_only, starred_only or archived (included)."""
+        """Turn a filter on or off: unread_only, starred_only, new_only or archived (included)."""
         filters = {
             "unread_only": lambda s: dataclasses.replace(s, unread_only=not s.unread_only),
             "starred_only": lambda s: dataclasses.replace(s, starred_only=not s.starred_only),
+            "new_only": lambda s: dataclasses.replace(s, new_only=not s.new_only),
             "archived": lambda s: dataclasses.replace(s, archived=not s.archived),
         }
         self.status = filters[name](self.status)
@@ -192,6 +196,7 @@ class SearchBox(Vertical):
             sort=self.status.sort,
             archived=self.status.archived,
             at_least=at_least,
+            added_since=self.new_since if self.status.new_only else None,
         )
         return SearchRequest(page, generation=self._generation, place=place)
 

@@ -1,4 +1,5 @@
-"""The header line: hit count, active query, sort, filters and the SSH host."""
+"""The header line: hit count, active query, sort, filters, a fetch's progress and the SSH
+host."""
 
 from __future__ import annotations
 
@@ -7,7 +8,12 @@ from textual.widgets import Static
 
 from ..model.search_request import Status
 
-SORT_LABELS = {"relevance": "relevance", "-date": "newest first", "date": "oldest first"}
+SORT_LABELS = {
+    "relevance": "relevance",
+    "-date": "newest first",
+    "date": "oldest first",
+    "added": "last added first",
+}
 
 
 def status_text(status: Status) -> Text:
@@ -26,6 +32,7 @@ def status_text(status: Status) -> Text:
         for name, on in (
             ("unread", status.unread_only),
             ("starred", status.starred_only),
+            ("new", status.new_only),
             ("+archived", status.archived),
         )
         if on
@@ -34,6 +41,8 @@ def status_text(status: Status) -> Text:
         line.append("  filter: " + " ".join(filters), style="bold")
     if status.marked:
         line.append(f"  {status.marked} marked", style="reverse")
+    if status.fetching:
+        line.append(f"  {status.fetching}", style="italic")
     if status.host:
         line.append(f"  @{status.host}", style="bold")
     return line
