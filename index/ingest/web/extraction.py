@@ -10,6 +10,7 @@ imports trafilatura, and it does so when a page is first extracted, never at imp
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import json
 import re
@@ -48,6 +49,10 @@ _SUBSCRIPTION_RE = re.compile(
     re.IGNORECASE,
 )
 _TO_THE_READER_RE = re.compile(r"(\b(you|your|our|us)\b|^(sign up|subscribe)\b)", re.IGNORECASE)
+# A copyright notice ("Copyright 2026 The Gazette", "© 2019 ..."): a year of the site, never the
+# article's date. htmldate's text search would take its year for the date, or for a floor under it.
+_COPYRIGHT_RE = re.compile(r"©|&copy;|\bcopyright\b|\(c\)\s*\d{4}", re.IGNORECASE)
+MAX_NOTICE_CHARS = 300
 
 
 class NoArticle(Exception):
@@ -130,16 +135,53 @@ def _trafilatura_document(tree: HtmlElement, url: str | None) -> Any:
     import trafilatura
 
     try:
-        return trafilatura.bare_extraction(
+        document = trafilatura.bare_extraction(
             tree,
             url=url,
             with_metadata=True,
             include_comments=False,  # readers' comments are not the article
             include_tables=True,
             include_images=False,
+            date_extraction_params=_date_params(extensive=False),  # from the markup only
         )
+        if document is not None and not document.date:
+            document.date = _text_date(tree, url)
     except Exception:  # a third-party parser's internal error must not stop a fetch
         return None
+    return document
+
+
+def _date_params(*, extensive: bool) -> dict[str, Any]:
+    """htmldate's options: the date first published, none later than today."""
+    today = dt.date.today().isoformat()
+    return {"extensive_search": extensive, "original_date": True, "max_date": today}
+
+
+def _text_date(tree: HtmlElement, url: str | None) -> str | None:
+    """The date the page's text gives, when its markup (meta tags, JSON-LD, <time>, the URL)
+    gives none: htmldate's search of the text, without the copyright notices, and only a date
+    to the day. Its year-only answers (January 1 of a year it saw: a copyright line, a lone
+    "1998") are no article's date; an article dated January 1 in its text alone is lost so."""
+    from htmldate import find_date  # trafilatura's own date finder
+
+    found = find_date(_without_copyright(tree), url=url, **_date_params(extensive=True))
+    return None if not found or found[4:] == "-01-01" else found
+
+
+def _without_copyright(tree: HtmlElement) -> HtmlElement:
+    """A copy of the page without the short elements that hold a copyright notice."""
+    page = copy.deepcopy(tree)
+    notices = [
+        element
+        for element in page.iter()
+        if isinstance(element.tag, str) and element.getparent() is not None
+        and len(element.text_content()) <= MAX_NOTICE_CHARS
+        and _COPYRIGHT_RE.search(element.text_content())
+    ]  # fmt: skip
+    for element in notices:
+        if element.getparent() is not None:  # not inside one dropped already
+            element.drop_tree()
+    return page
 
 
 def _trafilatura_text(document: Any, tree: HtmlElement | None) -> str:
