@@ -295,8 +295,7 @@ class Library:
         """Hits for a query in the query language; a bad query falls back and says why.
 
         An empty query lists newest first (sort "date": oldest; "added": the last added); only
-        those added after `added_since`, if given. `abandoned` true raises SearchAbandoned.
-        """
+        those added after `added_since`, if given. `abandoned` true raises SearchAbandoned."""
         if not query.strip():
             return self._record.browse(
                 limit=limit, offset=offset, sort=sort, include_archived=include_archived,
