@@ -91,8 +91,8 @@ def measure(texts: list[str], n_process: int, batch_size: int) -> dict[str, obje
         raise SystemExit(MODEL_HINT)
     errors: list[str] = []
     counts = {"entities": 0, "claims": 0, "quotes": 0}
-    # The sampler thread is started after the pool forks (see pipeline._context), so begin the
-    # clock and sampling together and let the pool pick fork or spawn on its own.
+    # The sampler thread is started after the pool forks (see executors.local._context), so
+    # begin the clock and sampling together and let the pool pick fork or spawn on its own.
     sampler = PeakSampler()
     start_wall, start_cpu = time.perf_counter(), _cpu_seconds()
     results = analyzer.analyze_many(

@@ -29,6 +29,7 @@ from .ingest.removal import remove_articles
 from .models import (
     LOADING,
     Analysis,
+    AnalysisCluster,
     Article,
     ArticleState,
     Checkup,
@@ -197,19 +198,23 @@ class Library:
         on_problem: Callable[[Problem], None] | None = None,
         analyze: bool = True,
         source: str | None = None,
+        cluster: AnalysisCluster | None = None,
     ) -> IngestReport:
-        """Add new, update changed and remove deleted articles under paths (new ones `source`)."""
+        """Add new, update changed and remove deleted articles under paths (new ones `source`),
+        analysing them on ``cluster`` when one is named (this process alone writes the library)."""
+        from .analysis.executors.choice import executor_for
         from .analysis.runtime.nlp import load_analyzer
         from .ingest.run import Ingester  # only indexing needs the source readers
 
         if analyze and progress:
             progress(Step(LOADING, 0, None))
         analyzer = load_analyzer(self.notices) if analyze else None
-        with self.writing("index"), self._lock:
+        # The cluster is reached before the lock: one that cannot be is said before any change.
+        with executor_for(cluster, analyzer) as executor, self.writing("index"), self._lock:
             catch_up(self._store, self._index, self.notices)  # committed, never published
             ingester = Ingester(
                 self._store, self._triage, self._index, analyzer,
-                on_problem=on_problem, progress=progress, source=source,
+                on_problem=on_problem, progress=progress, source=source, executor=executor,
             )  # fmt: skip
             return ingester.run(paths)
 

@@ -100,6 +100,18 @@ class Analysis:
 
 
 @dataclass(frozen=True, slots=True)
+class AnalysisCluster:
+    """Where a run's analysis goes past this process: a Dask scheduler already running
+    (``scheduler``, ``tcp://HOST:8786``), or a cluster of ``workers`` local worker processes."""
+
+    scheduler: str | None = None
+    workers: int | None = None
+
+    def __str__(self) -> str:
+        return self.scheduler or f"a local Dask cluster of {self.workers} workers"
+
+
+@dataclass(frozen=True, slots=True)
 class Hit:
     """One search result: stored metadata and a snippet with the matched terms located."""
 

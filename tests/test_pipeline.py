@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from newsreader.index.analysis import pipeline
+from newsreader.index.analysis.executors import local
 from newsreader.index.analysis.pipeline import Analyzer
 from newsreader.index.analysis.runtime.nlp import MODEL_HINT, load_nlp
 from newsreader.index.models import Analysis
@@ -72,7 +73,7 @@ def test_workers_are_spawned_when_other_threads_run(analyzer, seed_texts) -> Non
     other = threading.Thread(target=stop.wait, daemon=True)
     other.start()
     try:
-        assert pipeline._context().get_start_method() == "spawn"
+        assert local._context().get_start_method() == "spawn"
         results = list(analyzer.analyze_many(seed_texts, n_process=2, batch_size=1))
     finally:
         stop.set()

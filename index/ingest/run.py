@@ -30,6 +30,7 @@ from .sources import (
 )
 
 if TYPE_CHECKING:
+    from ..analysis.executors.port import AnalysisExecutor
     from ..analysis.pipeline import Analyzer
     from ..search.port import SearchEngine
 
@@ -80,8 +81,10 @@ class Ingester:
         progress: Progress | None = None,
         batch_size: int | None = None,
         source: str | None = None,
+        executor: AnalysisExecutor | None = None,
     ) -> None:
         self.store, self.state, self.engine, self.analyzer = store, state, engine, analyzer
+        self.executor = executor  # a Dask cluster's, when asked for; else chosen by size
         self.on_problem = on_problem
         self.tally = RunProgress(progress, analysing=analyzer is not None)
         # Analysed batches stay small so progress is committed often; text-only ones are large
@@ -267,7 +270,9 @@ class Ingester:
             line = origin.line if origin.key else None
             self._problem(Problem(origin.path, f"analysis failed: {message}", line, fatal=False))
 
-        analyses = self.analyzer.analyze_many(texts(), n_process=n_process, on_error=failed)
+        analyses = self.analyzer.analyze_many(
+            texts(), n_process=n_process, on_error=failed, executor=self.executor
+        )
         for analysis in analyses:
             while not isinstance(pending[0], _Write):
                 yield pending.popleft()

@@ -30,7 +30,8 @@ SCRIPT = textwrap.dedent(
             await app.workers.wait_for_complete()
 
     asyncio.run(main())
-    slow = ("spacy", "dateparser", "trafilatura", "lxml", "httpx", "feedparser", "plotext")
+    slow = ("spacy", "dateparser", "trafilatura", "lxml", "httpx", "feedparser", "plotext",
+            "distributed", "dask")
     heavy = sorted(m for m in slow if m in sys.modules)
     print("HEAVY:" + ",".join(heavy))
     """

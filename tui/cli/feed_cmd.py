@@ -9,6 +9,7 @@ from typing import Any
 
 from newsreader.index.models import Feed
 
+from .cluster_options import add_cluster_options
 from .opening import open_library
 from .output import console, error, jsonable, plain, print_json_lines, say_problem
 
@@ -147,5 +148,5 @@ def add_parsers(sub: Any) -> None:
     p = sub.add_parser("fetch", help="fetch the feeds that are due and index their new articles")
     p.add_argument("feeds", nargs="*", metavar="URL|NAME", help="only these (default: every one)")
     p.add_argument("--force", action="store_true", help="fetch them even if not due")
-    p.add_argument("--no-analysis", action="store_true", help="index text only (no spaCy)")
+    add_cluster_options(p, "index text only (no spaCy)")
     p.add_argument("--quiet", action="store_true", help="print nothing unless something fails")

@@ -14,6 +14,7 @@ import sys
 from newsreader.index.library import LibraryError
 from newsreader.index.models import FetchReport, Problem
 
+from .cluster_options import cluster_of
 from .ingest_cmd import say_waiting
 from .opening import open_library
 from .output import error, print_json_lines, say_notices, say_problem, say_problem_json
@@ -42,6 +43,7 @@ def fetch(args: argparse.Namespace) -> int:
             report = library.fetch(
                 args.feeds, force=args.force, analyze=not args.no_analysis, progress=progress,
                 on_problem=on_problem, on_wait=None if args.quiet else say_waiting,
+                cluster=cluster_of(args),
             )  # fmt: skip
         if not args.quiet:
             say_notices(library.notices, json_lines=args.json)

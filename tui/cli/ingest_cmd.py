@@ -18,6 +18,7 @@ from newsreader.index.folder.writelock import Holder
 from newsreader.index.library import IngestReport, Library
 from newsreader.index.models import Problem
 
+from .cluster_options import cluster_of
 from .opening import open_library
 from .output import (
     error,
@@ -45,7 +46,8 @@ def index(args: argparse.Namespace) -> int:
             report = IngestReport()
             if found or not urls:
                 report = library.ingest(found, progress=progress, on_problem=on_problem,
-                                        analyze=not args.no_analysis)  # fmt: skip
+                                        analyze=not args.no_analysis,
+                                        cluster=cluster_of(args))  # fmt: skip
             if urls:
                 pages = library.index_pages(urls, analyze=not args.no_analysis,
                                             on_problem=on_problem)  # fmt: skip

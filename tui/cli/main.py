@@ -96,6 +96,8 @@ def build_parser() -> argparse.ArgumentParser:
     """The whole command line; each sub-command's module does the work."""
     from newsreader.index.query.help import QUERY_HELP
 
+    from .cluster_options import add_cluster_options
+
     parser = argparse.ArgumentParser(
         prog="newsreader",
         description="A terminal news reader. With no command, opens the reader.",
@@ -109,7 +111,7 @@ def build_parser() -> argparse.ArgumentParser:
         "index", help="add, update or remove articles from files and folders, or article pages"
     )
     p.add_argument("paths", nargs="+", metavar="PATH|URL")
-    p.add_argument("--no-analysis", action="store_true", help="index text only (no spaCy)")
+    add_cluster_options(p, "index text only (no spaCy)")
     _no_wait(p)
     _no_wait(sub.add_parser("reindex", help="rebuild the search index from the library record"))
     p = sub.add_parser(

@@ -27,6 +27,7 @@ from .fetching import Fetcher, Limits, Validators
 from .harvest import EntryHarvest, FeedHarvest, Harvester, Known
 
 if TYPE_CHECKING:
+    from ...analysis.executors.port import AnalysisExecutor
     from ...analysis.pipeline import Analyzer
     from ...search.port import SearchEngine
 
@@ -50,9 +51,11 @@ class FetchRun:
         progress: Progress | None = None,
         on_problem: Callable[[Problem], None] | None = None,
         limits: Limits | None = None,
+        executor: AnalysisExecutor | None = None,
     ) -> None:
         self.store, self.feeds, self.state, self.engine = store, feeds, state, engine
         self.analyzer = analyzer
+        self.executor = executor  # a Dask cluster's, when asked for; else this process
         self.progress = progress or (lambda step: None)
         self.on_problem = on_problem
         self.limits = limits
@@ -166,7 +169,9 @@ class FetchRun:
             url = writes[position].origin.path
             self._problem(Problem(url, f"analysis failed: {message}", fatal=False))
 
-        found = self.analyzer.analyze_many(texts, n_process=1, on_error=failed)
+        found = self.analyzer.analyze_many(
+            texts, n_process=1, on_error=failed, executor=self.executor
+        )
         return {id(e): a for e, a in zip(writes, found, strict=True)}
 
     def _put(

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 from ...faults import LibraryError
 from ...folder.upkeep import catch_up
 from ...folder.writelock import WaitNotice
-from ...models import Feed, FetchReport, Problem, Progress
+from ...models import AnalysisCluster, Feed, FetchReport, Problem, Progress
 from ...publish import publish
 from ...record.articles import transaction
 from .feeds import FeedMalformed, ParsedFeed, parse_feed
@@ -38,6 +38,7 @@ class FetchOptions(TypedDict, total=False):
     progress: Progress | None
     on_problem: Callable[[Problem], None] | None
     on_wait: WaitNotice | None
+    cluster: AnalysisCluster | None
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -160,9 +161,12 @@ class Subscriptions:
         progress: Progress | None = None,
         on_problem: Callable[[Problem], None] | None = None,
         on_wait: WaitNotice | None = None,
+        cluster: AnalysisCluster | None = None,
     ) -> FetchReport:
         """Fetch the due feeds (``targets`` only, when given; due or not with ``force``), the
-        pages of their new entries, analyse and publish them (`fetch_run`)."""
+        pages of their new entries, analyse them (on ``cluster`` when one is named) and publish
+        them (`fetch_run`)."""
+        from ...analysis.executors.choice import executor_for
         from ...analysis.runtime.nlp import load_analyzer
         from .fetch_run import FetchRun, due_feeds
 
@@ -171,13 +175,15 @@ class Subscriptions:
             chosen = [self.find(feed.url) for feed in chosen]  # as the last fetch left them
             feeds = chosen if force else due_feeds(chosen, dt.datetime.now(dt.UTC))
             analyzer = load_analyzer(self.notices) if analyze and feeds else None
-            store, engine = self.record.articles, self.engine()
-            catch_up(store, engine, self.notices)
-            run = FetchRun(
-                store, self.feeds, self.record.triage, engine, analyzer,
-                progress=progress, on_problem=on_problem, limits=self.limits,
-            )  # fmt: skip
-            return run.run(feeds, not_due=len(chosen) - len(feeds))
+            # Reached before anything is stored: one that cannot be is said before any change.
+            with executor_for(cluster, analyzer) as executor:
+                store, engine = self.record.articles, self.engine()
+                catch_up(store, engine, self.notices)
+                run = FetchRun(
+                    store, self.feeds, self.record.triage, engine, analyzer, progress=progress,
+                    on_problem=on_problem, limits=self.limits, executor=executor,
+                )  # fmt: skip
+                return run.run(feeds, not_due=len(chosen) - len(feeds))
 
     # Helpers ----------------------------------------------------------------------------------
     def _discover(self, url: str) -> tuple[str, ParsedFeed]:

@@ -1,0 +1,1 @@
+"""Where analysis batches run: this process, a local process pool, or a Dask cluster."""
