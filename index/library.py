@@ -27,7 +27,6 @@ from .folder.upkeep import catch_up, rebuild_progress, rebuilder, start_rebuild
 from .folder.writelock import LockBusy, WaitNotice, WriteLock
 from .ingest.removal import remove_articles
 from .models import (
-    LOADING,
     Analysis,
     AnalysisCluster,
     Article,
@@ -43,7 +42,6 @@ from .models import (
     QuoteHit,
     SearchResult,
     Stats,
-    Step,
 )
 from .record.db import Record
 from .record.state_file import StateFile, dumps
@@ -200,17 +198,12 @@ class Library:
         source: str | None = None,
         cluster: AnalysisCluster | None = None,
     ) -> IngestReport:
-        """Add new, update changed and remove deleted articles under paths (new ones `source`),
-        analysing them on ``cluster`` when one is named (this process alone writes the library)."""
-        from .analysis.executors.choice import executor_for
-        from .analysis.runtime.nlp import load_analyzer
+        """Add new, update changed and remove deleted articles under paths (new ones `source`)."""
+        from .analysis.executors.choice import analysis_for  # on `cluster`, if one is named
         from .ingest.run import Ingester  # only indexing needs the source readers
 
-        if analyze and progress:
-            progress(Step(LOADING, 0, None))
-        analyzer = load_analyzer(self.notices) if analyze else None
-        # The cluster is reached before the lock: one that cannot be is said before any change.
-        with executor_for(cluster, analyzer) as executor, self.writing("index"), self._lock:
+        analysis = analysis_for(analyze, cluster, self.notices, progress)
+        with analysis as (analyzer, executor), self.writing("index"), self._lock:
             catch_up(self._store, self._index, self.notices)  # committed, never published
             ingester = Ingester(
                 self._store, self._triage, self._index, analyzer,

@@ -14,6 +14,7 @@ import pytest
 from feed_helpers import serve_news
 from process_helpers import NEWSREADER, library_env, start, wait_until, write_feed
 
+from newsreader.index.analysis.executors.dask_cluster import NO_DASHBOARD
 from newsreader.index.library import Library
 from newsreader.index.models import Analysis
 from newsreader.tui.cli.main import main
@@ -80,7 +81,7 @@ def test_a_worker_killed_mid_run_loses_and_doubles_nothing(feed, analysed_locall
     library = tmp_path / "lib"
     with (
         distributed.LocalCluster(
-            n_workers=2, threads_per_worker=1, host="127.0.0.1", dashboard_address=None
+            n_workers=2, threads_per_worker=1, host="127.0.0.1", **NO_DASHBOARD
         ) as cluster,
         distributed.Client(cluster) as client,
     ):

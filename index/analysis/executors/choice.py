@@ -1,4 +1,8 @@
-"""Which analysis executor a run uses: chosen by its options, opened for the run, then closed."""
+"""Which analysis executor a run uses: chosen by its options, opened for the run, then closed.
+
+A run opens its analysis before it takes the library's write lock or stores anything, so a
+cluster that cannot be reached is said before any change.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,8 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from ...faults import LibraryError
-from ...models import AnalysisCluster
+from ...models import LOADING, AnalysisCluster, Progress, Step
+from ..runtime.nlp import load_analyzer
 from .port import AnalysisExecutor
 
 if TYPE_CHECKING:
@@ -32,3 +37,19 @@ def executor_for(
 
     with dask_executor(where, analyzer) as executor:
         yield executor
+
+
+@contextmanager
+def analysis_for(
+    analyze: bool,
+    where: AnalysisCluster | None,
+    notices: list[str],
+    progress: Progress | None = None,
+) -> Iterator[tuple[Analyzer | None, AnalysisExecutor | None]]:
+    """A run's analyzer (None when it does not analyse, or spaCy is missing: ``notices`` says
+    so) and its executor (`executor_for`); ``progress`` is told while the model loads."""
+    if analyze and progress:
+        progress(Step(LOADING, 0, None))
+    analyzer = load_analyzer(notices) if analyze else None
+    with executor_for(where, analyzer) as executor:
+        yield analyzer, executor

@@ -37,6 +37,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+# The scheduler's HTTP server starts even without a dashboard, on 8787 unless told otherwise:
+# beside a cluster already there, it would move and warn on the run's stderr.
+NO_DASHBOARD = {"dashboard_address": "127.0.0.1:0", "scheduler_kwargs": {"dashboard": False}}
 CONNECT_SECONDS = 10  # to reach a scheduler, and for it to have a worker
 AHEAD_PER_THREAD = 3  # batches in flight per worker thread: enough to keep every one busy
 # Dask's own log lines (a worker restarted, a heartbeat lost while the cluster closes) stay off the
@@ -100,8 +103,8 @@ def dask_executor(where: AnalysisCluster, fallback: Analyzer) -> Iterator[DaskEx
             client = stack.enter_context(_connected(where.scheduler))
         else:
             cluster = LocalCluster(
-                n_workers=where.workers, threads_per_worker=1, processes=True,
-                host="127.0.0.1", dashboard_address=None, silence_logs=QUIET,
+                n_workers=where.workers, threads_per_worker=1, processes=True, host="127.0.0.1",
+                silence_logs=QUIET, **NO_DASHBOARD,
             )  # fmt: skip
             stack.enter_context(cluster)
             client = stack.enter_context(Client(cluster))

@@ -166,17 +166,15 @@ class Subscriptions:
         """Fetch the due feeds (``targets`` only, when given; due or not with ``force``), the
         pages of their new entries, analyse them (on ``cluster`` when one is named) and publish
         them (`fetch_run`)."""
-        from ...analysis.executors.choice import executor_for
-        from ...analysis.runtime.nlp import load_analyzer
+        from ...analysis.executors.choice import analysis_for
         from .fetch_run import FetchRun, due_feeds
 
         chosen = self.chosen(targets)
         with self.writing("fetch", on_wait=on_wait):
             chosen = [self.find(feed.url) for feed in chosen]  # as the last fetch left them
             feeds = chosen if force else due_feeds(chosen, dt.datetime.now(dt.UTC))
-            analyzer = load_analyzer(self.notices) if analyze and feeds else None
-            # Reached before anything is stored: one that cannot be is said before any change.
-            with executor_for(cluster, analyzer) as executor:
+            analysis = analysis_for(analyze and bool(feeds), cluster, self.notices)
+            with analysis as (analyzer, executor):
                 store, engine = self.record.articles, self.engine()
                 catch_up(store, engine, self.notices)
                 run = FetchRun(
