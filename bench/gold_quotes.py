@@ -234,7 +234,9 @@ def _holds_name(
 
 
 def _words(text: str) -> list[str]:
-    return [w.lower().rstrip(".") for w in re.findall(r"[\w'.-]+", text.replace("’", "'"))]
+    """Lowercase words, a possessive's 's dropped: the Source "Bush's" names Bush."""
+    words = re.findall(r"[\w'.-]+", text.replace("’", "'"))
+    return [re.sub(r"'s?$", "", w.lower().rstrip(".")) for w in words]
 
 
 _MODIFIER = re.compile(r"\(| (?:who|of|from|at|in|for|with) ")

@@ -167,3 +167,20 @@ def test_a_corrupt_library_is_one_clear_line(tmp_path: Path) -> None:
         assert done.returncode == 1
         assert "Traceback" not in done.stderr
         assert done.stderr.strip().endswith("cannot open the library: file is not a database")
+
+
+def test_each_quote_in_json_names_the_rule_that_found_its_speaker(tmp_path: Path) -> None:
+    library = tmp_path / "library"
+    path = tmp_path / "harbour.txt"
+    path.write_text(
+        'Harbour reopens\n\n"The harbour will reopen in May," Maria Lopez said on Monday.\n\n'
+        '"The boats have waited long enough for it."\n',
+        "utf-8",
+    )
+    analysed = json_lines(run("analyze", str(path), "--json", library=library).stdout)[0]
+    rules = [(q["speaker"], q["speaker_rule"]) for q in analysed["quotes"]]
+    assert rules == [("Maria Lopez", "tail-clause"), ("Maria Lopez", "continues-previous")]
+    assert run("index", str(path), library=library).returncode == 0
+    [hit] = json_lines(run("search", "boats", "waited", "--json", library=library).stdout)
+    shown = json_lines(run("show", hit["id"], "--json", library=library).stdout)[0]
+    assert [(q["speaker"], q["speaker_rule"]) for q in shown["quotes"]] == rules

@@ -131,6 +131,7 @@ def _quote(quote, span) -> dict[str, Any]:
         "speaker": quote.speaker,
         "speaker_start": speaker[0],
         "speaker_end": speaker[1],
+        "speaker_rule": quote.speaker_rule,
     }
 
 

@@ -37,3 +37,12 @@ GROUP_NOUNS = word_set(
     delegate worker crowd
     """
 )
+
+# What a person says in writing or aloud: with a possessor ("her statement", "Bush's Facebook
+# post"), the possessor is the speaker.
+STATEMENT_NOUNS = word_set(
+    """
+    statement post tweet response reply answer word remark comment email letter message speech
+    note memo essay column op-ed release interview testimony
+    """
+)

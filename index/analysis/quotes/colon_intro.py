@@ -68,6 +68,9 @@ class ColonIntroductions:
         """
         if not head:
             return None
+        owner = self.reader.owner(head[-1])  # "From Bush's Facebook post:"
+        if owner is not None:
+            return self.reader.mention(owner)
         entity = self.article.entity_at(head[-1].idx)
         if entity is None or entity.label not in ("PERSON", "ORG"):
             return None

@@ -8,18 +8,21 @@ is a speaker, not a guess. "It said" continues the previous speaker when that wa
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Token
 
 from ...models import Entity
 from ..lexicon.dependencies import NAME_DEPS
 from ..lexicon.pronouns import NON_PERSON_PRONOUNS, PRONOUN_GENDER
-from ..lexicon.roles import GROUP_NOUNS, ROLE_NOUNS, SOURCE_NOUNS
+from ..lexicon.roles import GROUP_NOUNS, ROLE_NOUNS, SOURCE_NOUNS, STATEMENT_NOUNS
 from ..lexicon.speech_verbs import WEAK_VERBS
 from .attribution import Attribution, LastSpeaker
 from .quote_text import ArticleText
 from .referents import Referents
 from .tail_cues import (
     is_definite,
+    is_epithet,
     is_speech_cue,
     object_before_participle,
     tail_clause,
@@ -69,6 +72,8 @@ class CueReader:
             return None
         subject, cue = found
         head = subject[-1]
+        if is_epithet(subject):
+            return replace(self._resolve(head, None), cue=cue.text)
         if self.entity_of(head) is None and head.pos_ == "PROPN":
             first, last = subject[0], subject[-1]
             name = self.article.text[first.idx : last.idx + len(last)]
@@ -108,11 +113,22 @@ class CueReader:
             return self._thing(token)
         if lower in NON_PERSON_PRONOUNS or token.pos_ == "PRON":
             return None
+        owner = self.owner(token)
+        if owner is not None:
+            return self.mention(owner)
+        if is_epithet(self.article.doc[token.left_edge.i : token.i + 1]):
+            return self._resolve(token, None)
         if token.lemma_.lower() in ROLE_NOUNS and is_definite(token):
             return self._resolve(token, None, token.lower_)
         if token.pos_ == "PROPN" or token.lemma_.lower() in SOURCE_NOUNS | ROLE_NOUNS:
             return self.description(token)
         return None
+
+    def owner(self, token: Token) -> Token | None:
+        """Who owns a statement noun: "her" in "her statement", "Bush" in "Bush's post"."""
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in STATEMENT_NOUNS:
+            return None
+        return next((c for c in token.children if c.dep_ == "poss"), None)
 
     def entity_of(self, token: Token) -> Entity | None:
         """The entity the subject names: the token's own, or one in its name modifiers."""

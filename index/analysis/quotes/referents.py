@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ...models import Entity
 from ..entities.linking import name_words, same_name
@@ -56,6 +56,9 @@ class Referents:
         sentence = token.sent
         fallback: Entity | None = None
         for _ in range(WINDOW):
+            # A long quote's sentences are no part of the window: they name no speaker.
+            while sentence.start > 0 and sentence.end <= token.i and self._quoted(sentence):
+                sentence = self.doc[sentence.start - 1].sent
             candidates = [
                 e
                 for e in self.persons
@@ -78,6 +81,10 @@ class Referents:
                 break
             sentence = self.doc[sentence.start - 1].sent
         return fallback
+
+    def _quoted(self, sentence: Span) -> bool:
+        """Whether every word of ``sentence`` lies inside a quote."""
+        return all(self.inside(t.idx) for t in sentence if t.is_alpha)
 
     def _named_heads(self, mentions: list[Entity]) -> list[Entity]:
         """Drop a name that only modifies another's ("Clinton" in "Clinton aide Jake Sullivan").

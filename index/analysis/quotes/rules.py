@@ -12,15 +12,20 @@ from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
+from ...models import Entity
+from ..lexicon.dependencies import SUBJECT_DEPS
+from ..lexicon.speech_verbs import SPEECH_VERBS
 from .attribution import Attribution, LastSpeaker
 from .colon_intro import ColonIntroductions
 from .cue_reader import CueReader
 from .quote_text import ArticleText
-from .tail_cues import distance, one_sentence, signature
+from .tail_cues import distance, one_sentence, paragraph_signature, signature
 
 Spans = Sequence[tuple[int, int]]
 SPEAKER_LABELS = ("PERSON", "ORG", "NORP", "GPE")
 TAIL_REACH = 40  # tokens read after a closing mark for its attribution clause
+SIGNATURE_WORDS = 12  # a longer paragraph opening with a dash is a list item, not a signature
+_CLOSING = " \t\"”»'’."
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,19 +51,32 @@ class Rule:
 
 
 def dash_signature(clues: Clues, spans: Spans) -> Attribution | None:
-    """A signature after the closing mark: ``"..." ― Carla Sanchez``."""
+    """A signature after the closing mark, ``"..." ― Carla Sanchez``, or opening the next
+    paragraph when the quote ends its own (a fact-check's ``"..."`` then ``- Sanders.``)."""
     text = clues.article.text
     end = spans[-1][1]
-    line_end = text.find("\n", end)
-    match = signature(text[end : len(text) if line_end < 0 else line_end])
+    _, high = clues.article.paragraph(end, end)
+    match = signature(text[end:high])
+    offset = end
+    if match is None and not text[end:high].strip(_CLOSING):
+        offset = len(text) - len(text[high:].lstrip())
+        _, line_end = clues.article.paragraph(offset, offset)
+        line = text[offset:line_end]
+        match = paragraph_signature(line) if len(line.split()) <= SIGNATURE_WORDS else None
     if match is None:
         return None
-    start = end + match.start(2)
-    entity = clues.article.entity_at(start)
-    if entity is not None and entity.label in SPEAKER_LABELS:
+    name = match.group(2).rstrip(".")
+    start = offset + match.start(2)
+    entity = _speaking_entity(clues.article.entities, start, start + len(name))
+    if entity is not None:
         return Attribution(entity.canonical, entity.start, entity.end, match.group(1))
-    name = match.group(2).strip()
     return Attribution(name, start, start + len(name), None)
+
+
+def _speaking_entity(entities: Sequence[Entity], start: int, end: int) -> Entity | None:
+    """The person (else body) named within ``start``..``end``: "President Obama" is Obama."""
+    found = [e for e in entities if e.start < end and start < e.end and e.label in SPEAKER_LABELS]
+    return next((e for e in found if e.label == "PERSON"), found[0] if found else None)
 
 
 def tail_clause(clues: Clues, spans: Spans) -> Attribution | None:
@@ -114,7 +132,29 @@ def continues_previous(clues: Clues, spans: Spans) -> Attribution | None:
     speaker's."""
     if not (clues.article.floats(spans) or _same_paragraph(clues, spans)):
         return None
-    return clues.last.found if clues.last.found.speaker else None
+    found = clues.last.found
+    if not found.speaker or _someone_else_since(clues, clues.last.end, spans[0][0]):
+        return None
+    return found
+
+
+def _someone_else_since(clues: Clues, start: int, end: int) -> bool:
+    """Whether a sentence between two quotes has another named subject than the last speaker:
+    ``"A," Smith said. / Jones argued the opposite. / "B."``: B is not Smith's."""
+    article, reader, last = clues.article, clues.reader, clues.last.found
+    speaker = (last.speaker or "").split()
+    for token in article.doc[bisect_left(article.starts, start) : bisect_left(article.starts, end)]:
+        if token.dep_ not in SUBJECT_DEPS or article.inside(token) or token.pos_ != "PROPN":
+            continue
+        if token.head.dep_ != "ROOT" and token.head.lemma_.lower() not in SPEECH_VERBS:
+            continue
+        if last.start is not None and last.end is not None and last.start <= token.idx < last.end:
+            continue  # the previous quote's own attribution
+        entity = reader.entity_of(token)
+        name = (entity.canonical if entity is not None else token.text).split()
+        if name[-1:] != speaker[-1:]:
+            return True
+    return False
 
 
 def next_sentence(clues: Clues, spans: Spans) -> Attribution | None:
@@ -125,7 +165,9 @@ def next_sentence(clues: Clues, spans: Spans) -> Attribution | None:
     sent = article.sentence_at(end + 2)
     if sent is None:
         return None
-    cue = next((t for t in sent if clues.reader.is_cue(t) and low <= t.idx < high), None)
+    # "according to its website" sources the next sentence's own claim, not the quote.
+    cues = (t for t in sent if clues.reader.is_cue(t) and low <= t.idx < high)
+    cue = next((t for t in cues if t.lower_ != "according"), None)
     return clues.reader.from_cue(cue) if cue is not None else None
 
 

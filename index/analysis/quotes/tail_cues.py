@@ -33,9 +33,15 @@ _NAME = r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4})\.?\s*$"
 _SIGNATURE = re.compile(r"^[\s\"”»'’]*(―|—|–|--?)\s*" + _NAME)
 # A quote whose marks went astray still ends its paragraph's signed text: '..." ― Name'.
 _LINE_SIGNATURE = re.compile(r"[\"”»'’]\s*(―|—|–|--?)\s*" + _NAME)
+# A signature paragraph under a quote that ends its own: "- Sanders.", "-Michelle Marks, Ohio."
+_PARAGRAPH_SIGNATURE = re.compile(
+    r"^[ \t]*(―|—|–|--?)[ \t]*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4}?)\.?[ \t]*(?:,|\(|$)", re.M
+)
+_AGE = re.compile(r"\d+ ?- ?years? ?- ?old")
 _NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _MAX_APPOSITION = 16
 _MAX_DESCRIPTION = 6
+_MAX_EPITHET = 8  # words of a description subject: "the 57-year-old scientist"
 
 
 def _is_name(token: Token) -> bool:
@@ -94,8 +100,9 @@ def _subject_end(tokens: Sequence[Token]) -> int:
     if tokens[0].lower_ in SUBJECT_PRONOUNS:
         return 1
     if tokens[0].lower_ in _DETERMINERS:
-        for size, token in enumerate(tokens[1 : _MAX_DESCRIPTION + 1], start=1):
-            if token.pos_ not in ("NOUN", "PROPN", "ADJ", "PUNCT") or token.text == ",":
+        # "the 57-year-old scientist": an age is words of a description too.
+        for size, token in enumerate(tokens[1 : _MAX_EPITHET + 1], start=1):
+            if token.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM", "PUNCT") or token.text == ",":
                 return size if size > 1 else 0
             if token.pos_ == "PUNCT" and token.text != "-":
                 return size
@@ -190,6 +197,13 @@ def object_before_participle(cue: Token) -> Token | None:
     return before if before.dep_ == "pobj" else None
 
 
+def is_epithet(words: Sequence[Token]) -> bool:
+    """Whether ``words`` describe someone by their age, as news does for a person just named:
+    "the 43-year-old", "the 57-year-old scientist"."""
+    text = " ".join(t.lower_ for t in words)
+    return bool(words) and words[0].lower_ == "the" and _AGE.search(text) is not None
+
+
 def is_definite(token: Token) -> bool:
     """Whether ``token`` has a definite determiner ("the president")."""
     return any(c.lower_ in ("the", "this", "that") for c in token.children if c.dep_ == "det")
@@ -229,3 +243,9 @@ def one_sentence(text: str) -> bool:
 def signature(tail: str) -> re.Match[str] | None:
     """A dash and a name ending the line after a quote: group 1 the dash, group 2 the name."""
     return _SIGNATURE.match(tail) or _LINE_SIGNATURE.search(tail)
+
+
+def paragraph_signature(paragraph: str) -> re.Match[str] | None:
+    """A paragraph that opens with a dash and a name, then at most a description after a
+    comma: group 1 the dash, group 2 the name."""
+    return _PARAGRAPH_SIGNATURE.match(paragraph)

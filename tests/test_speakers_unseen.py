@@ -1,0 +1,94 @@
+"""Speaker classes found failing on news the rules were not tuned on (issue 14), each as a
+sentence of its own: a signature paragraph under a quote, a pronoun after a long quote, a
+new person between two quotes, an age epithet, a statement's owner, and the next sentence
+that sources only itself."""
+
+from __future__ import annotations
+
+from analysis_helpers import quotes_of
+from spacy.language import Language
+
+from newsreader.index.models import Quote
+
+
+def quote_starting(nlp: Language, text: str, start: str) -> Quote:
+    return next(q for q in quotes_of(nlp, text) if q.text.startswith(start))
+
+
+def test_signature_paragraph_under_a_quote_names_its_speaker(nlp: Language) -> None:
+    text = (
+        "The council heard three claims on Monday.\n\n"
+        '"The ferry fund was cut twice in ten years."\n\n'
+        "- Maria Lopez.\n\n"
+        "That is not quite right: it was cut once.\n\n"
+        '"Nobody asked the fishermen."\n\n'
+        "-Carla Sanchez, a harbour pilot from Dover."
+    )
+    first = quote_starting(nlp, text, "The ferry fund")
+    second = quote_starting(nlp, text, "Nobody asked")
+    assert (first.speaker, first.speaker_rule) == ("Maria Lopez", "dash-signature")
+    assert (second.speaker, second.speaker_rule) == ("Carla Sanchez", "dash-signature")
+
+
+def test_a_long_dash_paragraph_is_a_list_item_not_a_signature(nlp: Language) -> None:
+    text = (
+        '"The ferry fund was cut twice in ten years."\n\n'
+        "- Maria Lopez, who chairs the harbour board, will put the plan to a vote in June."
+    )
+    assert quote_starting(nlp, text, "The ferry fund").speaker_rule != "dash-signature"
+
+
+def test_pronoun_after_a_long_quote_finds_the_speaker_before_it(nlp: Language) -> None:
+    text = (
+        "Maria Lopez spoke to the harbour board on Monday.\n\n"
+        '"The harbour is open. The boats are in. The nets are mended. The crews are paid. '
+        'The fish are sold. The tourists are back. The town is glad."\n\n'
+        'She added, "We did it without the ministry."'
+    )
+    assert quote_starting(nlp, text, "We did it").speaker == "Maria Lopez"
+
+
+def test_a_new_person_between_two_quotes_breaks_the_inheritance(nlp: Language) -> None:
+    text = (
+        '"The harbour will reopen in May," Maria Lopez said on Monday.\n\n'
+        "Juan Diaz argued that the repairs would take until the autumn.\n\n"
+        '"Nothing in the budget pays for the new quay."'
+    )
+    quote = quote_starting(nlp, text, "Nothing in the budget")
+    assert quote.speaker != "Maria Lopez"
+
+
+def test_the_previous_speakers_own_attribution_does_not_break_it(nlp: Language) -> None:
+    text = (
+        '"The harbour will reopen in May," Maria Lopez told the harbour board.\n\n'
+        '"The boats have waited long enough for it."'
+    )
+    quote = quote_starting(nlp, text, "The boats")
+    assert (quote.speaker, quote.speaker_rule) == ("Maria Lopez", "continues-previous")
+
+
+def test_an_age_epithet_is_the_person_just_named(nlp: Language) -> None:
+    text = (
+        "Maria Lopez posted the clip on Thursday.\n\n"
+        '"What if the harbour had a ferry?" the 43-year-old asked in the video.'
+    )
+    quote = quote_starting(nlp, text, "What if")
+    assert (quote.speaker, quote.cue) == ("Maria Lopez", "asked")
+
+
+def test_a_statements_owner_is_its_speaker(nlp: Language) -> None:
+    texts = {
+        "Maria Lopez lost the vote. Her statement said: \"The harbour deserves better.\"": "The",
+        "Juan Diaz did not attend. From Diaz's Facebook post: \"We will be back next year.\"": "We",
+        "Carla Sanchez was asked about the fund. Sanchez's response was: \"Nobody asked us.\"": "No",
+    }
+    speakers = [quote_starting(nlp, text, start).speaker for text, start in texts.items()]
+    assert speakers == ["Maria Lopez", "Juan Diaz", "Carla Sanchez"]
+
+
+def test_according_to_in_the_next_sentence_is_not_the_quotes_source(nlp: Language) -> None:
+    text = (
+        "The shop sent one line in reply: \"Closed until spring?\" The Harbour Store sells "
+        "rope and nets, according to its website."
+    )
+    assert quote_starting(nlp, text, "Closed").speaker_rule != "next-sentence"
