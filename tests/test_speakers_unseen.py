@@ -78,9 +78,9 @@ def test_an_age_epithet_is_the_person_just_named(nlp: Language) -> None:
 
 def test_a_statements_owner_is_its_speaker(nlp: Language) -> None:
     texts = {
-        "Maria Lopez lost the vote. Her statement said: \"The harbour deserves better.\"": "The",
-        "Juan Diaz did not attend. From Diaz's Facebook post: \"We will be back next year.\"": "We",
-        "Carla Sanchez was asked about the fund. Sanchez's response was: \"Nobody asked us.\"": "No",
+        'Maria Lopez lost the vote. Her statement said: "The harbour deserves better."': "The",
+        'Juan Diaz did not attend. From Diaz\'s Facebook post: "We will be back next year."': "We",
+        'Carla Sanchez was asked. Sanchez\'s response was: "Nobody asked us."': "No",
     }
     speakers = [quote_starting(nlp, text, start).speaker for text, start in texts.items()]
     assert speakers == ["Maria Lopez", "Juan Diaz", "Carla Sanchez"]
@@ -88,7 +88,14 @@ def test_a_statements_owner_is_its_speaker(nlp: Language) -> None:
 
 def test_according_to_in_the_next_sentence_is_not_the_quotes_source(nlp: Language) -> None:
     text = (
-        "The shop sent one line in reply: \"Closed until spring?\" The Harbour Store sells "
+        'The shop sent one line in reply: "Closed until spring?" The Harbour Store sells '
         "rope and nets, according to its website."
     )
     assert quote_starting(nlp, text, "Closed").speaker_rule != "next-sentence"
+
+
+def test_a_post_that_read_a_quote_is_its_writers(nlp: Language) -> None:
+    owned = 'Maria Lopez posted on Facebook. Her post read, "We will not stand again."'
+    unowned = 'Maria Lopez posted on Facebook. The post read, "We will not stand again."'
+    assert quote_starting(nlp, owned, "We will").speaker == "Maria Lopez"
+    assert quote_starting(nlp, unowned, "We will").speaker == "The post"

@@ -27,6 +27,7 @@ from .tail_cues import (
     object_before_participle,
     tail_clause,
     verb_subjects,
+    written_by,
 )
 
 SPEAKER_LABELS = ("PERSON", "ORG", "NORP", "GPE")
@@ -52,7 +53,10 @@ class CueReader:
         entity = self.article.entity_at(named.idx) if named is not None else None
         if entity is not None and entity.label == "PERSON":
             return Attribution(entity.canonical, entity.start, entity.end, cue.text)
-        if cue.lower_ == "according":
+        writing = written_by(cue)
+        if writing is not None:
+            found = self._writing(writing)
+        elif cue.lower_ == "according":
             objs = [t for t in cue.nbor(1).children if t.dep_ == "pobj"]
             found = self.mention(objs[0]) if objs else None
         else:
@@ -129,6 +133,19 @@ class CueReader:
         if token.pos_ != "NOUN" or token.lemma_.lower() not in STATEMENT_NOUNS:
             return None
         return next((c for c in token.children if c.dep_ == "poss"), None)
+
+    def _writing(self, writing: Token) -> Attribution | None:
+        """Who wrote a misparsed writing noun: its owner ("Her post", "Diaz's letter"), else
+        the writing as a description ("The post")."""
+        doc, start = self.article.doc, writing.i
+        while start > 0 and doc[start - 1].tag_ in ("DT", "PRP$", "POS", "JJ", "NNP", "NN"):
+            start -= 1
+        words = doc[start : writing.i]
+        owner = next((t for t in words if t.tag_ == "PRP$" or t.nbor(1).tag_ == "POS"), None)
+        if owner is not None:
+            return self.mention(owner)
+        span = doc[start : writing.i + 1]
+        return Attribution(span.text, span.start_char, span.end_char)
 
     def entity_of(self, token: Token) -> Entity | None:
         """The entity the subject names: the token's own, or one in its name modifiers."""

@@ -16,6 +16,7 @@ from spacy.tokens import Token
 
 from ..lexicon.dependencies import SUBJECT_DEPS
 from ..lexicon.pronouns import SUBJECT_PRONOUNS
+from ..lexicon.roles import SOURCE_NOUNS, STATEMENT_NOUNS
 from ..lexicon.speech_verbs import RETORT_VERBS, SPEECH_FORMS, SPEECH_VERBS, WEAK_VERBS
 from ..lexicon.titles import ABBREVIATIONS
 
@@ -204,6 +205,15 @@ def is_epithet(words: Sequence[Token]) -> bool:
     return bool(words) and words[0].lower_ == "the" and _AGE.search(text) is not None
 
 
+def written_by(token: Token) -> Token | None:
+    """The writing that "read" a quote when the parser took "read" for a noun: "post" in
+    "The post read, '...'", "statement" in "Her statement reads: '...'"."""
+    if token.lower_ not in ("read", "reads") or token.pos_ != "NOUN" or token.i == 0:
+        return None
+    before = token.nbor(-1)
+    return before if before.lemma_.lower() in STATEMENT_NOUNS | SOURCE_NOUNS else None
+
+
 def is_definite(token: Token) -> bool:
     """Whether ``token`` has a definite determiner ("the president")."""
     return any(c.lower_ in ("the", "this", "that") for c in token.children if c.dep_ == "det")
@@ -221,7 +231,7 @@ def is_speech_cue(token: Token) -> bool:
         return token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "to"
     if lemma == "put":  # "as X put it, ..."
         return any(c.lower_ == "it" and c.dep_ == "dobj" for c in token.children)
-    if is_retort(token):
+    if is_retort(token) or written_by(token) is not None:
         return True
     if token.pos_ not in ("VERB", "AUX") or lemma not in SPEECH_VERBS:
         return False
