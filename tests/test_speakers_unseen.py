@@ -5,6 +5,7 @@ that sources only itself."""
 
 from __future__ import annotations
 
+import pytest
 from analysis_helpers import quotes_of
 from spacy.language import Language
 
@@ -99,3 +100,17 @@ def test_a_post_that_read_a_quote_is_its_writers(nlp: Language) -> None:
     unowned = 'Maria Lopez posted on Facebook. The post read, "We will not stand again."'
     assert quote_starting(nlp, owned, "We will").speaker == "Maria Lopez"
     assert quote_starting(nlp, unowned, "We will").speaker == "The post"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Prices will fall," said DLJ Securities\' Mark Hassenberg.',
+        '"Prices will fall," Barclays\' Mark Hassenberg said.',
+        '"Prices will fall," said Reuters\'s Mark Hassenberg.',
+    ],
+)
+def test_an_organisations_possessive_before_a_name_is_not_the_speaker(
+    nlp: Language, text: str
+) -> None:
+    assert quote_starting(nlp, text, "Prices").speaker == "Mark Hassenberg"

@@ -55,7 +55,9 @@ def _is_name(token: Token) -> bool:
 
 def _descriptor(token: Token) -> bool:
     """A word that may sit in a title before a name: "Tulsa police Chief", "Clinton's aide"."""
-    return _is_name(token) or token.pos_ in ("NOUN", "ADJ") or token.lower_ in ("'s", "’s")
+    # "DLJ Securities' Hassenberg": a plural's bare apostrophe is a possessive too.
+    possessive = token.lower_ in ("'s", "’s") or (token.tag_ == "POS" and token.text in "'’")
+    return _is_name(token) or token.pos_ in ("NOUN", "ADJ") or possessive
 
 
 def _titled_name(tokens: Sequence[Token], size: int) -> tuple[int, int]:
