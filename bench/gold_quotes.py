@@ -38,7 +38,9 @@ Rules (all offsets are content offsets, quote marks excluded):
   the comma, up to a modifier, are tried too; a description holds a lowercase word, so
   "Leonard E. Burman, director of ..." is a name and its description;
 - titles are no part of a name: Mr., Sen., Justice, Professor, Representative, Governor ...
-  ("Justice Scalia" is a lone surname, which "Antonin Scalia" names).
+  ("Justice Scalia" is a lone surname, which "Antonin Scalia" names);
+- a possessive names its owner ("Bush's" is Bush, "Hoff's letter" is Hoff's), but an owner
+  before any other common noun is not the source ("Ms. Merkel's spokesman" is not Merkel).
 """
 
 from __future__ import annotations
@@ -242,8 +244,17 @@ def _words(text: str) -> list[str]:
 _MODIFIER = re.compile(r"\(| (?:who|of|from|at|in|for|with) ")
 
 
+# A possessor before a common noun is no name of the source ("Ms. Merkel's spokesman"), unless
+# the noun is something they wrote or said ("Hoff's letter" is Hoff's).
+_OWNER = re.compile(
+    r"\b[A-Z][\w.-]*['’]s?\s+(?!(?:letter|post|statement|tweet|words|response|email|remarks)\b)"
+    r"(?=[a-z])"
+)
+
+
 def _head_name(source: str) -> list[str]:
     """Capitalised non-title words of a source before its first modifier (", who", "of", "(")."""
+    source = _OWNER.sub("", source)
     prefix = re.split(r",|\(| (?:who|of|from|at|in|for|with) ", source, maxsplit=1)[0]
     for part in (prefix, source):  # "Secretary of State John F. Kerry": the prefix is a title
         names = [
