@@ -10,17 +10,20 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from collections import Counter
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol, TypeVar
+from typing import TYPE_CHECKING, Protocol
 
-from .models import ClaimGroup, ClaimRow, QuoteRow, SourceCount, Speaker
-from .record.annotation_rows import AnnotationRows, RowCache, Stamp
-from .record.claim_groups import claim_rows, group_named, group_names, groups_of
+from .models import ArticleRef, ClaimGroup, ClaimRow, QuoteRow, SourceCount, Speaker
+from .record import annotation_rows as rows
+from .record.annotation_rows import Stamp
+from .record.claim_groups import group_named, group_names, groups_of, shown
 from .record.sources import source_counts
-from .record.speakers import merged_names, named_as, speaker_rows, speakers_of
+from .record.speakers import merged_names, named_as, speakers_of
+from .record.tally import PerArticle, per_article, tally
 
 if TYPE_CHECKING:
+    import sqlite3
+
     from .record.db import Record
 
 
@@ -31,19 +34,22 @@ class Matching(Protocol):
 
 
 Ids = frozenset[str] | None
-R = TypeVar("R", QuoteRow, ClaimRow)
 
 
 @dataclass(frozen=True, slots=True)
-class _Built:
-    """Every quote and claim of the library as view rows, newest first, as of one stamp."""
+class _Library:
+    """What the views count over, as of one stamp: speakers and units merged over the whole
+    library (a name is the same whatever the query), each article's merged speakers and groups,
+    what a row shows of each article, and the whole library's speakers and groups."""
 
     stamp: Stamp
-    quotes: list[QuoteRow]
-    claims: list[ClaimRow]
     speakers: dict[str, str]  # speaker as written -> merged name
     groups: dict[str, str]  # unit -> group name
-    all_speakers: list[Speaker]  # for the whole library, asked for most often
+    refs: dict[str, ArticleRef]
+    quoted: PerArticle  # article -> its speakers' quotes
+    counted: PerArticle  # article -> its groups' claims
+    claim_counts: dict[str, int]  # article -> its claims, in a group or not
+    all_speakers: list[Speaker]
     all_groups: list[ClaimGroup]
 
 
@@ -53,47 +59,78 @@ class LibraryViews:
     def __init__(self, record: Record, matching: Matching) -> None:
         self._record = record
         self._matching = matching  # the ids a query finds (None: all): `Library.matching_ids`
-        self._rows = RowCache()
-        self._built: _Built | None = None
-        self._lock = threading.Lock()
+        self._library: _Library | None = None
+        self._lock = threading.Lock()  # two threads asking at once read the library once
 
     def quotes(
-        self, query: str = "", *, speaker: str | None = None, now: dt.datetime | None = None
+        self,
+        query: str = "",
+        *,
+        speaker: str | None = None,
+        now: dt.datetime | None = None,
+        limit: int | None = None,
     ) -> list[QuoteRow]:
         """The quotes of the articles the query matches, newest first (undated last), only
-        those of one speaker when ``speaker`` is given (any spelling merged into the name)."""
-        built = self._build()
-        found = _among(built.quotes, self._ids(query, now))
+        those of one speaker when ``speaker`` is given (any spelling merged into the name);
+        the first ``limit`` of them when given."""
+        known, ids = self._read(), self._ids(query, now)
+        spellings = None
         if speaker is not None:
-            wanted = named_as(speaker, built.speakers)
-            found = [r for r in found if r.speaker in wanted]
-        return found
+            wanted = named_as(speaker, known.speakers)
+            spellings = [w for w, merged in known.speakers.items() if merged in wanted]
+        if (ids is not None and not ids) or spellings == []:
+            return []
+        merged, refs = known.speakers, known.refs
+        return [
+            QuoteRow(refs[a], q, merged.get(q.speaker) if q.speaker else None)
+            for a, q in rows.quotes(self._record.conn, ids, spellings, limit)
+            if a in refs
+        ]
 
     def speakers(self, query: str = "", *, now: dt.datetime | None = None) -> list[Speaker]:
         """Every named speaker of the articles the query matches, the most quoted first."""
-        built, ids = self._build(), self._ids(query, now)
-        return (
-            built.all_speakers
-            if ids is None
-            else speakers_of(_among(built.quotes, ids), built.speakers)
-        )
+        known, ids = self._read(), self._ids(query, now)
+        if ids is None:
+            return list(known.all_speakers)
+        return speakers_of(tally(known.quoted, known.refs, ids), known.speakers)
 
     def claims(
-        self, query: str = "", *, group: str | None = None, now: dt.datetime | None = None
+        self,
+        query: str = "",
+        *,
+        group: str | None = None,
+        now: dt.datetime | None = None,
+        limit: int | None = None,
     ) -> list[ClaimRow]:
         """The numeric claims of the articles the query matches, newest first (undated last),
-        only one group's when ``group`` is given."""
-        built = self._build()
-        found = _among(built.claims, self._ids(query, now))
+        only one group's when ``group`` is given; the first ``limit`` of them when given."""
+        known, ids = self._read(), self._ids(query, now)
+        units = None
         if group is not None:
-            wanted = group_named(group, built.groups)
-            found = [r for r in found if r.group == wanted]
-        return found
+            wanted = group_named(group, known.groups)
+            units = [unit for unit, name in known.groups.items() if name == wanted]
+        if (ids is not None and not ids) or units == []:
+            return []
+        groups, refs = known.groups, known.refs
+        return [
+            ClaimRow(refs[a], c, groups.get(c.unit or ""), shown(c))
+            for a, c in rows.claims(self._record.conn, ids, units, limit)
+            if a in refs
+        ]
 
     def claim_groups(self, query: str = "", *, now: dt.datetime | None = None) -> list[ClaimGroup]:
         """What the claims of the articles the query matches count, the largest group first."""
-        built, ids = self._build(), self._ids(query, now)
-        return list(built.all_groups) if ids is None else groups_of(_among(built.claims, ids))
+        known, ids = self._read(), self._ids(query, now)
+        if ids is None:
+            return list(known.all_groups)
+        return groups_of(tally(known.counted, known.refs, ids))
+
+    def claim_count(self, query: str = "", *, now: dt.datetime | None = None) -> tuple[int, int]:
+        """(claims, articles with any) of the articles the query matches, grouped or not."""
+        known, ids = self._read(), self._ids(query, now)
+        counts = known.claim_counts
+        chosen = counts.keys() if ids is None else counts.keys() & ids
+        return sum(counts[a] for a in chosen), len(chosen)
 
     def sources(self, query: str = "", *, now: dt.datetime | None = None) -> list[SourceCount]:
         """The sources of the articles the query matches with article and unread counts."""
@@ -103,45 +140,34 @@ class LibraryViews:
         return self._matching(query, now=now)
 
     def prepare(self) -> None:
-        """Read the rows now if they are not read yet (seconds on a large library): a front end
-        calls this off its search thread, so that searches do not wait behind it."""
-        self._build()
+        """Read what the views count over now if it is not read yet (a second on a large
+        library): a front end calls this off its search thread, so that searches do not wait
+        behind it."""
+        self._read()
 
-    def _build(self) -> _Built:
-        """The view rows, built again only when the record's articles have changed; names and
-        groups are merged over the whole library, so a name is the same whatever the query."""
-        rows = self._rows.rows(self._record.conn)
+    def _read(self) -> _Library:
+        """What the views count over, read again only when the record's articles changed."""
         with self._lock:
-            if self._built is None or self._built.stamp != rows.stamp:
-                self._built = _built(rows)
-            return self._built
+            stamp = rows.record_stamp(self._record.conn)
+            if self._library is None or self._library.stamp != stamp:
+                self._library = _read_library(self._record.conn, stamp)
+            return self._library
 
 
-def _built(rows: AnnotationRows) -> _Built:
-    speakers = merged_names(Counter(q.speaker for _, q in rows.quotes if q.speaker))
-    groups = group_names(c.unit for _, c in rows.claims)
-    quotes = _newest_first(speaker_rows(rows.quotes, rows.articles, speakers, None))
-    claims = _newest_first(claim_rows(rows.claims, rows.articles, groups, None))
-    return _Built(
-        rows.stamp,
-        quotes,
-        claims,
+def _read_library(conn: sqlite3.Connection, stamp: Stamp) -> _Library:
+    speakers = merged_names(rows.key_counts(conn, "quotes"))
+    groups = group_names(rows.key_counts(conn, "claims"))
+    refs = rows.article_refs(conn)
+    quoted = per_article(rows.pairs(conn, "quotes"), speakers)
+    counted = per_article(rows.pairs(conn, "claims"), groups)
+    return _Library(
+        stamp,
         speakers,
         groups,
-        speakers_of(quotes, speakers),
-        groups_of(claims),
+        refs,
+        quoted,
+        counted,
+        rows.totals(conn, "claims"),
+        speakers_of(tally(quoted, refs, None), speakers),
+        groups_of(tally(counted, refs, None)),
     )
-
-
-def _among(rows: list[R], ids: Ids) -> list[R]:
-    return list(rows) if ids is None else [r for r in rows if r.article.id in ids]
-
-
-def _newest_first(rows: list[R]) -> list[R]:
-    """Newest article first, undated ones last, then by article and place in its text (the
-    rows come in article and text order, and the sort is stable)."""
-    return sorted(rows, key=lambda r: (r.article.date is None, _minus_days(r.article.date)))
-
-
-def _minus_days(day: dt.date | None) -> int:
-    return -day.toordinal() if day else 0

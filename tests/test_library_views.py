@@ -3,6 +3,8 @@ values written for reading."""
 
 from __future__ import annotations
 
+from collections import Counter
+
 from newsreader.index.models import Claim
 from newsreader.index.record.claim_groups import group_key, group_names, shown
 from newsreader.index.record.speakers import merged_names, named_as
@@ -40,7 +42,7 @@ def test_claims_group_on_the_singular_of_what_they_count() -> None:
     assert group_key("soldiers") == group_key("soldier") == "soldier"
     assert group_key("casualties") == "casualty" and group_key("%") == "%"
     assert group_key("GBP") == "GBP" and group_key("news") == "news"
-    names = group_names(["soldiers", "soldiers", "soldier", "jobs", "%"])
+    names = group_names(Counter(["soldiers", "soldiers", "soldier", "jobs", "%"]))
     assert names["soldier"] == names["soldiers"] == "soldiers"
 
 

@@ -1,33 +1,28 @@
-"""Every quote and claim of the library with the article it comes from, read once and kept.
+"""The library views' reads of the quote and claim tables (`annotation_tables`): each one
+indexed query, with nothing decoded but the rows asked for.
 
-The library views (speakers, claim groups) filter these rows by a search's article ids as the
-user types; decoding every article's analysis again for each key would take seconds on 20,000
-articles, so the rows are kept until the record's articles change (`record_stamp`). SQLite's
-JSON functions pick the quotes and claims out of each stored analysis, so the entities (most of
-it) are never decoded.
+The views count speakers and claim groups over a search's articles as the user types; they keep
+what every article holds (`article_refs`, `pairs`, read once per change of the record) and
+count over the search's articles in memory. The quotes and claims themselves are read when
+asked for, newest first from the tables' date index.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
-import threading
-from dataclasses import dataclass
+from collections.abc import Collection, Iterator
 
 from ..models import ArticleRef, Claim, Quote
+from .annotation_tables import ARTICLE_REF_INDEX
 from .codec import decode_date, quote_from_row
 
 Stamp = tuple[int, int]
+Ids = Collection[str] | None  # None: every article
+# (article id, speaker or unit as written, how many of the article's rows have it)
+Pair = tuple[str, str, int]
 
-
-@dataclass(frozen=True, slots=True)
-class AnnotationRows:
-    """The library's quotes and claims, each with its article's id, as of one `record_stamp`."""
-
-    stamp: Stamp
-    articles: dict[str, ArticleRef]  # every analysed article
-    quotes: tuple[tuple[str, Quote], ...]  # (article id, quote), in article then text order
-    claims: tuple[tuple[str, Claim], ...]
+_KEYS = {"quotes": "speaker", "claims": "unit"}
 
 
 def record_stamp(conn: sqlite3.Connection) -> Stamp:
@@ -37,34 +32,93 @@ def record_stamp(conn: sqlite3.Connection) -> Stamp:
     return count, last
 
 
-def read_rows(conn: sqlite3.Connection) -> AnnotationRows:
-    """Every analysed article's quotes and claims, read from the record now."""
-    stamp = record_stamp(conn)
-    articles: dict[str, ArticleRef] = {}
-    quotes: list[tuple[str, Quote]] = []
-    claims: list[tuple[str, Claim]] = []
-    for row in conn.execute(
-        "SELECT id, title, date, source, url, json_extract(analysis, '$.q'),"
-        " json_extract(analysis, '$.c') FROM articles WHERE analysis IS NOT NULL ORDER BY id"
-    ):
-        article_id, title, date, source, url, said, counted = row
-        articles[article_id] = ArticleRef(
-            article_id, title, decode_date(date), source or None, url or None
+def article_refs(conn: sqlite3.Connection) -> dict[str, ArticleRef]:
+    """What a view row shows of each article, read from the index that holds just that (the
+    table's rows hold the text before the date)."""
+    present = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?", (ARTICLE_REF_INDEX,)
+    ).fetchone()
+    table = f"articles INDEXED BY {ARTICLE_REF_INDEX}" if present else "articles"
+    rows = conn.execute(f"SELECT id, title, date, source, url FROM {table}")
+    return {
+        i: ArticleRef(i, title, decode_date(date), source or None, url or None)
+        for i, title, date, source, url in rows
+    }
+
+
+def key_counts(conn: sqlite3.Connection, table: str) -> dict[str, int]:
+    """Each speaker (table "quotes") or unit ("claims") as written -> its number of rows."""
+    key = _KEYS[table]
+    rows = conn.execute(
+        f"SELECT {key}, count(*) FROM {table} WHERE {key} IS NOT NULL GROUP BY {key}"
+    )
+    return dict(rows.fetchall())
+
+
+def pairs(conn: sqlite3.Connection, table: str) -> list[Pair]:
+    """(article, speaker or unit, rows) for every article and every speaker quoted (unit
+    counted) in it: what the views count speakers and groups from."""
+    key = _KEYS[table]
+    rows = conn.execute(
+        f"SELECT article_id, {key}, count(*) FROM {table} WHERE {key} IS NOT NULL"
+        f" GROUP BY article_id, {key}"
+    )
+    return rows.fetchall()
+
+
+def totals(conn: sqlite3.Connection, table: str) -> dict[str, int]:
+    """Each article with quotes (table "quotes") or claims -> how many."""
+    rows = conn.execute(f"SELECT article_id, count(*) FROM {table} GROUP BY article_id")
+    return dict(rows.fetchall())
+
+
+def quotes(
+    conn: sqlite3.Connection,
+    ids: Ids,
+    speakers: Collection[str] | None,
+    limit: int | None,
+) -> Iterator[tuple[str, Quote]]:
+    """(article id, quote) for the articles among ``ids`` (by one of ``speakers`` as written,
+    when given), newest article first, undated ones last, then in article and text order."""
+    for article_id, row in _rows(conn, "quotes", ids, speakers, limit):
+        yield article_id, quote_from_row(row)
+
+
+def claims(
+    conn: sqlite3.Connection, ids: Ids, units: Collection[str] | None, limit: int | None
+) -> Iterator[tuple[str, Claim]]:
+    """(article id, claim) for the articles among ``ids`` (counting one of ``units``, when
+    given), in the order of `quotes`."""
+    for article_id, row in _rows(conn, "claims", ids, units, limit):
+        yield article_id, Claim(*row)
+
+
+def _rows(
+    conn: sqlite3.Connection,
+    table: str,
+    ids: Ids,
+    keys: Collection[str] | None,
+    limit: int | None,
+) -> Iterator[tuple[str, list]]:
+    where, params = "", ()
+    if keys is not None:
+        where, params = (
+            f"WHERE {_KEYS[table]} IN (SELECT value FROM json_each(?))",
+            (json.dumps(list(keys)),),
         )
-        quotes.extend((article_id, quote_from_row(q)) for q in json.loads(said or "[]"))
-        claims.extend((article_id, Claim(*c)) for c in json.loads(counted or "[]"))
-    return AnnotationRows(stamp, articles, tuple(quotes), tuple(claims))
-
-
-class RowCache:
-    """The latest `AnnotationRows`, read again only when the record's articles have changed."""
-
-    def __init__(self) -> None:
-        self._rows: AnnotationRows | None = None
-        self._lock = threading.Lock()  # two threads asking at once read the record once
-
-    def rows(self, conn: sqlite3.Connection) -> AnnotationRows:
-        with self._lock:
-            if self._rows is None or self._rows.stamp != record_stamp(conn):
-                self._rows = read_rows(conn)
-            return self._rows
+    # The search's articles are picked here rather than in SQLite: passing thousands of ids to
+    # it cost more than skipping the rows of the others.
+    cursor = conn.execute(
+        f"SELECT article_id, row FROM {table} {where} ORDER BY date DESC, article_id, seq LIMIT ?",
+        (*params, -1 if limit is None or ids is not None else limit),
+    )
+    batch = 2000
+    left = -1 if limit is None else limit
+    while left and (rows := cursor.fetchmany(batch)):
+        if ids is not None:
+            rows = [r for r in rows if r[0] in ids]
+        if left > 0:
+            rows, left = rows[:left], max(0, left - len(rows))
+        # One decode of the batch as one JSON array: row by row took most of the time.
+        decoded = json.loads("[" + ",".join(r[1] for r in rows) + "]")
+        yield from zip((r[0] for r in rows), decoded, strict=True)

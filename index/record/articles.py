@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from ..models import Analysis, Article, Origin
+from . import annotation_tables
 from .codec import (
     decode_analysis,
     decode_date,
@@ -144,6 +145,7 @@ class ArticleStore:
         elif not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'meta'").fetchone():
             # a library older than the bookkeeping table: an empty one, in memory, stands in
             conn.execute("CREATE TEMP TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        annotation_tables.prepare(conn, read_only=read_only)
 
     # Articles -----------------------------------------------------------------------------
     def has(self, article_id: str) -> bool:

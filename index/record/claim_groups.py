@@ -8,12 +8,12 @@ stored as numbers (40% is 0.4, £1.2bn is 1.2e9); `shown` writes them as an arti
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable, Mapping
+from collections import defaultdict
+from collections.abc import Mapping
 
 from ..analysis.claims.numbers import CURRENCY_SYMBOLS
-from ..models import ArticleRef, Claim, ClaimGroup, ClaimRow
-from .tally import tally
+from ..models import Claim, ClaimGroup
+from .tally import Tally
 
 PERCENT = "%"
 # The symbol written before an amount in each currency; other codes are written after it.
@@ -38,9 +38,9 @@ def group_key(unit: str | None) -> str | None:
     return word[:-1] if word.endswith("s") else word
 
 
-def group_names(units: Iterable[str | None]) -> dict[str, str]:
-    """Each unit -> the name of its group: the most frequent unit of the same key."""
-    counts = Counter(u for u in units if u is not None)
+def group_names(counts: Mapping[str, int]) -> dict[str, str]:
+    """Each unit (with its number of claims) -> the name of its group: the most frequent unit
+    of the same key."""
     by_key: dict[str, list[str]] = defaultdict(list)
     for unit in counts:
         by_key[group_key(unit) or unit].append(unit)
@@ -92,25 +92,10 @@ def _digits(value: float) -> str:
     return "0" if text in ("-0", "") else text
 
 
-def claim_rows(
-    claims: Iterable[tuple[str, Claim]],
-    articles: Mapping[str, ArticleRef],
-    names: Mapping[str, str],
-    ids: Collection[str] | None,
-) -> list[ClaimRow]:
-    """The claims of the articles in ``ids`` (all when None), each with its group and value."""
-    return [
-        ClaimRow(articles[article_id], claim, names.get(claim.unit or ""), shown(claim))
-        for article_id, claim in claims
-        if (ids is None or article_id in ids) and article_id in articles
-    ]
-
-
-def groups_of(rows: Iterable[ClaimRow]) -> list[ClaimGroup]:
-    """Every group of the rows with claim and article counts and date range, largest first."""
-    counted = tally(rows, lambda row: row.group)
+def groups_of(counted: Tally) -> list[ClaimGroup]:
+    """Every group counted with claim and article counts and date range, largest first."""
     groups = [
-        ClaimGroup(name, count, counted.articles(name), *counted.span(name))
+        ClaimGroup(name, count, counted.articles[name], *counted.span(name))
         for name, count in counted.rows.items()
     ]
     return sorted(groups, key=lambda g: (-g.claims, g.name))

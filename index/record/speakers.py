@@ -13,11 +13,11 @@ merge only with the same words.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Mapping
 
 from ..analysis.entities.linking import display_name, name_words, near, same_name
-from ..models import ArticleRef, Quote, QuoteRow, Speaker
-from .tally import tally
+from ..models import Speaker
+from .tally import Tally
 
 Name = tuple[str, ...]
 
@@ -136,31 +136,15 @@ def _deletions(word: str) -> set[str]:
     return {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}
 
 
-def speaker_rows(
-    quotes: Iterable[tuple[str, Quote]],
-    articles: Mapping[str, ArticleRef],
-    names: Mapping[str, str],
-    ids: Collection[str] | None,
-) -> list[QuoteRow]:
-    """The quotes of the articles in ``ids`` (all when None) with their merged speakers."""
-    return [
-        QuoteRow(articles[article_id], quote, names.get(quote.speaker) if quote.speaker else None)
-        for article_id, quote in quotes
-        if (ids is None or article_id in ids) and article_id in articles
-    ]
-
-
-def speakers_of(rows: Iterable[QuoteRow], names: Mapping[str, str]) -> list[Speaker]:
-    """Every named speaker of the rows with quote and article counts and date range, the most
-    quoted first (then by name)."""
-    counted = tally(rows, lambda row: row.speaker)
+def speakers_of(counted: Tally, names: Mapping[str, str]) -> list[Speaker]:
+    """Every speaker counted with quote and article counts and date range, the most quoted
+    first (then by name); ``names`` gives each merged name's spellings."""
     spellings: dict[str, list[str]] = defaultdict(list)
     for written, name in names.items():
         spellings[name].append(written)
     found = [
-        Speaker(
-            name, n, counted.articles(name), *counted.span(name), tuple(sorted(spellings[name]))
-        )
+        Speaker(name, n, counted.articles[name], *counted.span(name),
+                tuple(sorted(spellings[name])))
         for name, n in counted.rows.items()
-    ]
+    ]  # fmt: skip
     return sorted(found, key=lambda s: (-s.quotes, s.name.casefold()))

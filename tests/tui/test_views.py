@@ -152,7 +152,10 @@ async def test_the_search_bar_filters_every_view(views_path) -> None:
         await pilot.press("backspace", "escape", "3")
         claims = await shown(pilot, ClaimsScreen)
         assert claims.query_text == "date:2025-01"
-        assert all(r.article.date and r.article.date.month == 1 for r in claims.data.claims)
+        claims.group_table.cursor = 0  # all claims
+        await wait_for(pilot, lambda: claims.rows_group == ("date:2025-01", None, "newest"))
+        assert claims.rows and len(claims.rows) == claims.data.claims
+        assert all(r.article.date and r.article.date.month == 1 for r in claims.rows)
         await pilot.press("1")
         main = app.main_screen
         await wait_for(pilot, lambda: main.status.query == "date:2025-01")
@@ -175,7 +178,8 @@ async def test_claims_grouped_sorted_by_value_and_open_at_the_claim(views_path) 
         assert view.sort == "largest"
         assert [row[1] for row in rows(view, "claims")] == ["1,200", "300"]
         view.group_table.cursor = 0
-        await wait_for(pilot, lambda: len(view.rows) == len(view.data.claims))
+        await wait_for(pilot, lambda: view.rows_group and view.rows_group[1] is None)
+        assert len(view.rows) == view.data.claims
         assert {"4,500", "40%", "£1.2bn"} <= {row[1] for row in rows(view, "claims")}
         view.group_table.cursor = groups.index("jobs")
         await pilot.press("enter")  # from the groups to their claims
@@ -227,3 +231,4 @@ async def test_views_are_in_the_palette_and_remappable(views_path, quiet_environ
         await shown(pilot, SpeakersScreen)
         await pilot.press("1", "2")
         assert app.current_mode == "articles", "2 no longer switches: f2 does"
+

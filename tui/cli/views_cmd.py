@@ -43,9 +43,10 @@ def speakers(args: argparse.Namespace) -> int:
 def quotes(args: argparse.Namespace) -> int:
     """What people said in the articles a query finds, newest first."""
     with open_library(args) as library:
-        rows = library.views.quotes(_query(args), speaker=args.speaker, now=args.now)
+        rows = library.views.quotes(
+            _query(args), speaker=args.speaker, now=args.now, limit=args.limit or None
+        )
         say_notices(library.notices)
-    rows = _limited(rows, args.limit)
     if args.json:
         print_json_lines(_quote_json(r) for r in rows)
         return 0
@@ -65,9 +66,10 @@ def claims(args: argparse.Namespace) -> int:
     with open_library(args) as library:
         if args.group is True:
             return _groups(library, args)
-        rows = library.views.claims(_query(args), group=args.group or None, now=args.now)
+        rows = library.views.claims(
+            _query(args), group=args.group or None, now=args.now, limit=args.limit or None
+        )
         say_notices(library.notices)
-    rows = _limited(rows, args.limit)
     if args.json:
         print_json_lines(_claim_json(r) for r in rows)
         return 0

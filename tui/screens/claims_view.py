@@ -3,10 +3,14 @@
 The groups ("soldiers", "%", "GBP") are on the left, the highlighted group's claims on the
 right (hedge, value as written for reading, sentence, article, date) over a chart of their
 values by date. `S` orders the claims by date or value; Enter on a claim opens its article there.
+The groups are read for the query; a group's claims when the cursor comes to it, on the search
+thread, sorted there, and formatted only as they are drawn: the whole library holds tens of
+thousands.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -15,15 +19,18 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 
+from newsreader.index.faults import LibraryError
 from newsreader.index.models import ClaimGroup, ClaimRow
 
 from ..display.article_text import one_line
+from ..display.lazy_rows import LazyRows
 from ..widgets.view_table import Column, ViewTable
 from .article_view import ArticleScreen
 from .speakers_view import DAY, day
 from .view_screen import ViewScreen
 
 ALL = "all claims"
+FIRST = object()  # before the first read: the cursor goes to the largest group
 
 
 def _value(row: ClaimRow) -> float:
@@ -46,10 +53,12 @@ SORTS: dict[str, Any] = {  # name -> key, the first is the default
 
 @dataclass(frozen=True, slots=True)
 class ClaimsData:
-    """What the claims view reads for a query: the groups and every claim."""
+    """What the claims view reads for a query: the groups, and how many claims in how many
+    articles in all (claims that count no unit are in no group)."""
 
     groups: list[ClaimGroup]
-    claims: list[ClaimRow]
+    claims: int
+    articles: int
 
 
 class ClaimsScreen(ViewScreen[ClaimsData]):
@@ -67,9 +76,10 @@ class ClaimsScreen(ViewScreen[ClaimsData]):
 
     def __init__(self, library: Any) -> None:
         super().__init__(library)
-        self.data = ClaimsData([], [])
+        self.data = ClaimsData([], 0, 0)
         self.groups: list[str | None] = []  # None: all claims
-        self.rows: list[ClaimRow] = []
+        self.rows: Sequence[ClaimRow] = ()  # the highlighted group's, in the order shown
+        self.rows_group: tuple[str, str | None, str] | None = None  # (query, group, sort) read
         self.sort = "newest"
 
     def compose_body(self) -> ComposeResult:
@@ -96,19 +106,22 @@ class ClaimsScreen(ViewScreen[ClaimsData]):
 
     def fetch(self, query: str, now: Any) -> ClaimsData:
         views = self.library.views
-        return ClaimsData(views.claim_groups(query, now=now), views.claims(query, now=now))
+        return ClaimsData(views.claim_groups(query, now=now), *views.claim_count(query, now=now))
 
     def show(self, data: ClaimsData) -> None:
-        current = self.current_group
+        current = self.current_group if self.groups else FIRST
         self.data = data
         self.groups = [None, *(g.name for g in data.groups)]
-        articles = len({r.article.id for r in data.claims})
-        rows = [(ALL, f"{len(data.claims):,}", f"{articles:,}")]
+        rows = [(ALL, f"{data.claims:,}", f"{data.articles:,}")]
         rows += [(g.name, f"{g.claims:,}", f"{g.articles:,}") for g in data.groups]
-        place = self.groups.index(current) if current in self.groups else 0
+        place = self.groups.index(current) if current in self.groups else min(1, len(data.groups))
+        self.rows_group = None
         self.group_table.show_rows(rows, cursor=place)
         self._show_claims()
-        count = len(data.claims)
+        self._status()
+
+    def _status(self) -> None:
+        count = self.data.claims
         self._show_status(f"{count:,} claim{'' if count == 1 else 's'}  sort: {self.sort}")
 
     @property
@@ -117,15 +130,33 @@ class ClaimsScreen(ViewScreen[ClaimsData]):
         return self.groups[index] if 0 <= index < len(self.groups) else None
 
     def _show_claims(self) -> None:
-        group = self.current_group
-        rows = [r for r in self.data.claims if group is None or r.group == group]
-        self.rows = sorted(rows, key=SORTS[self.sort])
+        """Read the highlighted group's claims (unless they are shown already) and show them."""
+        wanted = (self.query_text or "", self.current_group, self.sort)
+        if wanted != self.rows_group:
+            self._claims_worker(*wanted)
+
+    @work(exclusive=True, group="claims")
+    async def _claims_worker(self, query: str, group: str | None, sort: str) -> None:
+        now, views = self.news_app.now, self.library.views
+
+        def read() -> list[ClaimRow]:
+            found = views.claims(query, group=group, now=now)
+            return found if sort == "newest" else sorted(found, key=SORTS[sort])
+
+        try:
+            found = await self.news_app.in_search_thread(read)
+        except LibraryError as problem:
+            self.notify(str(problem), severity="error", timeout=8)
+            return
+        if (query, group, sort) != (self.query_text or "", self.current_group, self.sort):
+            return  # the cursor, the query or the order moved on meanwhile
+        self.rows, self.rows_group = found, (query, group, sort)
         self.claim_table.empty = "No numeric claims in these articles"
-        self.claim_table.show_rows([_row(r) for r in self.rows])
+        self.claim_table.show_rows(LazyRows(found, _row))
         self._chart(group)
 
     def on_view_table_highlighted(self, event: ViewTable.Highlighted) -> None:
-        if event.table is self.group_table:
+        if event.table is self.group_table and self.groups:
             self._show_claims()
 
     def on_view_table_chosen(self, event: ViewTable.Chosen) -> None:
@@ -141,8 +172,7 @@ class ClaimsScreen(ViewScreen[ClaimsData]):
         names = list(SORTS)
         self.sort = names[(names.index(self.sort) + 1) % len(names)]
         self._show_claims()
-        count = len(self.data.claims)
-        self._show_status(f"{count:,} claim{'' if count == 1 else 's'}  sort: {self.sort}")
+        self._status()
 
     @work(exclusive=True, group="chart")
     async def _chart(self, group: str | None) -> None:

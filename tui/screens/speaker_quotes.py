@@ -19,6 +19,7 @@ from newsreader.index.faults import LibraryError
 from newsreader.index.models import QuoteRow
 
 from ..display.article_text import one_line
+from ..display.lazy_rows import LazyRows
 from ..widgets.key_bar import KeyBar
 from ..widgets.view_table import Column, ViewTable
 from .article_view import ArticleScreen
@@ -88,7 +89,7 @@ class SpeakerQuotesScreen(Screen[None]):
             return
         self.rows = rows
         self.table.empty = "No quotes"
-        self.table.show_rows([_row(r) for r in rows])
+        self.table.show_rows(LazyRows(rows, _row))
         self._status(f"{len(rows):,} quote{'' if len(rows) == 1 else 's'}, newest first")
 
     def _status(self, summary: str) -> None:

@@ -16,6 +16,7 @@ from textual.binding import Binding, BindingType
 from newsreader.index.models import Speaker
 
 from ..display.article_text import one_line
+from ..display.lazy_rows import LazyRows
 from ..widgets.view_table import Column, ViewTable
 from .view_screen import ViewScreen
 
@@ -69,9 +70,10 @@ class SpeakersScreen(ViewScreen[list[Speaker]]):
         current = self.current
         self.speakers = sorted(data, key=SORTS[self.sort])
         self.table.empty = "No speaker is quoted in these articles"
-        names = [s.name for s in self.speakers]
-        place = names.index(current.name) if current and current.name in names else 0
-        self.table.show_rows([self._row(s) for s in self.speakers], cursor=place)
+        place = next(
+            (i for i, s in enumerate(self.speakers) if current and s.name == current.name), 0
+        )
+        self.table.show_rows(LazyRows(self.speakers, self._row), cursor=place)
         count = len(self.speakers)
         self._show_status(f"{count:,} speaker{'' if count == 1 else 's'}  sort: {self.sort}")
 

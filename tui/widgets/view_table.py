@@ -96,12 +96,13 @@ class ViewTable(ScrollView, can_focus=True):
     def __init__(self, columns: Sequence[Column], *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.columns = tuple(columns)
-        self.rows: list[tuple[str, ...]] = []
+        self.rows: Sequence[tuple[str, ...]] = ()
         self.empty = "Nothing to list"
 
     def show_rows(self, rows: Sequence[tuple[str, ...]], *, cursor: int = 0) -> None:
-        """Replace the rows (cells are data: shown as text, one line each) and place the cursor."""
-        self.rows = list(rows)
+        """Replace the rows (cells are data: shown as text, one line each) and place the cursor.
+        The rows are kept as given, so a `LazyRows` formats only the rows drawn."""
+        self.rows = rows
         self.virtual_size = Size(self.size.width, len(self.rows) + 1)
         self.cursor = max(0, min(cursor, len(self.rows) - 1))
         self.refresh()
