@@ -232,3 +232,31 @@ async def test_views_are_in_the_palette_and_remappable(views_path, quiet_environ
         await pilot.press("1", "2")
         assert app.current_mode == "articles", "2 no longer switches: f2 does"
 
+
+async def test_an_article_opened_from_a_view_is_read_in_the_articles_list(views_path) -> None:
+    app = make_app(views_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await started(pilot)
+        main = app.main_screen
+        assert not any(state.read for state in main.results.states.values()), "all unread"
+        await pilot.press("escape", "2")
+        view = await shown(pilot, SpeakersScreen)
+        view.table.cursor = next(i for i, s in enumerate(view.speakers) if s.name == "Maria Lopez")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, SpeakerQuotesScreen))
+        quotes = app.screen
+        await wait_for(pilot, lambda: quotes.rows)
+        opened = quotes.rows[0].article
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, ArticleScreen))
+        reader = app.screen.query_one(Reader)
+        await wait_for(pilot, lambda: reader.article is not None)
+        await wait_for(pilot, lambda: app.library.states([opened.id])[opened.id].read)
+        await pilot.press("escape", "escape", "1")
+        assert app.screen is main
+        await wait_for(pilot, lambda: main.results.states[opened.id].read)
+        row = next(i for i, hit in enumerate(main.results.hits) if hit.id == opened.id)
+        others = [i for i, hit in enumerate(main.results.hits) if hit.id != opened.id]
+        drawn = main.results.get_option_at_index(row).prompt.content
+        unread = main.results.get_option_at_index(others[0]).prompt.content
+        assert drawn.state.read and not unread.state.read, "the row is drawn read"

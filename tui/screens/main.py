@@ -13,7 +13,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from newsreader.index.models import SearchResult
+from newsreader.index.faults import LibraryError
+from newsreader.index.models import ArticleState, SearchResult
 
 from .. import startup_gc
 from ..config import DEFAULT_SPLIT
@@ -372,6 +373,28 @@ class MainScreen(Screen[None]):
             place = [*change.ids] if change.undone else []
             self.run_search(self.status.query, place=[*place, *self.results.place()])
 
+    def on_screen_resume(self) -> None:
+        """Back from another view or a dialog, where articles may have been read (one opened
+        from the speakers view): the listed rows' states are read again."""
+        if self.results.hits:
+            self._refresh_states()
+
+    @work(exclusive=True, group="states")
+    async def _refresh_states(self) -> None:
+        ids = [hit.id for hit in self.results.hits]
+        try:
+            states = await self.app.in_search_thread(lambda: self.library.states(ids))
+        except LibraryError:
+            return  # the next search or triage action says what is wrong
+        known = self.results.states
+        changed = {i: s for i, s in states.items() if known.get(i, ArticleState()) != s}
+        if not changed or not self.is_attached:
+            return
+        fields = {f for i, s in changed.items() for f in _changed_fields(known.get(i), s)}
+        self.results.update_states(changed)
+        if any(view_depends_on(field, self.status) for field in fields):
+            self.run_search(self.status.query, place=self.results.place())
+
     # Saved searches -------------------------------------------------------------------------
 
     def action_save_search(self) -> None:
@@ -384,3 +407,10 @@ class MainScreen(Screen[None]):
 
     def on_search_box_chosen(self, event: SearchBox.Chosen) -> None:
         self.search_for(event.query)
+
+
+def _changed_fields(before: ArticleState | None, after: ArticleState) -> set[str]:
+    """The query fields (read, starred, archived, tag) whose value differs between two states."""
+    was = before or ArticleState()
+    names = {"read": "read", "starred": "starred", "archived": "archived", "tags": "tag"}
+    return {field for attr, field in names.items() if getattr(was, attr) != getattr(after, attr)}
