@@ -326,7 +326,14 @@ class ClaimRow:
     article: ArticleRef
     claim: Claim
     group: str | None  # what it counts: a counted noun ("soldiers"), "%" or a currency code
-    shown: str  # the value formatted for reading: "2,700", "40%", "£1.2bn", "10–15"
+
+    @property
+    def shown(self) -> str:
+        """The value formatted for reading: "2,700", "40%", "£1.2bn", "10–15". Written when
+        asked for: a view holds tens of thousands of claims and draws a screenful."""
+        from .record.claim_groups import shown  # the record's rules; it imports this module
+
+        return shown(self.claim)
 
 
 @dataclass(frozen=True, slots=True)

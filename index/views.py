@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Protocol
 from .models import ArticleRef, ClaimGroup, ClaimRow, QuoteRow, SourceCount, Speaker
 from .record import annotation_rows as rows
 from .record.annotation_rows import Stamp
-from .record.claim_groups import group_named, group_names, groups_of, shown
+from .record.claim_groups import group_named, group_names, groups_of
 from .record.sources import source_counts
 from .record.speakers import merged_names, named_as, speakers_of
 from .record.tally import PerArticle, per_article, tally
@@ -113,7 +113,7 @@ class LibraryViews:
             return []
         groups, refs = known.groups, known.refs
         return [
-            ClaimRow(refs[a], c, groups.get(c.unit or ""), shown(c))
+            ClaimRow(refs[a], c, groups.get(c.unit or ""))
             for a, c in rows.claims(self._record.conn, ids, units, limit)
             if a in refs
         ]

@@ -34,7 +34,7 @@ CREATE TABLE IF NOT EXISTS {schema}quotes (
     row TEXT NOT NULL,
     PRIMARY KEY (article_id, seq)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS {schema}quotes_speaker ON quotes(speaker);
+CREATE INDEX IF NOT EXISTS {schema}quotes_speaker ON quotes(speaker, date DESC, article_id, seq);
 CREATE INDEX IF NOT EXISTS {schema}quotes_newest ON quotes(date DESC, article_id, seq);
 CREATE TABLE IF NOT EXISTS {schema}claims (
     article_id TEXT NOT NULL,
@@ -44,7 +44,7 @@ CREATE TABLE IF NOT EXISTS {schema}claims (
     row TEXT NOT NULL,
     PRIMARY KEY (article_id, seq)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS {schema}claims_unit ON claims(unit);
+CREATE INDEX IF NOT EXISTS {schema}claims_unit ON claims(unit, date DESC, article_id, seq);
 CREATE INDEX IF NOT EXISTS {schema}claims_newest ON claims(date DESC, article_id, seq);
 """
 # What a view row shows of its article, read from this index alone: the date and the rest sit
