@@ -14,10 +14,10 @@ reported.
 
 Library: the first call after opening (which reads what the views count over), each view's call
 again (cached), and filtered by queries; a group's claims and a speaker's quotes; the CLI's first
-50 rows. Reader (Textual's headless Pilot, 160x48): a number key to the view's rows drawn (the
-claims view: its groups and the largest group's claims), the first time and again, and a query
-typed into the view's search bar to its rows drawn. The load average is reported with the
-figures: on a shared machine they are no better than it.
+50 rows. Reader (Textual's headless Pilot, 160x48): a number key to the view's rows drawn
+(the claims view: its groups and the largest group's newest claims), the first time and again,
+and a query typed into the view's search bar to its rows drawn. The load average is reported
+with the figures: on a shared machine they are no better than it.
 """
 
 from __future__ import annotations
@@ -157,7 +157,7 @@ def drawn(screen) -> bool:
         return False
     if not isinstance(screen, ClaimsScreen):
         return True
-    return screen.rows_group is not None and screen.rows_group[0] == (screen.query_text or "")
+    return screen.rows_shown is not None and screen.rows_shown[0] == (screen.query_text or "")
 
 
 async def until(pilot, condition: Callable[[], bool]) -> None:

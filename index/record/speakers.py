@@ -14,12 +14,17 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping
+from functools import lru_cache
 
-from ..analysis.entities.linking import display_name, name_words, near, same_name
+from ..analysis.entities.linking import display_name, near, same_name
+from ..analysis.entities.linking import name_words as _name_words
 from ..models import Speaker
 from .tally import Tally
 
 Name = tuple[str, ...]
+# A library's names are merged again whenever articles change, and a merge reads each name's
+# words several times.
+name_words = lru_cache(maxsize=1 << 16)(_name_words)
 
 
 def merged_names(counts: Mapping[str, int]) -> dict[str, str]:

@@ -260,3 +260,21 @@ async def test_an_article_opened_from_a_view_is_read_in_the_articles_list(views_
         drawn = main.results.get_option_at_index(row).prompt.content
         unread = main.results.get_option_at_index(others[0]).prompt.content
         assert drawn.state.read and not unread.state.read, "the row is drawn read"
+
+
+async def test_a_large_group_shows_its_newest_claims_first_then_all(
+    views_path, monkeypatch
+) -> None:
+    from newsreader.tui.screens import claims_view
+
+    monkeypatch.setattr(claims_view, "FIRST_ROWS", 1)  # every group is larger than a first read
+    app = make_app(views_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await started(pilot)
+        await pilot.press("escape", "3")
+        view = await shown(pilot, ClaimsScreen)
+        groups = [row[0] for row in rows(view, "claim-groups")]
+        view.group_table.cursor = groups.index("jobs")
+        await wait_for(pilot, lambda: view.rows_group and view.rows_group[1] == "jobs")
+        assert [row[1] for row in rows(view, "claims")] == ["300", "1,200"], "newest first, all"
+        assert view.query("TimeChart"), "the chart is drawn once all are read"

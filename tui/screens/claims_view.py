@@ -31,6 +31,7 @@ from .view_screen import ViewScreen
 
 ALL = "all claims"
 FIRST = object()  # before the first read: the cursor goes to the largest group
+FIRST_ROWS = 500  # claims read first, newest first: screenfuls while the rest are read
 
 
 def _value(row: ClaimRow) -> float:
@@ -79,7 +80,9 @@ class ClaimsScreen(ViewScreen[ClaimsData]):
         self.data = ClaimsData([], 0, 0)
         self.groups: list[str | None] = []  # None: all claims
         self.rows: Sequence[ClaimRow] = ()  # the highlighted group's, in the order shown
-        self.rows_group: tuple[str, str | None, str] | None = None  # (query, group, sort) read
+        # (query, group, sort) of the rows shown, and of the rows once all are read
+        self.rows_shown: tuple[str, str | None, str] | None = None
+        self.rows_group: tuple[str, str | None, str] | None = None
         self.sort = "newest"
 
     def compose_body(self) -> ComposeResult:
@@ -115,7 +118,7 @@ class ClaimsScreen(ViewScreen[ClaimsData]):
         rows = [(ALL, f"{data.claims:,}", f"{data.articles:,}")]
         rows += [(g.name, f"{g.claims:,}", f"{g.articles:,}") for g in data.groups]
         place = self.groups.index(current) if current in self.groups else min(1, len(data.groups))
-        self.rows_group = None
+        self.rows_group = self.rows_shown = None
         self.group_table.show_rows(rows, cursor=place)
         self._show_claims()
         self._status()
@@ -137,23 +140,45 @@ class ClaimsScreen(ViewScreen[ClaimsData]):
 
     @work(exclusive=True, group="claims")
     async def _claims_worker(self, query: str, group: str | None, sort: str) -> None:
+        """Newest first, the first screenfuls come from the date index at once and the rest
+        after them (a group holds up to tens of thousands); other orders need them all."""
         now, views = self.news_app.now, self.library.views
+        wanted = (query, group, sort)
 
-        def read() -> list[ClaimRow]:
-            found = views.claims(query, group=group, now=now)
+        def read(limit: int | None) -> list[ClaimRow]:
+            found = views.claims(query, group=group, now=now, limit=limit)
             return found if sort == "newest" else sorted(found, key=SORTS[sort])
 
         try:
-            found = await self.news_app.in_search_thread(read)
+            if sort == "newest":
+                first = await self.news_app.in_search_thread(lambda: read(FIRST_ROWS))
+                if not self._still(wanted):
+                    return
+                self._show_rows(first, wanted, complete=len(first) < FIRST_ROWS)
+                if len(first) < FIRST_ROWS:
+                    return
+            found = await self.news_app.in_search_thread(lambda: read(None))
         except LibraryError as problem:
             self.notify(str(problem), severity="error", timeout=8)
             return
-        if (query, group, sort) != (self.query_text or "", self.current_group, self.sort):
-            return  # the cursor, the query or the order moved on meanwhile
-        self.rows, self.rows_group = found, (query, group, sort)
+        if self._still(wanted):
+            self._show_rows(found, wanted, complete=True)
+
+    def _still(self, wanted: tuple[str, str | None, str]) -> bool:
+        """Whether the claims read are still those wanted: the cursor, the query or the order
+        may have moved on meanwhile."""
+        return wanted == (self.query_text or "", self.current_group, self.sort)
+
+    def _show_rows(
+        self, found: list[ClaimRow], wanted: tuple[str, str | None, str], *, complete: bool
+    ) -> None:
+        cursor = self.claim_table.cursor if self.rows_shown == wanted else 0
+        self.rows, self.rows_shown = found, wanted
         self.claim_table.empty = "No numeric claims in these articles"
-        self.claim_table.show_rows(LazyRows(found, _row))
-        self._chart(group)
+        self.claim_table.show_rows(LazyRows(found, _row), cursor=cursor)
+        if complete:
+            self.rows_group = wanted
+            self._chart(wanted[1])
 
     def on_view_table_highlighted(self, event: ViewTable.Highlighted) -> None:
         if event.table is self.group_table and self.groups:
