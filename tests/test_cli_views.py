@@ -108,6 +108,9 @@ def test_quotes_and_claims_take_the_query_language(
     assert {row["shown"] for row in undated} >= {"4,500", "40%", "£1.2bn"}
     assert all(ARTICLE_KEYS | {"group", "claim"} <= set(row) for row in everything)
     assert run(capsys, mixed, "quotes", "source:nowhere") == []
+    first = run(capsys, mixed, "quotes", "date:2025-01", "--limit", "1")
+    assert first == quotes[:1], "the limit applies to the query's quotes"
+    assert run(capsys, mixed, "claims", "--limit", "2") == everything[:2]
 
 
 def test_claims_grouped_by_what_they_count(mixed: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -156,6 +156,10 @@ async def test_the_search_bar_filters_every_view(views_path) -> None:
         await wait_for(pilot, lambda: claims.rows_group == ("date:2025-01", None, "newest"))
         assert claims.rows and len(claims.rows) == claims.data.claims
         assert all(r.article.date and r.article.date.month == 1 for r in claims.rows)
+        await pilot.press("4")
+        sources = await shown(pilot, ViewScreen)
+        assert sources.query_text == "date:2025-01"
+        assert [row[:2] for row in rows(sources, "sources")] == [("(no source)", "2")]
         await pilot.press("1")
         main = app.main_screen
         await wait_for(pilot, lambda: main.status.query == "date:2025-01")
