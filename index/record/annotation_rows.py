@@ -101,7 +101,9 @@ def _rows(
     limit: int | None,
 ) -> Iterator[tuple[str, list]]:
     where, params = "", ()
-    if keys is not None:
+    if keys is not None and len(keys) == 1:  # read in order from the key's index, unsorted
+        where, params = f"WHERE {_KEYS[table]} = ?", tuple(keys)
+    elif keys is not None:
         where, params = (
             f"WHERE {_KEYS[table]} IN (SELECT value FROM json_each(?))",
             (json.dumps(list(keys)),),
