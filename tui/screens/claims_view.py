@@ -216,7 +216,7 @@ class ClaimsScreen(ViewScreen[ClaimsData]):
         chart.display = True
         scale = 100 if group == "%" else 1  # percentages are stored as fractions
         points = [(r.article.date, _value(r) * scale) for r in self.rows if r.article.date]
-        chart.show_values(f"{one_line(group)} by date", sorted(points))
+        chart.show_values(f"{one_line(group)} by date", points)
 
 
 def _row(row: ClaimRow) -> tuple[str, ...]:

@@ -10,9 +10,11 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Sequence
 
+from rich.console import RenderableType
 from textual_plotext import PlotextPlot
 
 DATE_FORM = "Y-m-d"
+MOST_POINTS = 2000  # a chart a few lines high shows no more; plotext's time grows with them
 
 
 def per_month(days: Sequence[dt.date]) -> list[tuple[str, int]]:
@@ -28,6 +30,19 @@ class TimeChart(PlotextPlot):
     TimeChart { height: 12; width: 1fr; }
     """
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._version = 0
+        self._drawn: tuple[tuple[object, ...], RenderableType] | None = None
+
+    def render(self) -> RenderableType:
+        """The chart built once per content, size and theme: plotext builds the whole figure
+        each time it is asked, and a view shown again asked for every chart again."""
+        key = (self._version, self.size, self.app.theme)
+        if self._drawn is None or self._drawn[0] != key:
+            self._drawn = (key, super().render())
+        return self._drawn[1]
+
     def show_counts(self, title: str, months: Sequence[tuple[str, int]]) -> None:
         """Bars: one a month."""
         plt = self._fresh(title)
@@ -38,12 +53,17 @@ class TimeChart(PlotextPlot):
     def show_values(self, title: str, points: Sequence[tuple[dt.date, float]]) -> None:
         """Points: each value at its article's date (undated ones are left out)."""
         plt = self._fresh(title)
+        points = sorted(set(points))
+        if len(points) > MOST_POINTS:  # evenly spread over the dates, the first and last kept
+            step = (len(points) - 1) / (MOST_POINTS - 1)
+            points = [points[round(i * step)] for i in range(MOST_POINTS)]
         if points:
             plt.date_form(DATE_FORM)
             plt.scatter([d.isoformat() for d, _ in points], [v for _, v in points], marker="dot")
         self.refresh()
 
     def _fresh(self, title: str):
+        self._version += 1
         plt = self.plt
         plt.clear_data()
         plt.clear_figure()
