@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from feed_helpers import serve_news
-from process_helpers import NEWSREADER, library_env, start, wait_until, write_feed
+from process_helpers import NEWSREADER, alive, library_env, start, wait_until, write_feed
 
 from newsreader.index.analysis.executors.dask_cluster import NO_DASHBOARD
 from newsreader.index.library import Library
@@ -175,3 +175,49 @@ def test_cluster_options_that_cannot_go_together_are_usage_errors(options, feed,
         main(["index", str(feed), *options, "--library", str(tmp_path / "lib")])
     assert stopped.value.code == 2
     assert "--workers" in capsys.readouterr().err
+
+
+def test_ctrl_c_ends_a_run_and_its_local_cluster_with_one_line(feed, tmp_path):
+    run = start("index", str(feed), "--workers", "2", library=tmp_path / "lib")
+    try:
+        wait_until(lambda: run.poll() is not None or len(_workers_of(run.pid)) == 2, 300,
+                   "the local cluster's two workers, started")  # fmt: skip
+        assert run.poll() is None, "the run ended before it could be interrupted"
+        workers = _workers_of(run.pid)
+        os.killpg(run.pid, signal.SIGINT)  # as a terminal does: the workers get it too
+        _, err = run.communicate(timeout=120)
+    finally:
+        if run.poll() is None:
+            run.kill()
+    assert run.returncode == 130
+    assert _messages(err) == ["newsreader: interrupted"]
+    wait_until(lambda: not any(alive(pid) for pid in workers), 60, "the workers to end")
+
+
+def _workers_of(pid: int) -> list[int]:
+    """The Dask worker processes a run spawned (its children running multiprocessing's spawn)
+    that have started: they ignore SIGINT from then on (a Ctrl-C while one is still starting
+    Python can make it print a fatal error: README, "Analysis past one machine")."""
+    found = []
+    try:
+        children = [c for t in Path(f"/proc/{pid}/task").iterdir()
+                    for c in (t / "children").read_text().split()]  # fmt: skip
+    except OSError:  # the run has ended
+        return []
+    for child in children:
+        try:
+            cmdline = Path(f"/proc/{child}/cmdline").read_bytes()
+        except OSError:
+            continue
+        if b"spawn_main" in cmdline and _ignores_ctrl_c(child):
+            found.append(int(child))
+    return found
+
+
+def _ignores_ctrl_c(pid: str) -> bool:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return False
+    ignored = next(line.split()[1] for line in status.splitlines() if line.startswith("SigIgn:"))
+    return bool(int(ignored, 16) & (1 << (signal.SIGINT - 1)))
