@@ -114,3 +114,22 @@ def test_an_organisations_possessive_before_a_name_is_not_the_speaker(
     nlp: Language, text: str
 ) -> None:
     assert quote_starting(nlp, text, "Prices").speaker == "Mark Hassenberg"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            '"Orthodox solutions do not work," said a senior Peruvian government official.',
+            "a senior Peruvian government official",
+        ),
+        ('"That is no response," one Lopez aide said on Monday.', "one Lopez aide"),
+    ],
+)
+def test_an_indefinite_description_is_not_the_name_inside_it(
+    nlp: Language, text: str, speaker: str
+) -> None:
+    text = "Maria Lopez spoke first. " + text
+    assert quote_starting(nlp, text, text[text.index('"') + 1 : text.index('"') + 6]).speaker == (
+        speaker
+    )

@@ -31,6 +31,7 @@ from .tail_cues import (
 )
 
 SPEAKER_LABELS = ("PERSON", "ORG", "NORP", "GPE")
+INDEFINITE_ARTICLES = frozenset({"a", "an", "one", "another"})
 INDEFINITES = frozenset({"someone", "somebody", "others", "many", "some"})
 
 
@@ -78,6 +79,11 @@ class CueReader:
         head = subject[-1]
         if is_epithet(subject):
             return replace(self._resolve(head, None), cue=cue.text)
+        if subject[0].lower_ in INDEFINITE_ARTICLES and head.pos_ == "NOUN":
+            # "said a senior Peruvian government official": the person described, not Peru.
+            first = subject[0]
+            words = self.article.text[first.idx : head.idx + len(head)]
+            return Attribution(words, first.idx, head.idx + len(head), cue.text)
         if self.entity_of(head) is None and head.pos_ == "PROPN":
             first, last = subject[0], subject[-1]
             name = self.article.text[first.idx : last.idx + len(last)]
