@@ -113,7 +113,8 @@ class Harvester:
             return EntryHarvest(entry.guid, entry.fingerprint, Origin(path), None)
         text = page_text(page, entry.content_html)
         origin = Origin(text.url if text and text.url else path)
-        return self._harvested(feed, entry, origin, text, page.url, page.validators, None)
+        warning = f"{text.warning}: stored the feed's own text instead" if text.warning else None
+        return self._harvested(feed, entry, origin, text, page.url, page.validators, warning)
 
     def _harvested(
         self,
@@ -126,7 +127,9 @@ class Harvester:
         warning: str | None,
     ) -> EntryHarvest | str:
         if text is None or not text.text.strip():
-            return f"{entry.link or feed.url}: no text in the entry or its page, left out"
+            why = f"{text.warning}, nor text in the entry" if text and text.warning else (
+                "no text in the entry or its page")  # fmt: skip
+            return f"{entry.link or feed.url}: {why}, left out"
         body, _ = normalize(text.text)
         title = clean_field(entry.title or text.title or "") or derive_title(body)
         stamp = entry.published or entry.updated

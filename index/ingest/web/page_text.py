@@ -24,19 +24,22 @@ class PageText:
     author: str | None = None
     date: dt.date | None = None
     url: str | None = None  # canonical
+    warning: str | None = None  # why the page gave no article (the text is the entry's, if any)
 
 
-def page_text(page: Response, entry_html: str) -> PageText | None:
-    """The article in a fetched page, or the entry's own text when the page holds none."""
+def page_text(page: Response, entry_html: str) -> PageText:
+    """The article in a fetched page, or the entry's own text when the page holds none (then
+    `warning` says why the page gave none: an empty page, one with no article text)."""
     from .extraction import NoArticle, extract_article
 
     html = _decoded(page)
     canonical = page_canonical(html[:200_000], page.url) or canonical_url(page.url)
     try:
         found = extract_article(html, page.url, entry_html or None)
-    except NoArticle:
+    except NoArticle as error:
         text = entry_text(entry_html)
-        return PageText(text.text, text.source, url=canonical) if text else None
+        words, source = (text.text, text.source) if text else ("", "entry")
+        return PageText(words, source, url=canonical, warning=error.reason)
     return PageText(found.text, found.source, found.title, found.author, found.date, canonical)
 
 
