@@ -169,3 +169,34 @@ async def test_R_is_a_binding_with_an_id_in_help_and_the_palette_and_remappable(
         assert "f5" in commands["Fetch feeds"].lower() and "New since last session" in commands
         await pilot.press("escape", "f5")
         await wait_for(pilot, lambda: any("new, 0 updated" in m for m in messages(app)), 180)
+
+
+async def test_quitting_during_R_stops_the_fetch_keeping_what_it_committed(
+    feed_library, web_server: WebServer
+) -> None:
+    import asyncio
+    import threading
+
+    from newsreader.index.library import Library
+
+    library, feeds = feed_library
+    library.subscriptions.add(feeds["/atom.xml"])
+    web_server.routes["/atom.xml"].delay = 8  # still answering when the reader closes
+    app = NewsReaderApp(library, now=NOW)
+    async with app.run_test(size=WIDE) as pilot:
+        main = app.main_screen
+        await wait_for(pilot, lambda: main.status.total == 0)
+        await pilot.press("escape", "R")
+        await wait_for(pilot, lambda: main.status.total == 4, 180)  # RSS and notes are in
+    for _ in range(600):  # the run ends at its next step; its threads go with it
+        if not any(t.name.startswith("newsreader-") for t in threading.enumerate()):
+            break
+        await asyncio.sleep(0.1)
+    with Library.open(library.path) as after:
+        titles = {hit.title for hit in after.search("", limit=50).hits}
+        assert titles >= {PAGES[page][0] for page in RSS_AND_NOTES}
+        assert PAGES["/valley/bridge-reopens"][0] not in titles  # its feed had not answered
+        atom = after.subscriptions.find(feeds["/atom.xml"])
+        assert atom.fetched is None  # so the next fetch reads it, and stores the rest
+        report = after.fetch([feeds["/atom.xml"]], analyze=False)
+        assert report.new >= 1, report.problems
