@@ -74,7 +74,8 @@ async def test_R_fetches_in_the_background_lists_what_came_in_and_names_the_fail
 ) -> None:
     library, feeds = feed_library
     library.subscriptions.add(feeds["/atom.xml"])
-    web_server.add("/atom.xml", "broken", status=500)  # it worked when added; it fails now
+    # It worked when added; it fails now, slowly: the fetch is seen running in the status line.
+    web_server.add("/atom.xml", "broken", status=500, delay=2)
     app = NewsReaderApp(library, now=NOW)
     async with app.run_test(size=WIDE, notifications=True) as pilot:
         await wait_for(pilot, lambda: app.main_screen.status.total == 0)
