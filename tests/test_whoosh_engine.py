@@ -83,3 +83,32 @@ def test_a_killed_writer_leaves_no_stale_lock(tmp_path: Path) -> None:
     leftovers = [p.name for p in (folder / "articles").iterdir() if p.name.endswith(".tmp")]
     assert leftovers == []
     engine.close()
+
+
+def test_raw_posting_blocks_of_earlier_versions_read_beside_compressed_ones(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsreader.index.search.whoosh import textindex
+
+    queries = ("tariff", '"trade war"', "tarif*", "person:kim", "-tariff", "bank OR geneva")
+    compressed = Engine.open(tmp_path / "compressed")
+    compressed.replace(docs())
+    expected = {q: compressed.search(parse_query(q)) for q in queries}
+    compressed.close()
+    mixed = Engine.open(tmp_path / "mixed")
+    monkeypatch.setattr(textindex, "POSTING_COMPRESSION", 0)  # as written before
+    mixed.replace(docs()[:3])
+    monkeypatch.undo()
+    mixed.replace(docs()[3:])
+    try:
+        for query in queries:
+            found = mixed.search(parse_query(query))
+            assert {h.id for h in found.hits} == {h.id for h in expected[query].hits}, query
+            assert found.total == expected[query].total
+    finally:
+        mixed.close()
+    assert _bytes(tmp_path / "compressed") < _bytes(tmp_path / "mixed")
+
+
+def _bytes(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
