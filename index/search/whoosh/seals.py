@@ -13,24 +13,15 @@ of the index is kept private to its user (`private_dir`, `make_private`).
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import json
-import os
 import re
 import shutil
 from pathlib import Path
 from typing import Any
 
-SEALS = "SEALS.json"
+from ..sealing import broken_seal, make_private, private_dir, read_seals, seal
+
+__all__ = ["abandon", "find_damage", "make_private", "private_dir", "write_seals"]
 _KEPT = re.compile(r"(_MAIN_\d+\.toc|MAIN_WRITELOCK|SEALS\.json)")
-
-
-def _digest(path: Path) -> str:
-    digest = hashlib.blake2b(digest_size=16)
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def _segment_files(ix: Any) -> list[str]:
@@ -38,32 +29,9 @@ def _segment_files(ix: Any) -> list[str]:
     return sorted(name for seg in ix._segments() for name in seg.list_files(ix.storage))
 
 
-def _read_seals(folder: Path) -> dict[str, Any]:
-    try:
-        seals = json.loads((folder / SEALS).read_text("utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return seals if isinstance(seals, dict) else {}
-
-
 def write_seals(ix: Any, folder: Path) -> None:
     """Seal the segment files of the index part's latest commit."""
-    old = _read_seals(folder).get("files", {})
-    files: dict[str, list] = {}
-    for name in _segment_files(ix):
-        size = (folder / name).stat().st_size
-        known = old.get(name)
-        files[name] = known if known and known[0] == size else [size, _digest(folder / name)]
-    temporary = folder / f"{SEALS}.{os.getpid()}"
-    text = json.dumps({"generation": ix.latest_generation(), "files": files})
-    try:
-        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(temporary, folder / SEALS)
-    except OSError:
-        temporary.unlink(missing_ok=True)  # the old seals stay: an older generation's
-        raise
+    seal(folder, _segment_files(ix), {"generation": ix.latest_generation()})
 
 
 def abandon(writer: Any, ix: Any, folder: Path) -> None:
@@ -107,27 +75,7 @@ def find_damage(ix: Any, folder: Path, *, deep: bool) -> str | None:
         ix.reader().close()  # opens every segment: a truncated or missing one fails here
     except Exception as exc:  # Whoosh raises many kinds for a damaged table or segment
         return f"{folder.name}: {type(exc).__name__}: {exc}"
-    seals = _read_seals(folder)
+    seals = read_seals(folder)
     if seals.get("generation") != ix.latest_generation():
         return None  # sealed by an older version, or a commit is being sealed right now
-    for name, (size, digest) in seals.get("files", {}).items():
-        path = folder / name
-        if name not in names or not path.exists():
-            return f"{folder.name}: {name} is missing"
-        if path.stat().st_size != size:
-            return f"{folder.name}: {name} has {path.stat().st_size} bytes, {size} were written"
-        if deep and _digest(path) != digest:
-            return f"{folder.name}: {name} was changed after it was written"
-    return None
-
-
-def private_dir(path: Path) -> None:
-    path.mkdir(mode=0o700, parents=True, exist_ok=True)
-    os.chmod(path, 0o700)
-
-
-def make_private(folder: Path) -> None:
-    """Whoosh creates files with the process umask; the library is private to its user."""
-    for path in folder.iterdir():
-        if path.is_file():
-            os.chmod(path, 0o600)
+    return broken_seal(folder, set(names), seals, deep)
