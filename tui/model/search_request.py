@@ -59,3 +59,10 @@ def view_depends_on(field: str, status: Status) -> bool:
     if field == "archived" and not status.archived:
         return True
     return f"{field}:" in full_query(status.query, status).lower()
+
+
+def hides_results(result: SearchResult, request: SearchRequest, listed: bool) -> bool:
+    """Whether a result typed into the search bar should wait a moment before it replaces the
+    listed results: a first page that matches nothing is most often a word not yet finished,
+    and "No articles match" for it would flash between every two keys."""
+    return listed and not result.hits and request.page.offset == 0

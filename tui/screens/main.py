@@ -14,11 +14,11 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from newsreader.index.faults import LibraryError
-from newsreader.index.models import ArticleState, SearchResult
 
 from .. import startup_gc
 from ..config import DEFAULT_SPLIT
-from ..model.search_request import SearchRequest, Status, no_hits_message, view_depends_on
+from ..model.search_request import Status, hides_results, no_hits_message, view_depends_on
+from ..model.state_changes import state_changes
 from ..model.triage import FLAGS, Triage
 from ..widgets.feed_fetcher import FeedFetcher
 from ..widgets.key_bar import KeyBar
@@ -207,7 +207,8 @@ class MainScreen(Screen[None]):
         result, request = found.result, found.request
         if not self.search_box.is_current(request) or not self.is_attached:
             return  # a newer search has started since, or the app is closing
-        if not held and self._hold_empty(result, request):
+        typing = isinstance(self.focused, SearchBar) and not self._focus_list_after_search
+        if not held and typing and hides_results(result, request, bool(self.results.hits)):
             self.set_timer(EMPTY_DELAY, lambda: self._show_result(found, True))
             return
         offset = request.page.offset
@@ -228,15 +229,6 @@ class MainScreen(Screen[None]):
         if self._focus_list_after_search and offset == 0:
             self._focus_list_after_search = False
             self.results.focus()
-
-    def _hold_empty(self, result: SearchResult, request: SearchRequest) -> bool:
-        """Whether to keep the last results a moment instead of showing that nothing matches.
-
-        While the user types, a query matching nothing is most often a word not yet finished;
-        showing "No articles match" for it would flash between every two keys.
-        """
-        typing = isinstance(self.focused, SearchBar) and not self._focus_list_after_search
-        return typing and not result.hits and request.page.offset == 0 and bool(self.results.hits)
 
     @work(group="index")
     async def _open_index(self) -> None:
@@ -289,10 +281,7 @@ class MainScreen(Screen[None]):
         self._show_status(fetching=event.line)
 
     def on_feed_fetcher_finished(self, event: FeedFetcher.Finished) -> None:
-        self._show_status(fetching=None)
-        for notice in event.notices:
-            severity = "warning" if notice.warning else "information"
-            self.notify(notice.message, title=notice.title, severity=severity, timeout=10)
+        self._show_status(fetching=None)  # the fetcher says what the run did
 
     def on_feed_fetcher_arrived(self, event: FeedFetcher.Arrived) -> None:
         """Articles were committed elsewhere: list them, the cursor and marks staying put."""
@@ -386,13 +375,11 @@ class MainScreen(Screen[None]):
             states = await self.app.in_search_thread(lambda: self.library.states(ids))
         except LibraryError:
             return  # the next search or triage action says what is wrong
-        known = self.results.states
-        changed = {i: s for i, s in states.items() if known.get(i, ArticleState()) != s}
-        if not changed or not self.is_attached:
+        changes = state_changes(self.results.states, states)
+        if not changes.states or not self.is_attached:
             return
-        fields = {f for i, s in changed.items() for f in _changed_fields(known.get(i), s)}
-        self.results.update_states(changed)
-        if any(view_depends_on(field, self.status) for field in fields):
+        self.results.update_states(changes.states)
+        if any(view_depends_on(field, self.status) for field in changes.fields):
             self.run_search(self.status.query, place=self.results.place())
 
     # Saved searches -------------------------------------------------------------------------
@@ -407,10 +394,3 @@ class MainScreen(Screen[None]):
 
     def on_search_box_chosen(self, event: SearchBox.Chosen) -> None:
         self.search_for(event.query)
-
-
-def _changed_fields(before: ArticleState | None, after: ArticleState) -> set[str]:
-    """The query fields (read, starred, archived, tag) whose value differs between two states."""
-    was = before or ArticleState()
-    names = {"read": "read", "starred": "starred", "archived": "archived", "tags": "tag"}
-    return {field for attr, field in names.items() if getattr(was, attr) != getattr(after, attr)}

@@ -130,6 +130,12 @@ class FeedFetcher(Widget):
             self.running = False
         self.post_message(self.Finished(self, finished_notices(report, failure, notices)))
 
+    def on_feed_fetcher_finished(self, event: Finished) -> None:
+        """Say what the run did, as toasts; the message goes on up to clear the status line."""
+        for notice in event.notices:
+            severity = "warning" if notice.warning else "information"
+            self.notify(notice.message, title=notice.title, severity=severity, timeout=10)
+
     def _progress(self, step: Step) -> None:
         if get_current_worker().is_cancelled:
             raise FetchStopped
