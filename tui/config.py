@@ -77,7 +77,7 @@ def load_config(path: Path | None = None) -> Config:
     engine, engine_problem = _engine(data, path)
     if engine_problem:
         problems.append(engine_problem)
-    state = _read_state(state_path(path))
+    state = read_state(state_path(path))
     split = state.get("split", DEFAULT_SPLIT)
     remembered = state.get("theme")
     return Config(
@@ -127,7 +127,8 @@ def _keys(data: dict, path: Path) -> tuple[dict[str, str], str | None]:
     return keys, (f"{path}: keys must be strings: {', '.join(bad)}" if bad else None)
 
 
-def _read_state(path: Path) -> dict:
+def read_state(path: Path) -> dict:
+    """The reader's state file (what it remembers between sessions), {} when unreadable."""
     try:
         state = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -142,22 +143,24 @@ def clamp_split(value: int) -> int:
 
 def save_split(split: int, path: Path | None = None) -> str | None:
     """Remember the split ratio; returns an error message instead of raising."""
-    return _remember("split", clamp_split(split), path)
+    return remember("split", clamp_split(split), path)
 
 
 def save_theme(theme: str, path: Path | None = None) -> str | None:
     """Remember the theme picked in the palette; returns an error message instead of raising."""
-    return _remember("theme", theme, path)
+    return remember("theme", theme, path)
 
 
-def _remember(key: str, value: object, path: Path | None) -> str | None:
+def remember(key: str, value: object, path: Path | None, what: str | None = None) -> str | None:
+    """Keep ``value`` under ``key`` in the state file; a message saying what (``what``, else the
+    key) could not be saved, instead of raising."""
     target = state_path(path)
-    state = _read_state(target)
+    state = read_state(target)
     state[key] = value
     try:
         write_private(target, json.dumps(state))
     except OSError as error:
-        return f"could not save {key}: {error}"
+        return f"could not save {what or key}: {error}"
     return None
 
 

@@ -8,17 +8,16 @@ leaves the time before it, so what came in during it is still new the next time.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from pathlib import Path
 
-from .config import state_path, write_private
+from .config import read_state, remember, state_path
 
 _KEY = "sessions"
 
 
 def last_session(library: Path, path: Path | None = None) -> dt.datetime | None:
     """When the reader last closed on ``library`` (UTC), or None when it never did."""
-    stored = _sessions(_state(state_path(path))).get(_library_key(library))
+    stored = _sessions(read_state(state_path(path))).get(_library_key(library))
     if not isinstance(stored, str):
         return None
     try:
@@ -30,24 +29,9 @@ def last_session(library: Path, path: Path | None = None) -> dt.datetime | None:
 
 def save_session(library: Path, when: dt.datetime, path: Path | None = None) -> str | None:
     """Remember that the reader closed on ``library`` at ``when``; a message instead of raising."""
-    target = state_path(path)
-    state = _state(target)
-    sessions = _sessions(state)
+    sessions = _sessions(read_state(state_path(path)))
     sessions[_library_key(library)] = when.astimezone(dt.UTC).isoformat(timespec="seconds")
-    state[_KEY] = sessions
-    try:
-        write_private(target, json.dumps(state))
-    except OSError as error:
-        return f"could not save when this session ended: {error}"
-    return None
-
-
-def _state(target: Path) -> dict[str, object]:
-    try:
-        state = json.loads(target.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return state if isinstance(state, dict) else {}
+    return remember(_KEY, sessions, path, what="when this session ended")
 
 
 def _sessions(state: dict[str, object]) -> dict[str, object]:
