@@ -112,3 +112,25 @@ def test_raw_posting_blocks_of_earlier_versions_read_beside_compressed_ones(
 
 def _bytes(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+SUB_WRITERS_LEFT_RUNNING = """
+import sys, whoosh.index
+from whoosh.fields import ID, TEXT, Schema
+from newsreader.index.search.whoosh.bulkwriter import BulkWriter
+
+ix = whoosh.index.create_in(sys.argv[1], Schema(id=ID(stored=True), body=TEXT))
+writer = BulkWriter(ix, procs=2, batchsize=10, multisegment=True)
+for n in range(100):
+    writer.add_document(id=str(n), body="harbour council motion " * 20)
+sys.exit(130)  # as when Ctrl-C lands between two steps of the run: no commit, no cancel
+"""
+
+
+def test_a_run_that_exits_with_its_sub_writers_started_exits(tmp_path: Path) -> None:
+    # The sub-writers ignore Ctrl-C and wait on their job queue: multiprocessing's exit handler
+    # joined them for ever, so an interrupted `index` printed its line and never ended.
+    done = subprocess.run(
+        [sys.executable, "-c", SUB_WRITERS_LEFT_RUNNING, str(tmp_path)], timeout=120
+    )  # fmt: skip
+    assert done.returncode == 130

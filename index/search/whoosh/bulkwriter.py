@@ -40,6 +40,10 @@ class BulkWriter(MpWriter):
             self.multisegment,
         )
         task.parent = os.getpid()
+        # A daemon: when the run exits without commit or cancel (an interrupt between two of
+        # its steps), multiprocessing's exit handler terminates it instead of joining it for
+        # ever, while it ignores Ctrl-C and waits on the job queue.
+        task.daemon = True
         self.tasks.append(task)
         with forking():
             task.start()
