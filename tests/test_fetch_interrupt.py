@@ -97,3 +97,29 @@ def test_two_fetches_take_turns(web_server, tmp_path):
     assert "(6 not due)" in second.stderr  # the first one fetched them all
     with Library.open(library) as lib:
         assert lib.count() == FEEDS * ENTRIES
+
+
+def test_ctrl_c_while_a_server_holds_a_page_ends_the_fetch_at_once(web_server, tmp_path):
+    """A page that never answers must not keep an interrupted fetch alive until the request
+    timeout (30 s): the stop cuts the connection the page thread is waiting on."""
+    items = []
+    for n in range(3):
+        path = web_server.add(f"/stuck-{n}", article_page("Stuck", ["Never sent."]), delay=600)
+        items.append(f"<item><title>Story {n}</title><guid>s{n}</guid><link>{path}</link></item>")
+    feed = f"<rss version='2.0'><channel><title>Slow</title>{''.join(items)}</channel></rss>"
+    web_server.add("/feed.xml", feed, content_type="application/rss+xml")
+    library = tmp_path / "lib"
+    with Library.open(library, defer_index=True) as lib:
+        lib.subscriptions.add(web_server.url("/feed.xml"))
+
+    def page_asked() -> bool:
+        return any(seen.path.startswith("/stuck-") for seen in web_server.requests)
+
+    proc = start("fetch", "--no-analysis", library=library)
+    wait_until(lambda: proc.poll() is not None or page_asked(), 120, "the fetch to ask for a page")
+    assert proc.poll() is None, "the fetch ended before it could be interrupted"
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=20)  # a hang lasts the request timeout, 30 s
+    assert proc.returncode == 130, err
+    assert err.splitlines()[-1] == "newsreader: interrupted"
+    assert "Traceback" not in err

@@ -182,22 +182,27 @@ async def test_quitting_during_R_stops_the_fetch_keeping_what_it_committed(
 
     library, feeds = feed_library
     library.subscriptions.add(feeds["/atom.xml"])
-    web_server.routes["/atom.xml"].delay = 8  # still answering when the reader closes
+    web_server.routes["/atom.xml"].delay = 600  # never answers while the reader runs
     app = NewsReaderApp(library, now=NOW)
     async with app.run_test(size=WIDE) as pilot:
         main = app.main_screen
         await wait_for(pilot, lambda: main.status.total == 0)
         await pilot.press("escape", "R")
         await wait_for(pilot, lambda: main.status.total == 4, 180)  # RSS and notes are in
-    for _ in range(600):  # the run ends at its next step; its threads go with it
-        if not any(t.name.startswith("newsreader-") for t in threading.enumerate()):
+    def fetch_threads() -> list[str]:
+        return [t.name for t in threading.enumerate() if t.name.startswith("newsreader-")]
+
+    for _ in range(200):  # the run ends at its next step and cuts the waiting request
+        if not fetch_threads():
             break
         await asyncio.sleep(0.1)
+    assert not fetch_threads(), "the fetch waits for the request's timeout (30 s)"
     with Library.open(library.path) as after:
         titles = {hit.title for hit in after.search("", limit=50).hits}
         assert titles >= {PAGES[page][0] for page in RSS_AND_NOTES}
         assert PAGES["/valley/bridge-reopens"][0] not in titles  # its feed had not answered
         atom = after.subscriptions.find(feeds["/atom.xml"])
         assert atom.fetched is None  # so the next fetch reads it, and stores the rest
+        web_server.routes["/atom.xml"].delay = 0
         report = after.fetch([feeds["/atom.xml"]], analyze=False)
         assert report.new >= 1, report.problems

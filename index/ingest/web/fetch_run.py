@@ -16,6 +16,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from ...models import ANALYSING, Analysis, Article, Feed, FetchReport, Problem, Progress, Step
@@ -70,20 +71,29 @@ class FetchRun:
     def run(self, feeds: list[Feed], *, not_due: int = 0) -> FetchReport:
         self.counts["not_due"] = not_due
         self._report(FETCHING, len(feeds))
-        try:
-            with (
-                Fetcher(self.limits, stopped=self._stop.is_set) as http,
-                ThreadPoolExecutor(PAGE_THREADS, "newsreader-page") as pages,
-                ThreadPoolExecutor(FEED_THREADS, "newsreader-feed") as pool,
-            ):
-                harvester = Harvester(http, pages)
-                jobs = {pool.submit(harvester.harvest, f, self._known(f)) for f in feeds}
-                for harvest in self._as_done(jobs, len(feeds)):
-                    self._store(harvest, len(feeds))
-                self._publish(at_end=True)
-        finally:
-            self._stop.set()  # a stop in this thread ends the threads' waits and transfers
+        with (
+            Fetcher(self.limits, stopped=self._stop.is_set) as http,
+            ThreadPoolExecutor(PAGE_THREADS, "newsreader-page") as pages,
+            ThreadPoolExecutor(FEED_THREADS, "newsreader-feed") as pool,
+            self._stopping(http),
+        ):
+            harvester = Harvester(http, pages)
+            jobs = {pool.submit(harvester.harvest, f, self._known(f)) for f in feeds}
+            for harvest in self._as_done(jobs, len(feeds)):
+                self._store(harvest, len(feeds))
+            self._publish(at_end=True)
         return FetchReport(**self.counts, problems=tuple(self.problems))
+
+    @contextmanager
+    def _stopping(self, http: Fetcher) -> Iterator[None]:
+        """However the run ends, the threads' waits and transfers end first: the pools are
+        left only once their threads return, and a stop (Ctrl-C, a reader quitting) must not
+        wait for a slow server's timeout."""
+        try:
+            yield
+        finally:
+            self._stop.set()
+            http.abort()
 
     def _as_done(self, jobs: set[Future[FeedHarvest]], total: int) -> Iterator[FeedHarvest]:
         """Harvests as they finish; the progress report between waits lets a stop through."""
