@@ -32,14 +32,12 @@ from .models import (
     Article,
     ArticleState,
     Checkup,
-    ClaimHit,
     FetchReport,
     ImportCounts,
     IngestReport,
     Origin,
     Problem,
     Progress,
-    QuoteHit,
     SearchResult,
     Stats,
 )
@@ -324,16 +322,6 @@ class Library:
         parsed = parse_query(query, now=now)
         allow, deny = self._record.state_filter(parsed, include_archived)
         return self._keeper.healing(lambda engine: engine.matching_ids(parsed, allow, deny))
-
-    def quotes(
-        self, query: str = "", *, speaker: str | None = None, limit: int = 50
-    ) -> list[QuoteHit]:
-        """Quotes across the library, by words of the quote and/or speaker."""
-        return self._keeper.healing(lambda e: e.search_quotes(query, speaker=speaker, limit=limit))
-
-    def claims(self, query: str = "", *, limit: int = 50) -> list[ClaimHit]:
-        """Numeric claims across the library whose sentence or unit matches the query."""
-        return self._keeper.healing(lambda engine: engine.search_claims(query, limit=limit))
 
     def stats(self) -> Stats:
         return self._record.stats(index_bytes=self._index.size_bytes())

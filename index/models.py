@@ -140,28 +140,6 @@ class SearchResult:
 
 
 @dataclass(frozen=True, slots=True)
-class QuoteHit:
-    """A quote found by a quotes search, with the article it comes from."""
-
-    article_id: str
-    title: str
-    date: dt.date | None
-    quote: Quote
-    score: float = 0.0
-
-
-@dataclass(frozen=True, slots=True)
-class ClaimHit:
-    """A numeric claim found by a claims search, with the article it comes from."""
-
-    article_id: str
-    title: str
-    date: dt.date | None
-    claim: Claim
-    score: float = 0.0
-
-
-@dataclass(frozen=True, slots=True)
 class ArticleState:
     """Triage state of one article."""
 

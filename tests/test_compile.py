@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from whoosh.query import And, AndNot, DateRange, Every, NullQuery, Or, Phrase, Prefix, Term
+from whoosh.query import AndNot, DateRange, Every, NullQuery, Or, Phrase, Prefix, Term
 
-from newsreader.index.query import ast
 from newsreader.index.query.assemble import parse_query
-from newsreader.index.search.whoosh.compile import AND_GROUP, all_of, compile_query
+from newsreader.index.search.whoosh.compile import compile_query
 
 NOW = dt.datetime(2025, 1, 15, 10, 30)
 
@@ -61,16 +60,3 @@ def test_match_all_and_match_none() -> None:
     assert compiled("") == Every() and compiled("read:no") == Every()
     assert compiled("the of") is NullQuery
     assert compiled("date:2025-02..2025-01") is NullQuery
-
-
-def test_all_of_stays_shallow_and_asks_each_clause_once() -> None:
-    clauses: list[ast.Query] = [ast.Term("text", f"w{i}") for i in range(1000)]
-    query = all_of([*clauses, *clauses])
-    depth, node = 0, query
-    while isinstance(node, And):
-        assert len(node.subqueries) <= AND_GROUP
-        depth, node = depth + 1, node.subqueries[0]
-    assert node == Term("text", "w0") and depth <= 3
-    assert sorted(t for _, t in query.iter_all_terms()) == sorted(f"w{i}" for i in range(1000))
-    assert all_of([]) == Every()
-    assert all_of([ast.Term("text", "oil"), ast.Term("text", "oil")]) == Term("text", "oil")

@@ -138,9 +138,10 @@ def _writer_lock_held(library: Path, part: str) -> Iterator[None]:
         fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def test_a_reindex_stopped_after_clearing_heals_on_the_next_command(library: Path) -> None:
-    # The articles are cleared, then the quotes part is held: the run stops half-way.
-    with _writer_lock_held(library, "quotes"):
+def test_a_reindex_stopped_after_marking_heals_on_the_next_command(library: Path) -> None:
+    # The record is marked to be rebuilt, then the index is held: the run stops before clearing
+    # it, and the next command (whichever) empties and refills it.
+    with _writer_lock_held(library, "articles"):
         done = run("reindex", library=library)
     assert done.returncode == 1
     assert "Traceback" not in done.stderr

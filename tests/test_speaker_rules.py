@@ -77,17 +77,17 @@ def _indexed(tmp_path: Path) -> tuple[Path, str]:
     news.write_text(json.dumps({"title": "Harbour", "text": body}) + "\n", encoding="utf-8")
     with Library.open(tmp_path / "lib") as library:
         assert library.ingest([news]).added == 1
-        [found] = library.quotes(speaker="lopez")
-        return tmp_path / "lib", found.article_id
+        [found] = library.views.quotes(speaker="lopez")
+        return tmp_path / "lib", found.article.id
 
 
 def test_the_library_keeps_each_quotes_rule(tmp_path: Path) -> None:
     folder, article_id = _indexed(tmp_path)
     with Library.open(folder) as library:
         [quote] = library.analysis(article_id).quotes
-        [hit] = library.quotes(speaker="lopez")
+        [row] = library.views.quotes(speaker="lopez")
     assert quote.speaker_rule == "tail-clause"
-    assert hit.quote.speaker_rule == "tail-clause"
+    assert row.quote.speaker_rule == "tail-clause"
 
 
 def test_quotes_stored_before_the_rule_was_recorded_still_open(tmp_path: Path) -> None:

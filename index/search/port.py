@@ -1,11 +1,12 @@
 """The search engine as the library sees it: a protocol any engine implements, and its errors.
 
-The SQLite record is the truth; an engine holds a derived index of its articles (and of their
-quotes and claims) in one folder, which can always be thrown away and built again from the
-record. So an engine never repairs itself: it reports what is wrong (`damage`, EngineError,
-IndexDamaged) and the library rebuilds it. Nothing here imports an engine: `engines.open_engine`
-chooses one by name, and the contract suite (tests/engine_contract/) holds every engine to the
-same hits, dates, fields, state filters, sorting and paging.
+The SQLite record is the truth; an engine holds a derived index of its articles in one folder,
+which can always be thrown away and built again from the record (quotes and claims are read
+from the record's own tables, never from an engine). So an engine never repairs itself: it
+reports what is wrong (`damage`, EngineError, IndexDamaged) and the library rebuilds it.
+Nothing here imports an engine: `engines.open_engine` chooses one by name, and the contract
+suite (tests/engine_contract/) holds every engine to the same hits, dates, fields, state
+filters, sorting and paging.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
-    from ..models import Analysis, Article, ClaimHit, QuoteHit, SearchResult
+    from ..models import Analysis, Article, SearchResult
     from ..query.assemble import ParsedQuery
 
 Document = tuple["Article", "Analysis | None"]
@@ -31,7 +32,7 @@ class IndexDamaged(EngineError):
 
 
 class SearchEngine(Protocol):
-    """An open index of one library's articles, quotes and claims."""
+    """An open index of one library's articles."""
 
     def replace(
         self,
@@ -42,8 +43,8 @@ class SearchEngine(Protocol):
         total: int | None = None,
         on_commit: Callable[[], None] | None = None,
     ) -> int:
-        """Delete ``delete_ids`` and add or update ``docs`` (with their quotes and claims) in one
-        commit; how many were written. ``new`` promises none of ``docs`` is indexed yet;
+        """Delete ``delete_ids`` and add or update ``docs`` (the analysis gives their name fields)
+        in one commit; how many were written. ``new`` promises none of ``docs`` is indexed yet;
         ``total`` says how many ``docs`` yields, when known (an engine may write a large batch
         differently); ``on_commit`` is called once every document is added, before the commit.
         Raises EngineError when another process holds the index."""
@@ -78,17 +79,6 @@ class SearchEngine(Protocol):
         """The ids of every article the query matches (the hits `search` would count), among
         ``allow`` when given and never in ``deny``: for the library views, which count over
         them all. IndexDamaged when the index files explain a failure."""
-        ...
-
-    def search_quotes(
-        self, query: str, *, speaker: str | None = None, limit: int = 50
-    ) -> list[QuoteHit]:
-        """Quotes whose text has every word of ``query``, optionally by a speaker (name words),
-        best first."""
-        ...
-
-    def search_claims(self, query: str, *, limit: int = 50) -> list[ClaimHit]:
-        """Numeric claims whose text or sentence has every word of ``query``, best first."""
         ...
 
     def doc_count(self) -> int:

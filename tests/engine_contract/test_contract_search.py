@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from engine_contract.contract_helpers import ANALYSES, NOW, ids
+from engine_contract.contract_helpers import NOW, ids
 from newsreader.index.models import Article
 from newsreader.index.query.assemble import parse_query
 from newsreader.index.search.port import SearchEngine
@@ -181,16 +181,6 @@ def test_hits_carry_stored_metadata(engine: SearchEngine) -> None:
         "politics",
     )
     assert hit.score > 0
-
-
-def test_quotes_and_claims(engine: SearchEngine) -> None:
-    quotes = engine.search_quotes("inflation")
-    assert [(q.article_id, q.quote.speaker) for q in quotes] == [("a4", "Christine Lagarde")]
-    assert quotes[0].quote == ANALYSES["a4"].quotes[0]
-    assert engine.search_quotes("", speaker="lagarde")[0].title == "Central bank holds rates"
-    assert engine.search_quotes("inflation", speaker="someone else") == []
-    claims = engine.search_claims("inflation")
-    assert [(c.article_id, c.claim.value, c.date) for c in claims] == [("a4", 3.0, D(2024, 12, 20))]
 
 
 QUERY_PIECES = st.sampled_from(

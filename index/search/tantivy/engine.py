@@ -1,10 +1,11 @@
-"""The tantivy `SearchEngine`: three tantivy indexes (articles, quotes, claims) behind one class.
+"""The tantivy `SearchEngine`: a tantivy index of the articles, in the ``articles`` subfolder.
 
 As with Whoosh, everything here is derived from the SQLite record: a broken index is reported
 (EngineError, IndexDamaged) and the library rebuilds it. tantivy's writer lock is a file lock the
 kernel drops with its process; a second writer is refused at once, so a writer retries for
 ``lock_timeout`` seconds before it reports EngineError. Readers reload when another process's
 commit changed ``meta.json`` (checked by its status before each search: no watcher thread).
+Quotes and claims are read from the record's tables; version 1 also indexed them here.
 """
 
 from __future__ import annotations
@@ -21,23 +22,14 @@ import tantivy
 from tantivy import DocAddress, Occur, Query
 
 from ...faults import SearchAbandoned
-from ...models import ClaimHit, QuoteHit, SearchResult
+from ...models import SearchResult
 from ...query.assemble import ParsedQuery
 from ...text.snippets import hit_from_fields, marked_terms
 from ..marker import check_engine, mark_engine
 from ..port import Document, EngineError, IndexDamaged
 from .compile import Compiler
-from .found import find_claims, find_quotes
 from .ordering import by_date, by_score
-from .schema import (
-    article_document,
-    article_schema,
-    claim_documents,
-    day_of,
-    id_text,
-    quote_documents,
-    record_schema,
-)
+from .schema import article_document, article_schema, day_of, id_text
 from .seals import META, find_damage, private_dir, write_seals
 
 __all__ = ["BULK_THRESHOLD", "Engine", "EngineError", "IndexDamaged"]
@@ -45,22 +37,19 @@ __all__ = ["BULK_THRESHOLD", "Engine", "EngineError", "IndexDamaged"]
 T = TypeVar("T")
 IdSet = frozenset[str] | None
 ENGINE_NAME = "tantivy"
+INDEX_VERSION = 2  # 2: no quote and claim indexes; another version is rebuilt (`marker`)
+PART = "articles"  # the subfolder of the article index
 LOCKED_MESSAGE = "index is being written by another newsreader process"
-_SCHEMAS: dict[str, Callable[[], tantivy.Schema]] = {
-    "articles": article_schema,
-    "quotes": lambda: record_schema(claims=False),
-    "claims": lambda: record_schema(claims=True),
-}
 _SORT_KEYS = {"date": "asc", "-date": "desc"}
 BULK_THRESHOLD = 1000  # articles in one commit from which two indexing threads pay off
 HEAP_BYTES = 96_000_000  # per indexing thread (tantivy wants at least 15 MB)
 
 
-def _open_part(folder: Path, name: str, create: bool) -> tantivy.Index:
-    part = folder / name
+def _open_part(folder: Path, create: bool) -> tantivy.Index:
+    part = folder / PART
     if (part / META).exists():
         try:
-            index = tantivy.Index(_SCHEMAS[name](), path=str(part), reuse=True)
+            index = tantivy.Index(article_schema(), path=str(part), reuse=True)
         except BaseException as exc:  # a damaged file can make tantivy panic
             if not _is_fault(exc):
                 raise
@@ -70,7 +59,7 @@ def _open_part(folder: Path, name: str, create: bool) -> tantivy.Index:
             raise EngineError(f"the search index in {part} will not open ({exc})") from exc
     elif create:
         private_dir(part)
-        index = tantivy.Index(_SCHEMAS[name](), path=str(part))
+        index = tantivy.Index(article_schema(), path=str(part))
         write_seals(part)
     else:
         raise EngineError(f"no search index in {folder}")
@@ -84,15 +73,16 @@ def _is_fault(exc: BaseException) -> bool:
 
 
 class Engine:
-    """The tantivy `SearchEngine`: one index per kind of document, each in a subfolder."""
+    """The tantivy `SearchEngine`: one index of the articles."""
 
-    def __init__(self, folder: Path, parts: dict[str, tantivy.Index], lock_timeout: float):
+    def __init__(self, folder: Path, index: tantivy.Index, lock_timeout: float):
         self.folder = folder
-        self._parts = parts
-        self._schema = parts["articles"].schema
+        self._index: tantivy.Index | None = index
+        self._part = folder / PART
+        self._schema = index.schema
         self._lock_timeout = lock_timeout
         self._write_lock = threading.Lock()  # one writer per process; tantivy's lock the rest
-        self._seen: dict[str, tuple[int, int, int]] = {}  # meta.json's status, per part
+        self._seen: tuple[int, int, int] | None = None  # meta.json's status when last reloaded
         self._reload_lock = threading.Lock()
 
     @classmethod
@@ -100,33 +90,31 @@ class Engine:
         cls, folder: Path, *, create: bool = True, lock_timeout: float = 2.0,
         read_only: bool = False,
     ) -> Engine:  # fmt: skip
-        """Open the indexes in ``folder``, creating them when missing and ``create`` is set;
+        """Open the index in ``folder``, creating it when missing and ``create`` is set;
         ``read_only`` leaves the folder as it is."""
         folder = Path(folder)
         if (read_only or not create) and not folder.is_dir():
             raise EngineError(f"no search index in {folder}")
-        check_engine(folder, ENGINE_NAME)  # another engine's folder: rebuilt by the library
-        parts: dict[str, tantivy.Index] = {}
+        # Another engine's folder, or another version's: rebuilt by the library.
+        check_engine(folder, ENGINE_NAME, INDEX_VERSION, read_only=read_only)
         try:
             if not read_only:
                 private_dir(folder)
-                mark_engine(folder, ENGINE_NAME)
-            for name in _SCHEMAS:
-                parts[name] = _open_part(folder, name, create and not read_only)
+                mark_engine(folder, ENGINE_NAME, INDEX_VERSION)
+            index = _open_part(folder, create and not read_only)
         except OSError as exc:
             raise EngineError(f"cannot open the search index in {folder}: {exc}") from exc
-        engine = cls(folder, parts, lock_timeout)
-        for name in parts:
-            engine._fresh(name)
+        engine = cls(folder, index, lock_timeout)
+        engine._fresh()
         return engine
 
     # Writing
 
-    def _writer(self, name: str, threads: int) -> Any:
+    def _writer(self, threads: int) -> Any:
         deadline = time.monotonic() + self._lock_timeout
         while True:
             try:
-                return self._parts[name].writer(HEAP_BYTES * threads, threads)
+                return self._opened().writer(HEAP_BYTES * threads, threads)
             except ValueError as exc:
                 if "LockBusy" not in str(exc):
                     raise EngineError(f"cannot write the search index: {exc}") from exc
@@ -143,92 +131,77 @@ class Engine:
         total: int | None = None,
         on_commit: Callable[[], None] | None = None,
     ) -> int:
-        """Delete ``delete_ids`` and add or update ``docs`` in one commit per index; how many
-        were written. From BULK_THRESHOLD articles (``total``) two threads index them."""
+        """Delete ``delete_ids`` and add or update ``docs`` in one commit; how many were
+        written. From BULK_THRESHOLD articles (``total``) two threads index them."""
         threads = 2 if total is not None and total >= BULK_THRESHOLD else 1
         with self._write_lock:
-            writers: dict[str, Any] = {}
+            writer = self._writer(threads)
             try:
-                for name in _SCHEMAS:
-                    writers[name] = self._writer(name, threads if name == "articles" else 1)
-                written = self._fill(writers, docs, delete_ids, new)
+                written = self._fill(writer, docs, delete_ids, new)
                 if on_commit:
                     on_commit()
-                # Articles last: a crash in between leaves extra quotes, never missing articles.
-                for name in ("quotes", "claims", "articles"):
-                    writer = writers.pop(name)
-                    writer.commit()
-                    writer.wait_merging_threads()  # merged, and the writer's lock freed
-                    self._sealed(name)
-            except BaseException:  # an interrupt too: no writer may keep the lock
-                for writer in writers.values():
-                    writer.rollback()
-                    writer.wait_merging_threads()
+                writer.commit()
+            except BaseException:  # an interrupt too: the writer may not keep the lock
+                writer.rollback()
                 raise
+            finally:
+                writer.wait_merging_threads()  # merged, and the writer's lock freed
+            self._sealed()
         return written
 
     def _fill(
-        self, writers: dict[str, Any], docs: Iterable[Document], delete_ids: Iterable[str],
-        new: bool,
-    ) -> int:  # fmt: skip
-        articles, quotes, claims = writers["articles"], writers["quotes"], writers["claims"]
-
-        def delete(article_id: str) -> None:
-            articles.delete_documents_by_term("id", article_id)
-            quotes.delete_documents_by_term("article", article_id)
-            claims.delete_documents_by_term("article", article_id)
-
+        self, writer: Any, docs: Iterable[Document], delete_ids: Iterable[str], new: bool
+    ) -> int:
         for article_id in delete_ids:
-            delete(article_id)
+            writer.delete_documents_by_term("id", article_id)
         fresh = new or self.doc_count() == 0
         written = 0
         for article, analysis in docs:
-            if not fresh:
-                delete(article.id)  # tantivy deletes only what was added before the delete
-            articles.add_document(article_document(article, analysis))
-            if analysis is not None:
-                for doc in quote_documents(article, analysis):
-                    quotes.add_document(doc)
-                for doc in claim_documents(article, analysis):
-                    claims.add_document(doc)
+            if not fresh:  # tantivy deletes only what was added before the delete
+                writer.delete_documents_by_term("id", article.id)
+            writer.add_document(article_document(article, analysis))
             written += 1
         return written
 
-    def _sealed(self, name: str) -> None:
+    def _sealed(self) -> None:
         """After a commit: this process's searches see it, its files are sealed and private."""
-        write_seals(self.folder / name)
-        self._fresh(name)
+        write_seals(self._part)
+        self._fresh()
 
     def clear(self) -> None:
-        """Remove every document from the three indexes."""
+        """Remove every document."""
         with self._write_lock:
-            for name in _SCHEMAS:
-                writer = self._writer(name, 1)
-                try:
-                    writer.delete_all_documents()
-                    writer.commit()
-                finally:
-                    writer.wait_merging_threads()
-                self._sealed(name)
+            writer = self._writer(1)
+            try:
+                writer.delete_all_documents()
+                writer.commit()
+            finally:
+                writer.wait_merging_threads()
+            self._sealed()
 
     # Reading
 
-    def _fresh(self, name: str) -> tantivy.Index:
-        """The part, its reader reloaded if a commit (of any process) changed it since."""
-        index = self._parts[name]
+    def _opened(self) -> tantivy.Index:
+        if self._index is None:
+            raise EngineError(f"the search index in {self.folder} was closed")
+        return self._index
+
+    def _fresh(self) -> tantivy.Index:
+        """The index, its reader reloaded if a commit (of any process) changed it since."""
+        index = self._opened()
         try:
-            status = os.stat(self.folder / name / META)
+            status = os.stat(self._part / META)
         except OSError:
             return index  # the search reports what is wrong with the files
         seen = (status.st_mtime_ns, status.st_size, status.st_ino)
-        if self._seen.get(name) != seen:
+        if self._seen != seen:
             with self._reload_lock:
                 index.reload()
-                self._seen[name] = seen
+                self._seen = seen
         return index
 
-    def _searcher(self, name: str = "articles") -> tantivy.Searcher:
-        return self._fresh(name).searcher()
+    def _searcher(self) -> tantivy.Searcher:
+        return self._fresh().searcher()
 
     def doc_count(self) -> int:
         """Number of articles in the index."""
@@ -252,10 +225,7 @@ class Engine:
 
     def damage(self, *, deep: bool = False) -> str | None:
         """What is wrong with the index files, or None (see `seals`)."""
-        for name in _SCHEMAS:
-            if found := find_damage(self.folder / name, deep=deep):
-                return found
-        return None
+        return find_damage(self._part, deep=deep)
 
     def _damaged(self, exc: BaseException) -> IndexDamaged | None:
         found = self.damage(deep=True)
@@ -266,8 +236,8 @@ class Engine:
         return sum(p.stat().st_size for p in self.folder.rglob("*") if p.is_file())
 
     def close(self) -> None:
-        """Drop the indexes; tantivy frees their files when the last searcher goes."""
-        self._parts.clear()
+        """Drop the index; tantivy frees its files when the last searcher goes."""
+        self._index = None
 
     # Searching
 
@@ -345,16 +315,6 @@ class Engine:
             return frozenset(self._ids_of(searcher, self._all_addresses(searcher, query)))
 
         return self._guarded(ids)
-
-    def search_quotes(
-        self, query: str, *, speaker: str | None = None, limit: int = 50
-    ) -> list[QuoteHit]:
-        """Quotes whose text has every word of ``query``, optionally by a speaker (name words)."""
-        return self._guarded(lambda: find_quotes(self._fresh("quotes"), query, speaker, limit))
-
-    def search_claims(self, query: str, *, limit: int = 50) -> list[ClaimHit]:
-        """Numeric claims whose text or sentence has every word of ``query``."""
-        return self._guarded(lambda: find_claims(self._fresh("claims"), query, limit))
 
     def _guarded(self, search: Callable[[], T]) -> T:
         """A search; when it fails on damaged files, IndexDamaged saying what is damaged."""

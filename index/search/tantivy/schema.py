@@ -1,4 +1,4 @@
-"""tantivy schemas of the three indexes (articles, quotes, claims) and the documents filling them.
+"""The tantivy schema of the article index and the documents filling it: one per article.
 
 Text reaches tantivy already analysed (`add_pre_tokenized_text`): the terms, and their positions,
 are those of ``text.terms``, the tokenizer and stemmer the Whoosh index, the query language and
@@ -14,15 +14,12 @@ of many hits come from it without reading a stored document; 0 for an id of anot
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
-import json
 import re
-from typing import Any
 
 import tantivy
 
-from ...models import Analysis, Article, Claim, Quote
+from ...models import Analysis, Article
 from ...text.terms import MIN_WORD, STOP_WORDS, WORD_PATTERN, stem_word
 
 UNDATED = 99_999_999  # sorts undated articles after every real yyyymmdd
@@ -43,18 +40,6 @@ def article_schema() -> tantivy.Schema:
     builder.add_unsigned_field("asc", fast=True)
     builder.add_unsigned_field("desc", fast=True)
     builder.add_text_field("path", stored=True, tokenizer_name="raw", index_option="basic")
-    return builder.build()
-
-
-def record_schema(*, claims: bool) -> tantivy.Schema:
-    """Schema of the quote index (one document per quote) or of the claim index."""
-    builder = tantivy.SchemaBuilder()
-    builder.add_text_field("article", stored=True, tokenizer_name="raw")
-    builder.add_text_field("text")
-    builder.add_text_field("speaker" if not claims else "unit")
-    builder.add_text_field("title", stored=True, tokenizer_name="raw", index_option="basic")
-    builder.add_integer_field("day", stored=True)
-    builder.add_bytes_field("record", stored=True)
     return builder.build()
 
 
@@ -132,47 +117,3 @@ def _names(analysis: Analysis | None) -> dict[str, str]:
     }  # fmt: skip
     found["speaker"] = "\n".join(sorted({q.speaker for q in analysis.quotes if q.speaker}))
     return found
-
-
-def quote_documents(article: Article, analysis: Analysis) -> list[tantivy.Document]:
-    """One quote-index document per quote of the article."""
-    return [
-        _record_document(article, quote, quote.text, "speaker", quote.speaker)
-        for quote in analysis.quotes
-    ]
-
-
-def claim_documents(article: Article, analysis: Analysis) -> list[tantivy.Document]:
-    """One claim-index document per numeric claim (its sentence is searchable too)."""
-    return [
-        _record_document(article, claim, f"{claim.text}\n{claim.sentence}", "unit", claim.unit)
-        for claim in analysis.claims
-    ]
-
-
-def _record_document(
-    article: Article, record: Quote | Claim, text: str, name_field: str, name: str | None
-) -> tantivy.Document:
-    doc = tantivy.Document()
-    doc.add_text("article", article.id)
-    doc.add_pre_tokenized_text("text", _stems(text))
-    if name:
-        doc.add_pre_tokenized_text(name_field, _words(name))
-    doc.add_text("title", article.title or "")
-    day = day_key(article.date)
-    if day is not None:
-        doc.add_integer("day", day)
-    doc.add_bytes("record", json.dumps(dataclasses.astuple(record)).encode("utf-8"))
-    return doc
-
-
-def quote_from_record(stored: bytes) -> Quote:
-    """The Quote a quote document was made from."""
-    fields: list[Any] = json.loads(stored)
-    fields[3] = tuple(tuple(span) for span in fields[3])  # spans
-    return Quote(*fields)
-
-
-def claim_from_record(stored: bytes) -> Claim:
-    """The Claim a claim document was made from."""
-    return Claim(*json.loads(stored))

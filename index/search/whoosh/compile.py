@@ -14,8 +14,6 @@ from whoosh import query as wq
 
 from ...query import ast
 
-AND_GROUP = 16  # subqueries per And when Whoosh's own matchers walk it (see ``all_of``)
-
 
 @singledispatch
 def compile_query(node: ast.Query) -> wq.Query:
@@ -72,26 +70,6 @@ def _and(node: ast.And) -> wq.Query:
     if not negated:
         return base
     return wq.AndNot(base, negated[0] if len(negated) == 1 else wq.Or(negated))
-
-
-def all_of(clauses: list[ast.Query]) -> wq.Query:
-    """AND of the clauses as a shallow tree of small Ands, for Whoosh's own searcher.
-
-    Whoosh chains the matchers of one And one inside the next (its weighted tree, given
-    negative weights, is a list), so an And of thousands of words overflows the stack while it
-    is walked; And-of-Ands of AND_GROUP each keeps the depth to a few dozen for any count.
-    """
-    queries = [compile_query(clause) for clause in dict.fromkeys(clauses)]
-    if not queries:
-        return wq.Every()
-    while len(queries) > AND_GROUP:
-        queries = [
-            wq.And(queries[i : i + AND_GROUP])
-            if len(queries[i : i + AND_GROUP]) > 1
-            else queries[i]
-            for i in range(0, len(queries), AND_GROUP)
-        ]
-    return queries[0] if len(queries) == 1 else wq.And(queries)
 
 
 def _is_complement(query: wq.Query) -> bool:

@@ -1,7 +1,8 @@
-"""The full-text search engine: three Whoosh indexes (articles, quotes, claims) behind one class.
+"""The full-text search engine: a Whoosh index of the articles, in the ``articles`` subfolder.
 
 SQLite is the record; everything here is derived and can be rebuilt from it, so a broken index is
-reported as EngineError and the caller rebuilds rather than repairs.
+reported as EngineError and the caller rebuilds rather than repairs. Quotes and claims are read
+from the record's tables (`record.annotation_tables`); version 1 also indexed them here.
 
 Locking: Whoosh's write lock is ``fcntl.flock`` on a ``*_WRITELOCK`` file. The kernel drops a flock
 when its process dies, so the file a killed writer leaves behind does not block the next writer;
@@ -25,7 +26,7 @@ from whoosh.query import Query
 from whoosh.searching import Searcher
 from whoosh.writing import IndexWriter
 
-from ...models import ClaimHit, QuoteHit, SearchResult
+from ...models import SearchResult
 from ...query.assemble import ParsedQuery
 from ...text.snippets import hit_from_fields, marked_terms
 from ..marker import check_engine, mark_engine
@@ -34,16 +35,8 @@ from .bulkwriter import BulkWriter
 from .columns import column
 from .compile import compile_query
 from .docsets import Expansion, evaluate
-from .found import find_claims, find_quotes
 from .merging import merge_tiers
-from .schema import (
-    article_schema,
-    claim_documents,
-    claim_schema,
-    index_document,
-    quote_documents,
-    quote_schema,
-)
+from .schema import article_schema, index_document
 from .seals import abandon, find_damage, make_private, private_dir, write_seals
 from .textindex import NewsCodec
 
@@ -51,16 +44,17 @@ __all__ = ["BULK_THRESHOLD", "Engine", "EngineError", "IndexDamaged"]
 
 T = TypeVar("T")
 ENGINE_NAME = "whoosh"  # as `search.engines` and the index folder's marker name it
+INDEX_VERSION = 2  # 2: no quote and claim indexes; another version is rebuilt (`marker`)
+PART = "articles"  # the subfolder of the article index
 IdSet = frozenset[str] | None
 LOCKED_MESSAGE = "index is being written by another newsreader process"
-_SCHEMAS = {"articles": article_schema, "quotes": quote_schema, "claims": claim_schema}
 _SORT_KEYS = {"relevance": None, "date": "day", "-date": "rday"}
 BULK_THRESHOLD = 1000  # articles in one commit from which the multi-process writer pays off
 BULK_LIMIT_MB = 512  # per process: keeps a 20,000-article rebuild's postings in memory
 
 
-def _open_part(folder: Path, name: str, create: bool) -> Index:
-    part = folder / name
+def _open_part(folder: Path, create: bool) -> Index:
+    part = folder / PART
     if part.is_dir() and any(part.glob("*.toc")):
         try:
             # Reading segments through files rather than mmap keeps the TUI's resident memory at
@@ -68,24 +62,25 @@ def _open_part(folder: Path, name: str, create: bool) -> Index:
             ix = FileStorage(str(part), supports_mmap=False).open_index()
         except Exception as exc:  # Whoosh raises many kinds for a damaged TOC or segment
             raise EngineError(f"the search index in {part} will not open ({exc})") from exc
-        if set(ix.schema.names()) != set(_SCHEMAS[name]().names()):
+        if set(ix.schema.names()) != set(article_schema().names()):
             ix.close()
             raise EngineError(f"the search index in {part} was built by another version")
         return ix
     if not create:
         raise EngineError(f"no search index in {folder}")
     private_dir(part)
-    ix = whoosh_index.create_in(str(part), _SCHEMAS[name]())
+    ix = whoosh_index.create_in(str(part), article_schema())
     write_seals(ix, part)
     return ix
 
 
 class Engine:
-    """The Whoosh `SearchEngine`: three indexes (articles, quotes, claims), each in a subfolder."""
+    """The Whoosh `SearchEngine`: one index of the articles."""
 
-    def __init__(self, folder: Path, parts: dict[str, Index], lock_timeout: float) -> None:
+    def __init__(self, folder: Path, ix: Index, lock_timeout: float) -> None:
         self.folder = folder
-        self._parts = parts
+        self._ix = ix
+        self._part = folder / PART
         self._lock_timeout = lock_timeout
         self._write_lock = threading.Lock()  # one writer per process; flock guards the rest
         self._local = threading.local()
@@ -102,32 +97,26 @@ class Engine:
         lock_timeout: float = 2.0,
         read_only: bool = False,
     ) -> Engine:
-        """Open the indexes in ``folder``, creating them when missing and ``create`` is set;
+        """Open the index in ``folder``, creating it when missing and ``create`` is set;
         ``read_only`` leaves the folder as it is (no creating, no tightening of modes)."""
         folder = Path(folder)
         if (read_only or not create) and not folder.is_dir():
             raise EngineError(f"no search index in {folder}")
-        check_engine(folder, ENGINE_NAME)  # another engine's folder: rebuilt by the library
+        # Another engine's folder, or another version's: rebuilt by the library.
+        check_engine(folder, ENGINE_NAME, INDEX_VERSION, read_only=read_only)
         try:
             if not read_only:
                 private_dir(folder)
-                mark_engine(folder, ENGINE_NAME)
+                mark_engine(folder, ENGINE_NAME, INDEX_VERSION)
+            ix = _open_part(folder, create and not read_only)
         except OSError as exc:
-            raise EngineError(f"cannot create the search index folder {folder}: {exc}") from exc
-        parts: dict[str, Index] = {}
-        try:
-            for name in _SCHEMAS:
-                parts[name] = _open_part(folder, name, create and not read_only)
-        except (EngineError, OSError) as exc:
-            for ix in parts.values():
-                ix.close()
-            raise exc if isinstance(exc, EngineError) else EngineError(str(exc)) from exc
-        return cls(folder, parts, lock_timeout)
+            raise EngineError(f"cannot open the search index in {folder}: {exc}") from exc
+        return cls(folder, ix, lock_timeout)
 
     # Writing
 
-    def _writer(self, name: str, bulk: bool) -> IndexWriter:
-        ix = self._parts[name]
+    def _writer(self, bulk: bool) -> IndexWriter:
+        ix = self._ix
         try:
             if bulk:
                 writer: IndexWriter = BulkWriter(
@@ -139,17 +128,6 @@ class Engine:
         except LockError as exc:
             raise EngineError(LOCKED_MESSAGE) from exc
         return writer
-
-    def _writers(self, bulk: bool) -> dict[str, IndexWriter]:
-        writers: dict[str, IndexWriter] = {}
-        try:
-            for name in _SCHEMAS:
-                writers[name] = self._writer(name, bulk and name == "articles")
-        except BaseException:
-            for writer in writers.values():
-                writer.cancel()
-            raise
-        return writers
 
     def replace(
         self,
@@ -171,92 +149,67 @@ class Engine:
         if bulk is None:
             bulk = total is not None and total >= BULK_THRESHOLD
         with self._write_lock:
-            writers = self._writers(bulk)
-            try:
-                written = self._fill(writers, docs, delete_ids, new)
-                if on_commit:
-                    on_commit()
-                # Articles last: a crash in between leaves extra quotes, never missing articles.
-                for name in ("quotes", "claims", "articles"):
-                    writers[name].commit(mergetype=merge_tiers)
-                    del writers[name]
-                    self._sealed(name)
-            except BaseException as exc:  # an interrupt too: no writer may keep the lock
-                for name, writer in writers.items():
-                    if not writer.is_closed:
-                        abandon(writer, self._parts[name], self.folder / name)
-                if isinstance(exc, OSError) and not exc.filename:  # Whoosh's files name none
-                    exc.filename = str(self.folder)
-                raise
+            fill = lambda writer: self._fill(writer, docs, delete_ids, new)  # noqa: E731
+            return self._committed(self._writer(bulk), fill, on_commit, merge_tiers)
+
+    def _committed(
+        self,
+        writer: IndexWriter,
+        fill: Callable[[IndexWriter], int],
+        on_commit: Callable[[], None] | None,
+        merge: Callable[[IndexWriter, list], list],
+    ) -> int:
+        """Fill the writer (how many it wrote), commit it with ``merge`` and seal the new files;
+        a failure (an interrupt too) abandons the writer: no writer may keep the lock."""
+        try:
+            written = fill(writer)
+            if on_commit:
+                on_commit()
+            writer.commit(mergetype=merge)
+            make_private(self._part)
+            write_seals(self._ix, self._part)
+        except BaseException as exc:
+            if not writer.is_closed:
+                abandon(writer, self._ix, self._part)
+            if isinstance(exc, OSError) and not exc.filename:  # Whoosh's files name none
+                exc.filename = str(self.folder)
+            raise
         return written
 
-    def _sealed(self, name: str) -> None:
-        """After a commit: the part's files private, its new segment files sealed."""
-        make_private(self.folder / name)
-        write_seals(self._parts[name], self.folder / name)
-
     def _fill(
-        self,
-        writers: dict[str, IndexWriter],
-        docs: Iterable[Document],
-        delete_ids: Iterable[str],
-        new: bool,
+        self, writer: IndexWriter, docs: Iterable[Document], delete_ids: Iterable[str], new: bool
     ) -> int:
-        articles, quotes, claims = writers["articles"], writers["quotes"], writers["claims"]
         for article_id in delete_ids:
-            articles.delete_by_term("id", article_id)
-            quotes.delete_by_term("article", article_id)
-            claims.delete_by_term("article", article_id)
-        fresh = new or self._parts["articles"].is_empty()
+            writer.delete_by_term("id", article_id)
+        add = writer.add_document if new or self._ix.is_empty() else writer.update_document
         written = 0
         for article, analysis in docs:
-            document = index_document(article, analysis)
-            if fresh:
-                articles.add_document(**document)
-            else:
-                articles.update_document(**document)
-                quotes.delete_by_term("article", article.id)
-                claims.delete_by_term("article", article.id)
-            if analysis is not None:
-                for doc in quote_documents(article, analysis):
-                    quotes.add_document(**doc)
-                for doc in claim_documents(article, analysis):
-                    claims.add_document(**doc)
+            add(**index_document(article, analysis))
             written += 1
         return written
 
     def clear(self) -> None:
-        """Remove every document from the three indexes."""
+        """Remove every document."""
         with self._write_lock:
-            for name, ix in self._parts.items():
-                try:
-                    writer = ix.writer(timeout=self._lock_timeout)
-                except LockError as exc:
-                    raise EngineError(LOCKED_MESSAGE) from exc
-                try:
-                    writer.commit(mergetype=_clear_segments)
-                    self._sealed(name)
-                except BaseException:
-                    if not writer.is_closed:
-                        abandon(writer, ix, self.folder / name)
-                    raise
+            try:
+                writer = self._ix.writer(timeout=self._lock_timeout)
+            except LockError as exc:
+                raise EngineError(LOCKED_MESSAGE) from exc
+            self._committed(writer, lambda _: 0, None, _clear_segments)
 
     def doc_count(self) -> int:
         """Number of articles in the index."""
-        return self._parts["articles"].doc_count()
+        return self._ix.doc_count()
 
     def ids(self) -> set[str]:
         """The ids of the articles the index holds (one each, however often it holds them)."""
-        return set(self._column(self._searcher("articles"), "id"))
+        return set(self._column(self._searcher(), "id"))
 
     def damage(self, *, deep: bool = False) -> str | None:
         """What is wrong with the index files, or None. Without ``deep`` only what is cheap to
         see at open (a table or segment that will not open, a file cut short or missing);
         ``deep`` also reads every file back against the hash it was written with."""
-        for name, ix in self._parts.items():
-            if found := find_damage(ix, self.folder / name, deep=deep):
-                return found
-        return None
+        return find_damage(self._ix, self._part, deep=deep)
 
     def _damaged(self, exc: Exception) -> IndexDamaged | None:
         """After a failed search: the damage that explains it, if the files show any."""
@@ -268,30 +221,29 @@ class Engine:
         return sum(p.stat().st_size for p in self.folder.rglob("*") if p.is_file())
 
     def close(self) -> None:
-        """Close every searcher and index; the engine is unusable afterwards."""
+        """Close every searcher and the index; the engine is unusable afterwards."""
         with self._searchers_lock:
             for searcher in self._searchers:
                 searcher.close()
             self._searchers.clear()
             self._columns.clear()
-        for ix in self._parts.values():
-            ix.close()
+        self._ix.close()
 
     # Searching
 
-    def _searcher(self, name: str) -> Searcher:
-        """This thread's searcher on ``name``, refreshed when the index changed on disk."""
-        current: Searcher | None = getattr(self._local, name, None)
+    def _searcher(self) -> Searcher:
+        """This thread's searcher, refreshed when the index changed on disk."""
+        current: Searcher | None = getattr(self._local, "searcher", None)
         if current is not None and current.up_to_date():
             return current
-        fresh = self._parts[name].searcher()
+        fresh = self._ix.searcher()
         with self._searchers_lock:
             if current is not None:
                 self._searchers.remove(current)
                 self._columns.pop(id(current), None)
                 current.close()
             self._searchers.append(fresh)
-        setattr(self._local, name, fresh)
+        self._local.searcher = fresh
         return fresh
 
     def _column(self, searcher: Searcher, name: str) -> Any:
@@ -324,7 +276,7 @@ class Engine:
         """
         limit, offset = max(0, limit), max(0, offset)
         try:
-            searcher, query = self._searcher("articles"), compile_query(parsed.query)
+            searcher, query = self._searcher(), compile_query(parsed.query)
             bound = Expansion.of(query, abandoned)  # prefix words; a newer search
             mask, scores = self._matching(searcher, query, bound, allow_ids, deny_ids)
             docs = np.flatnonzero(mask)
@@ -352,7 +304,7 @@ class Engine:
         """The ids of every article the query matches, for views that count over them all."""
 
         def ids() -> frozenset[str]:
-            searcher, query = self._searcher("articles"), compile_query(parsed.query)
+            searcher, query = self._searcher(), compile_query(parsed.query)
             mask, _ = self._matching(searcher, query, Expansion.of(query), allow, deny)
             by_docnum = self._column(searcher, "ids")
             return frozenset(by_docnum[d] for d in np.flatnonzero(mask))
@@ -374,16 +326,6 @@ class Engine:
         mask = np.zeros(searcher.doc_count_all(), dtype=bool)
         mask[[mapping[i] for i in ids if i in mapping]] = True
         return mask
-
-    def search_quotes(
-        self, query: str, *, speaker: str | None = None, limit: int = 50
-    ) -> list[QuoteHit]:
-        """Quotes whose text has every word of ``query``, optionally by a speaker (name words)."""
-        return self._guarded(lambda: find_quotes(self._searcher("quotes"), query, speaker, limit))
-
-    def search_claims(self, query: str, *, limit: int = 50) -> list[ClaimHit]:
-        """Numeric claims whose text or sentence has every word of ``query``."""
-        return self._guarded(lambda: find_claims(self._searcher("claims"), query, limit))
 
     def _guarded(self, search: Callable[[], T]) -> T:
         """A search; when it fails on damaged files, IndexDamaged saying what is damaged."""

@@ -1,21 +1,16 @@
-"""Whoosh schemas of the three search indexes and the documents that fill them.
-
-The article index holds one document per article; quotes and claims get indexes of their own
-(sibling folders) so that their many small records do not skew the article index's BM25 length
-statistics and article searches need no ``kind`` filter. How text is tokenised and stored is in
-``textindex``.
+"""The Whoosh schema of the article index and the documents that fill it: one per article.
+How text is tokenised and stored is in ``textindex``.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from typing import Any
 
 from whoosh.columns import NumericColumn
-from whoosh.fields import COLUMN, DATETIME, ID, NUMERIC, STORED, TEXT, Schema
+from whoosh.fields import COLUMN, DATETIME, ID, STORED, TEXT, Schema
 
-from ...models import Analysis, Article, Claim, Quote
+from ...models import Analysis, Article
 from .textindex import STEM, WORDS, FastPositions
 
 UNDATED_ASC = 99_999_999  # sorts undated articles after every real yyyymmdd
@@ -51,34 +46,6 @@ def article_schema() -> Schema:
         place=word_text(stored=False),
         entity=word_text(stored=False),
         speaker=word_text(stored=False),
-    )
-
-
-def quote_schema() -> Schema:
-    """Schema of the quote index: one document per quote."""
-    return Schema(
-        id=ID(unique=True, stored=True),
-        article=ID(stored=True),
-        text=stem_text(stored=False),
-        speaker=word_text(stored=False),
-        title=STORED(),
-        date=STORED(),
-        record=STORED(),
-    )
-
-
-def claim_schema() -> Schema:
-    """Schema of the claim index: one document per numeric claim."""
-    return Schema(
-        id=ID(unique=True, stored=True),
-        article=ID(stored=True),
-        text=stem_text(stored=False),
-        value=NUMERIC(float, stored=True),
-        unit=word_text(stored=False),
-        hedge=word_text(stored=False),
-        title=STORED(),
-        date=STORED(),
-        record=STORED(),
     )
 
 
@@ -128,51 +95,3 @@ def _entity_fields(analysis: Analysis) -> dict[str, str]:
         "entity": _names(analysis, None),
         "speaker": "\n".join(sorted(speakers)),
     }
-
-
-def quote_documents(article: Article, analysis: Analysis) -> list[dict[str, Any]]:
-    """One quote-index document per quote of the article."""
-    return [
-        {
-            "id": f"{article.id}#q{quote.start}-{quote.end}",
-            "article": article.id,
-            "text": quote.text,
-            "speaker": quote.speaker or "",
-            "title": article.title,
-            "date": article.date,
-            "record": dataclasses.astuple(quote),
-        }
-        for quote in analysis.quotes
-    ]
-
-
-def claim_documents(article: Article, analysis: Analysis) -> list[dict[str, Any]]:
-    """One claim-index document per numeric claim of the article (its sentence is searchable)."""
-    docs = []
-    for claim in analysis.claims:
-        doc: dict[str, Any] = {
-            "id": f"{article.id}#c{claim.start}-{claim.end}",
-            "article": article.id,
-            "text": f"{claim.text}\n{claim.sentence}",
-            "unit": claim.unit or "",
-            "hedge": claim.hedge or "",
-            "title": article.title,
-            "date": article.date,
-            "record": dataclasses.astuple(claim),
-        }
-        if claim.value is not None:
-            doc["value"] = float(claim.value)
-        docs.append(doc)
-    return docs
-
-
-def quote_from_record(record: tuple) -> Quote:
-    """Rebuild a Quote from its stored tuple."""
-    fields = list(record)
-    fields[3] = tuple(tuple(span) for span in fields[3])  # spans
-    return Quote(*fields)
-
-
-def claim_from_record(record: tuple) -> Claim:
-    """Rebuild a Claim from its stored tuple."""
-    return Claim(*record)
