@@ -189,6 +189,7 @@ async def test_quitting_during_R_stops_the_fetch_keeping_what_it_committed(
         await wait_for(pilot, lambda: main.status.total == 0)
         await pilot.press("escape", "R")
         await wait_for(pilot, lambda: main.status.total == 4, 180)  # RSS and notes are in
+
     def fetch_threads() -> list[str]:
         return [t.name for t in threading.enumerate() if t.name.startswith("newsreader-")]
 

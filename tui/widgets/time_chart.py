@@ -7,6 +7,7 @@ a chart is first shown (it is no part of the reader's start-up).
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections import Counter
 from collections.abc import Sequence
 
@@ -21,6 +22,36 @@ def per_month(days: Sequence[dt.date]) -> list[tuple[str, int]]:
     """How many of the days fall in each month, in order: ("2025-01", 12)."""
     counts = Counter(day.strftime("%Y-%m") for day in days)
     return sorted(counts.items())
+
+
+def date_ticks(days: Sequence[dt.date], most: int = 5) -> list[str]:
+    """Up to ``most`` of the distinct days, evenly spread, the first and the last kept."""
+    distinct = sorted(set(days))
+    if len(distinct) > most:
+        step = (len(distinct) - 1) / (most - 1)
+        distinct = [distinct[round(i * step)] for i in range(most)]
+    return [day.isoformat() for day in distinct]
+
+
+def value_ticks(values: Sequence[float], most: int = 4) -> list[float]:
+    """Up to ``most`` round values from the smallest to the largest (one when all are equal)."""
+    low, high = min(values), max(values)
+    if low == high:
+        return [low]
+    raw = (high - low) / (most - 1)
+    magnitude = 10 ** math.floor(math.log10(raw))
+    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
+    first = math.floor(low / step) * step  # at or below the smallest: 0 for most counts
+    ticks = (round(first + i * step, 12) for i in range(most + 1))
+    return [tick for tick in ticks if tick <= high]
+
+
+def compact(value: float) -> str:
+    """A tick's label a few characters wide: 2, 2.5, 11k, 1.2m, 3bn."""
+    for size, suffix in ((1e9, "bn"), (1e6, "m"), (1e3, "k")):
+        if abs(value) >= size:
+            return f"{value / size:.3g}{suffix}"
+    return f"{value:.3g}"
 
 
 class TimeChart(PlotextPlot):
@@ -60,6 +91,10 @@ class TimeChart(PlotextPlot):
         if points:
             plt.date_form(DATE_FORM)
             plt.scatter([d.isoformat() for d, _ in points], [v for _, v in points], marker="dot")
+            days = date_ticks([d for d, _ in points])
+            plt.xticks(days, days)  # plotext's own repeat a date when there are few of them
+            values = value_ticks([v for _, v in points])
+            plt.yticks(values, [compact(v) for v in values])
         self.refresh()
 
     def _fresh(self, title: str):
