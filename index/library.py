@@ -21,6 +21,7 @@ from .added_order import searcher
 from .call_gate import CallGate
 from .faults import LibraryError, translated
 from .folder.checkup import check
+from .folder.healing import HealingWrites
 from .folder.keeper import IndexKeeper
 from .folder.private import private_folder, read_only_reason
 from .folder.upkeep import catch_up, rebuild_progress, rebuilder, start_rebuild
@@ -98,6 +99,7 @@ class Library:
             path, opener, record.articles, self.notices, write_lock=self._write_lock,
             writes=self._lock, read_only=bool(read_only), record_created=record_created,
         )  # fmt: skip
+        self._writes_index = HealingWrites(self._keeper)
         self._gate = CallGate()
         self.views = LibraryViews(record, self.matching_ids)  # speakers, claims, sources
         self.others_commits = record.others_commits  # changes as other processes commit to it
@@ -131,7 +133,8 @@ class Library:
 
     @property
     def _index(self) -> SearchEngine:
-        return self._keeper.engine
+        """The open index, for writers: a write that finds it damaged rebuilds it (`healing`)."""
+        return self._writes_index
 
     def open_index(self) -> None:
         """Open the search index now, if it is not open yet; its notices go to `notices`."""

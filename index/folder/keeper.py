@@ -1,5 +1,6 @@
 """The library's search index over its life in one process: opened on first use and caught up
-with the record, searched, rebuilt when a search finds it damaged (under the write lock), closed.
+with the record, searched, rebuilt when a search or a write finds it damaged (under the write
+lock), closed. Writers are handed `healing.HealingWrites`, searches go through `healing`.
 
 What is done at each step is `upkeep`'s; this holds the one open engine and the locks around it.
 """
@@ -93,7 +94,7 @@ class IndexKeeper:
         try:
             return search(self.engine)
         except IndexDamaged as damage:
-            self._rebuild(str(damage))
+            self.rebuild(str(damage))
             return search(self.engine)
 
     def _rebuilding(self) -> AbstractContextManager[object]:
@@ -103,7 +104,7 @@ class IndexKeeper:
             return nullcontext()
         return self._write_lock.held("rebuild", on_wait=rebuild_waits(self._notices))
 
-    def _rebuild(self, damage: str) -> None:
+    def rebuild(self, damage: str) -> None:
         """Replace a damaged index by one built from the record, saying so in the notices."""
         with self._rebuilding(), self._writes, self._opening:
             self._engine = rebuild(

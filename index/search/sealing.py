@@ -35,13 +35,13 @@ def read_seals(folder: Path) -> dict[str, Any]:
 
 def seal(folder: Path, names: Iterable[str], commit: dict[str, Any]) -> None:
     """Seal the files ``names`` of the part's latest commit (``commit`` says which it is); a
-    file sealed before with the same size keeps its seal, unread."""
+    file sealed before keeps its seal, unread: it was never rewritten, so if its size changed
+    since, it was damaged while the index was open, and its old seal is what shows it."""
     old = read_seals(folder).get("files", {})
     files: dict[str, list] = {}
     for name in names:
-        size = (folder / name).stat().st_size
         known = old.get(name)
-        files[name] = known if known and known[0] == size else [size, _digest(folder / name)]
+        files[name] = known or [(folder / name).stat().st_size, _digest(folder / name)]
     temporary = folder / f"{SEALS}.{os.getpid()}"
     try:
         fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)

@@ -10,6 +10,7 @@ Quotes and claims are read from the record's tables; version 1 also indexed them
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import threading
@@ -135,18 +136,34 @@ class Engine:
         written. From BULK_THRESHOLD articles (``total``) two threads index them."""
         threads = 2 if total is not None and total >= BULK_THRESHOLD else 1
         with self._write_lock:
-            writer = self._writer(threads)
+            return self._committed(threads, lambda w: self._fill(w, docs, delete_ids, new),
+                                   on_commit)  # fmt: skip
+
+    def _committed(
+        self, threads: int, fill: Callable[[Any], int], on_commit: Callable[[], None] | None
+    ) -> int:
+        """Fill a writer (how many it wrote), commit it, seal the new files and reload. tantivy
+        reports damaged files met on the way (a commit reopens the segments) as ValueError or
+        a panic: IndexDamaged when the files show damage, else EngineError."""
+        writer = self._writer(threads)
+        try:
             try:
-                written = self._fill(writer, docs, delete_ids, new)
+                written = fill(writer)
                 if on_commit:
                     on_commit()
                 writer.commit()
             except BaseException:  # an interrupt too: the writer may not keep the lock
-                writer.rollback()
+                with contextlib.suppress(Exception):
+                    writer.rollback()
                 raise
             finally:
                 writer.wait_merging_threads()  # merged, and the writer's lock freed
             self._sealed()
+        except BaseException as exc:
+            if not _is_fault(exc) or isinstance(exc, EngineError):
+                raise
+            raise self._damaged(exc) or EngineError(
+                f"cannot write the search index in {self._part}: {exc}") from exc  # fmt: skip
         return written
 
     def _fill(
@@ -171,13 +188,7 @@ class Engine:
     def clear(self) -> None:
         """Remove every document."""
         with self._write_lock:
-            writer = self._writer(1)
-            try:
-                writer.delete_all_documents()
-                writer.commit()
-            finally:
-                writer.wait_merging_threads()
-            self._sealed()
+            self._committed(1, _emptied, None)
 
     # Reading
 
@@ -324,6 +335,12 @@ class Engine:
             if _is_fault(exc) and (damaged := self._damaged(exc)):
                 raise damaged from exc
             raise
+
+
+def _emptied(writer: Any) -> int:
+    """Delete every document (a writer's fill for `clear`): none written."""
+    writer.delete_all_documents()
+    return 0
 
 
 def _fields(doc: tantivy.Document) -> dict[str, Any]:
