@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from ...models import Entity, Quote
 from ..lexicon.speech_verbs import SPEECH_FORMS
 from ..runtime.doc_text import text_of
-from .marks import Mark, find_marks
+from .marks import Mark, find_marks, is_mark_char
 from .rules import RULES, Rule
 from .speakers import Speakers
 from .tail_cues import one_sentence
@@ -216,7 +216,7 @@ def find_quotes(
     """
     text = text_of(doc)
     segments = find_segments(text)
-    quoted = [(max(0, s.start - 2), s.end + 2) for s in segments]
+    quoted = [_with_marks(text, s.start, s.end) for s in segments]
     speakers = Speakers(doc, entities, quoted, rules)
     quotes = []
     for group in group_segments(text, segments):
@@ -237,3 +237,14 @@ def find_quotes(
             )
         )
     return tuple(quotes)
+
+
+def _with_marks(text: str, start: int, end: int, reach: int = 2) -> tuple[int, int]:
+    """A quoted segment's offsets widened over the marks (and a space between nested marks)
+    around it: no further, so a word glued to the mark (`down,”said`) stays outside."""
+    low, high = start, end
+    while low > max(0, start - reach) and (is_mark_char(text[low - 1]) or text[low - 1] == " "):
+        low -= 1
+    while high < min(len(text), end + reach) and (is_mark_char(text[high]) or text[high] == " "):
+        high += 1
+    return low, high

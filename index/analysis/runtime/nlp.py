@@ -67,9 +67,11 @@ def _loaded() -> tuple[Language | None, str | None]:
             nlp = spacy.load(name, exclude=list(EXCLUDED))
         except (OSError, ImportError):
             continue
-        from .blas import use_numpy_blas  # both need spaCy, imported only once it is there
+        from .blas import use_numpy_blas  # these need spaCy, imported only once it is there
+        from .glued_marks import split_glued_marks
         from .pos_lemma import use_pos_lemma
 
+        split_glued_marks(nlp)
         use_pos_lemma(nlp)
         use_numpy_blas(nlp)
         # Long scraped pages exceed the default 1M-character guard; memory is per article anyway.
