@@ -55,8 +55,21 @@ class HealingWrites:
     def clear(self) -> None:
         self._engine.clear()
 
-    def search(self, parsed: ParsedQuery, **options: object) -> SearchResult:
-        return self._engine.search(parsed, **options)  # type: ignore[arg-type]
+    def search(
+        self,
+        parsed: ParsedQuery,
+        *,
+        limit: int = 20,
+        offset: int = 0,
+        sort: str = "relevance",
+        allow_ids: frozenset[str] | None = None,
+        deny_ids: frozenset[str] | None = None,
+        abandoned: Callable[[], bool] | None = None,
+    ) -> SearchResult:
+        return self._engine.search(
+            parsed, limit=limit, offset=offset, sort=sort, allow_ids=allow_ids,
+            deny_ids=deny_ids, abandoned=abandoned,
+        )  # fmt: skip
 
     def matching_ids(
         self, parsed: ParsedQuery, allow: frozenset[str] | None, deny: frozenset[str] | None
