@@ -73,6 +73,13 @@ class Claim:
     unit: str | None = None
     sentence: str = ""
 
+    @property
+    def shown(self) -> str:
+        """The value formatted for reading: "2,700", "40%", "£1.2bn", "10–15"."""
+        from .record.claim_groups import shown  # the record's rules; it imports this module
+
+        return shown(self)
+
 
 @dataclass(frozen=True, slots=True)
 class Quote:
@@ -309,9 +316,7 @@ class ClaimRow:
     def shown(self) -> str:
         """The value formatted for reading: "2,700", "40%", "£1.2bn", "10–15". Written when
         asked for: a view holds tens of thousands of claims and draws a screenful."""
-        from .record.claim_groups import shown  # the record's rules; it imports this module
-
-        return shown(self.claim)
+        return self.claim.shown
 
 
 @dataclass(frozen=True, slots=True)

@@ -158,6 +158,25 @@ def test_analyze_offsets_slice_the_raw_file(seeds_dir: Path, tmp_path: Path) -> 
             assert raw[start:end] in quote["text"]
 
 
+def test_analyze_shows_claimed_values_as_an_article_writes_them(tmp_path: Path) -> None:
+    path = tmp_path / "figures.txt"
+    path.write_text("Profits rose 40% to £1.2bn last year, and the firm cut 2,700 jobs.\n", "utf-8")
+    done = run("analyze", str(path), library=tmp_path / "unused")
+    assert done.returncode == 0, done.stderr
+    lines = [line.strip() for line in done.stdout.splitlines() if line.strip().startswith("claim")]
+    assert lines == [
+        "claim  40%  = 40%",
+        "claim  £1.2bn  = £1.2bn",
+        "claim  2,700 jobs  = 2,700 jobs",
+    ]
+    row = json_lines(run("analyze", str(path), "--json", library=tmp_path / "unused").stdout)[0]
+    assert [(c["value"], c["shown"]) for c in row["claims"]] == [
+        (0.4, "40%"),
+        (1.2e9, "£1.2bn"),
+        (2700.0, "2,700"),
+    ]
+
+
 def test_a_corrupt_library_is_one_clear_line(tmp_path: Path) -> None:
     library = tmp_path / "lib"
     library.mkdir()

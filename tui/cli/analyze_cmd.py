@@ -109,7 +109,7 @@ def annotations(record: SourceRecord, analysis: Analysis) -> dict[str, Any]:
     ]
     row["claims"] = [
         {"text": c.text, **located(c.start, c.end), "value": c.value, "hedge": c.hedge,
-         "unit": c.unit}
+         "unit": c.unit, "shown": c.shown}
         for c in analysis.claims
     ]  # fmt: skip
     row["quotes"] = [_quote(q, span) for q in analysis.quotes]
@@ -143,6 +143,8 @@ def _print(rows) -> None:
             out.print(plain(f"  quote  {q['speaker'] or 'unknown speaker'}: “{q['text']}”"))
         for c in row["claims"]:
             hedge = f"{c['hedge']} " if c["hedge"] else ""
-            out.print(plain(f"  claim  {c['text']}  = {hedge}{c['value']} {c['unit'] or ''}"))
+            unit = c["unit"] or ""
+            counted = f" {unit}" if unit and unit != "%" and not unit.isupper() else ""  # £, %
+            out.print(plain(f"  claim  {c['text']}  = {hedge}{c['shown']}{counted}"))
         names = sorted({f"{e['canonical']} ({e['label']})" for e in row["entities"]})
         out.print(plain("  entities  " + "; ".join(names), "dim"))
