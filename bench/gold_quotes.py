@@ -52,6 +52,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from gold_referents import NamedSource, name_genders, pronoun_gender
+from gold_referents import referent as find_referent
 from spacy.tokens import Doc, Token
 
 from newsreader.index.analysis.lexicon.words import word_set
@@ -174,16 +176,26 @@ def gold_quotes(
     ann: Path,
     names: Sequence[tuple[int, int]] = (),
     common: Sequence[tuple[int, int]] = (),
+    persons: Sequence[tuple[int, int]] | None = None,
 ) -> list[GoldQuote]:
     """The direct quotes of one article, in text order.
 
     ``names`` are (start, end) of PERSON/ORG mentions found by spaCy: a gold Source holding one
     counts as named, for choosing the referent of a pronoun or description source. ``common``
     are capitalised words spaCy reads as no name ("Few", "The Republican"): they do not make a
-    Source named.
+    Source named. ``persons`` are the PERSON mentions among ``names``: a named Source holding
+    none names a group, which no he/she refers to (``gold_referents``); without them every
+    named Source may be a person.
     """
     spans, events = read_ann(ann)
-    named = _named_sources(text, spans, names, common)
+    named = _named_sources(text, spans, names, common, persons)
+    pronouns = [
+        (offsets[0][0], gender)
+        for kind, offsets in spans.values()
+        if kind == "Source"
+        and (gender := pronoun_gender(text[offsets[0][0] : offsets[-1][1]])) is not None
+    ]
+    genders = name_genders(text, named, sorted(pronouns))
     quotes = []
     for event in events:
         content = spans.get(event.get("Content", ""))
@@ -192,10 +204,8 @@ def gold_quotes(
         source = spans.get(event.get("Source", ""))
         source_text = " ".join(text[s:e] for s, e in source[1]) if source else None
         referent = None
-        if source and source_text and not _holds_name(text, source[1], names, common):
-            start = source[1][0][0]
-            earlier = [name for at, name in named if at < start]
-            referent = earlier[-1] if earlier else None
+        if source and source_text and not _holds_name(text, source[1], names, common, persons):
+            referent = find_referent(source_text, source[1][0][0], named, genders)
         stripped = tuple(_strip(text, s, e) for s, e in sorted(content[1]))
         quotes.append(GoldQuote(stripped, source_text, referent))
     return sorted(quotes, key=lambda q: q.spans[0])
@@ -206,14 +216,49 @@ def _is_direct(text: str, start: int, end: int) -> bool:
 
 
 def _named_sources(
-    text: str, spans: dict, names: Sequence[tuple[int, int]], common: Sequence[tuple[int, int]]
-) -> list[tuple[int, str]]:
-    """(start, text) of every gold Source span that holds a name, in text order."""
+    text: str,
+    spans: dict,
+    names: Sequence[tuple[int, int]],
+    common: Sequence[tuple[int, int]],
+    persons: Sequence[tuple[int, int]] | None,
+) -> list[NamedSource]:
+    """Every gold Source span that holds a name, in text order."""
     found = []
     for kind, offsets in spans.values():
-        if kind == "Source" and _holds_name(text, offsets, names, common):
-            found.append((offsets[0][0], text[offsets[0][0] : offsets[-1][1]]))
-    return sorted(found)
+        if kind != "Source" or not _holds_name(text, offsets, names, common):
+            continue
+        words = text[offsets[0][0] : offsets[-1][1]]
+        head = _appositive_name(words) or _head_name(words) or _words(words)
+        if persons is not None and _overlap(offsets, persons) > 0:
+            what = "person"
+        elif _is_description(text, offsets, persons):
+            what = "description"
+        else:
+            what = "group" if persons is not None and _names_a_group(words) else "name"
+        found.append(NamedSource(offsets[0][0], words, what, " ".join(head)))
+    return sorted(found, key=lambda n: n.start)
+
+
+def _names_a_group(source: str) -> bool:
+    """A Source holding no PERSON whose head reads as a body or a group of people: "the AP",
+    "Iowa biofuels advocates" ("a Carrier executive" is a person). spaCy tags many surnames
+    ORG, so a capitalised name ("Podesta", "Sanders", "a confident-seeming Manafort") stays
+    a name of either kind."""
+    head = re.split(r",|\(| (?:who|of|from|at|in|for|with) ", source, maxsplit=1)[0].split()
+    if not head:
+        return False
+    return head[0].lower() == "the" or bool(re.fullmatch(r"[a-z]{3,}s", head[-1]))
+
+
+def _is_description(
+    text: str, offsets: Sequence[tuple[int, int]], persons: Sequence[tuple[int, int]] | None
+) -> bool:
+    """A definite Source headed by a common noun, whatever capitalised words it holds ("the
+    Slovenia-born former model"), with no person named in it or in apposition."""
+    source = " ".join(text[s:e] for s, e in offsets)
+    if persons and _overlap(offsets, persons) > 0:
+        return False
+    return bool(_DESCRIPTION.match(source)) and not _appositive_name(source)
 
 
 def _holds_name(
@@ -221,12 +266,17 @@ def _holds_name(
     offsets: Sequence[tuple[int, int]],
     names: Sequence[tuple[int, int]],
     common: Sequence[tuple[int, int]] = (),
+    persons: Sequence[tuple[int, int]] | None = None,
 ) -> bool:
     """A PERSON/ORG mention lies in the Source, or its head is a capitalised name spaCy missed.
 
     Capitalised words at ``common`` offsets are no names: "The Republican presidential
-    nominee" and "Few people" are descriptions.
+    nominee" and "Few people" are descriptions. With ``persons`` given, so is a Source headed
+    by a common noun that names no person ("the Slovenia-born former model"): its quote is
+    scored against a referent too.
     """
+    if persons is not None and _is_description(text, offsets, persons):
+        return False
     if _overlap(offsets, names) > 0:
         return True
     source = " ".join(text[s:e] for s, e in offsets)
@@ -242,6 +292,12 @@ def _words(text: str) -> list[str]:
 
 
 _MODIFIER = re.compile(r"\(| (?:who|of|from|at|in|for|with) ")
+# A definite determiner, then words up to a lowercase head noun before any comma or modifier:
+# "the Florida senator" refers back to someone named; "a Carrier executive" brings in someone.
+_DESCRIPTION = re.compile(
+    r"(?i:the|this|that|his|her|their|its)\s+[^,(]*?\b[a-z][\w-]*"
+    r"\s*(?:$|,|\(| (?:who|of|from|at|in|for|with|and) )"
+)
 
 
 # A possessor before a common noun is no name of the source ("Ms. Merkel's spokesman"), unless

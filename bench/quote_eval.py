@@ -73,9 +73,10 @@ def score_items(items: Sequence[Item], rules: Sequence[Rule] = RULES) -> list[Sc
     scored = []
     for _, text, ann, doc in items:
         names = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("PERSON", "ORG")]
+        persons = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
         found = find_quotes(doc, find_entities(doc), rules)
         quotes = [q for q in found if not q.partial]
-        gold = gold_quotes(text, ann, names, common_words(doc))
+        gold = gold_quotes(text, ann, names, common_words(doc), persons)
         scores = Scores()
         score_article(quotes, gold, scores, content_spans(ann))
         scored.append(scores)

@@ -119,6 +119,49 @@ def test_referent_skips_descriptions_and_takes_both_tests(
     assert quote_eval.speaker_right("the report", it)
 
 
+def test_pronoun_referent_agrees_in_gender_and_is_a_person(
+    quote_eval: ModuleType, tmp_path: Path
+) -> None:
+    text = (
+        "Maria Lopez opened the meeting. Mr. Ruiz spoke next, and the AP asked him about it.\n\n"
+        '"The quay is late," she said. "The ferry is not," he said. '
+        'The Florida mayor agreed. "We will see," he said.'
+    )
+
+    def at(part: str) -> tuple[int, int]:
+        return text.index(part), text.index(part) + len(part)
+
+    he_at = text.index("he said", text.index("ferry"))
+    last_he = text.index("he said", text.index("We will"))
+    rows = [
+        ("Source", at("Maria Lopez")),
+        ("Source", at("Mr. Ruiz")),
+        ("Source", at("the AP")),
+        ("Source", at("she")),
+        ("Content", at('"The quay is late,"')),
+        ("Source", (he_at, he_at + 2)),
+        ("Content", at('"The ferry is not,"')),
+        ("Source", at("The Florida mayor")),
+        ("Source", (last_he, last_he + 2)),
+        ("Content", at('"We will see,"')),
+    ]
+    lines = [f"T{n}\t{kind} {s} {e}\t{text[s:e]}" for n, (kind, (s, e)) in enumerate(rows, 1)]
+    lines += [
+        f"E{n}\tAttribution:T99 Source:T{s} Content:T{c}"
+        for n, (s, c) in enumerate(((4, 5), (6, 7), (9, 10)), 1)
+    ]
+    ann = tmp_path / "a.ann"
+    ann.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    persons = [at("Maria Lopez"), at("Ruiz")]
+    names = [*persons, at("AP")]
+    she, he, mayor_he = quote_eval.gold_quotes(text, ann, names, [], persons)
+    # Mr. Ruiz is a man (his title), the AP no person: "she" is Maria Lopez, "he" Mr. Ruiz.
+    assert she.referent == "Maria Lopez"
+    assert he.referent == "Mr. Ruiz"
+    # A definite description refers back to someone named: "he" skips "The Florida mayor".
+    assert mayor_he.referent == "Mr. Ruiz"
+
+
 def test_quote_in_a_non_direct_content_is_left_out_of_direct_precision(
     quote_eval: ModuleType,
 ) -> None:

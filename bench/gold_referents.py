@@ -1,0 +1,100 @@
+"""The person a gold pronoun or description Source refers to, for scoring its quote's speaker.
+
+PolNeAR annotates Sources but no coreference: for ``"…," he said`` the gold gives "he". The
+scorer stands in for the referent with an earlier gold Source that names someone, chosen so
+that it can be the pronoun's:
+- a he/she Source refers to a person: a named Source holding no PERSON mention whose head
+  reads as a body or group ("the AP", "Iowa biofuels advocates") is passed over, and so is a
+  definite description, which refers back to someone named before it ("the Florida senator
+  and Republican presidential candidate");
+- gender agrees: a name's gender is read from a gendered title before it in the article
+  ("Mr. Farid", "Ms. Khan"; a lone surname's only) and from the gold itself, the he/she
+  Sources that follow it in its paragraph with no other named Source between (two votes at
+  least, and twice the other gender's); a name is its head's words, so "Bill Clinton" and
+  "Clinton" are kept apart; a name of unknown gender agrees with either;
+- a definite Source headed by a common noun ("the Slovenia-born former model", "The Democratic
+  presidential front-runner") names nobody, whatever capitalised words it holds: its own
+  quote is scored against its referent too;
+- the nearest earlier Source that fits is taken; when none fits, the nearest named one, as
+  before (the pronoun may refer to someone who is never a gold Source).
+The scorer keeps its own word lists: the system's lexicon would move the verdicts it is judged by.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+MALE = frozenset({"he", "him", "his", "himself"})
+FEMALE = frozenset({"she", "her", "hers", "herself"})
+_TITLE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+(?:[A-Z][\w.'’-]*\s+){0,2}?([A-Z][\w'’-]+)")
+_TITLE_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
+# A gender is known with two votes at least and twice the other's: one "she" after a name is
+# often about someone the named person spoke of ("Bill Clinton said ... she").
+VOTES_NEEDED = 2
+
+
+@dataclass(frozen=True, slots=True)
+class NamedSource:
+    """A gold Source that names someone: where it starts, its text, what it names."""
+
+    start: int
+    text: str
+    # "person" (a spaCy PERSON in it), "group" (none, and its head is a body: "the AP"),
+    # "description" (definite, a common noun heads it), "name" (else: "Podesta", "Politico")
+    kind: str
+    key: str  # the words of its head name, lowercase: "hany farid", "farid" for "Mr. Farid"
+
+
+def pronoun_gender(source: str) -> str | None:
+    """'m' or 'f' for a he/she Source, None otherwise."""
+    word = source.strip().lower()
+    return "m" if word in MALE else "f" if word in FEMALE else None
+
+
+def name_genders(
+    text: str, named: Sequence[NamedSource], pronouns: Sequence[tuple[int, str]]
+) -> dict[str, str]:
+    """Gender of each name key, from titles in the text and the he/she Sources after it.
+
+    ``pronouns`` are (start, gender) of the gendered pronoun Sources of the article.
+    """
+    votes: dict[str, Counter[str]] = {}
+    for match in _TITLE.finditer(text):
+        key = match.group(2).lower().replace("’", "'").removesuffix("'s")
+        votes.setdefault(key, Counter())[_TITLE_GENDER[match.group(1).lower()]] += 3
+    for start, gender in pronouns:
+        earlier = [n for n in named if n.start < start]
+        if earlier and "\n\n" not in text[earlier[-1].start : start]:
+            votes.setdefault(earlier[-1].key, Counter())[gender] += 1
+    genders = {}
+    for key, tally in votes.items():
+        male, female = tally["m"], tally["f"]
+        if male >= max(VOTES_NEEDED * female, VOTES_NEEDED):
+            genders[key] = "m"
+        elif female >= max(VOTES_NEEDED * male, VOTES_NEEDED):
+            genders[key] = "f"
+    return genders
+
+
+def referent(
+    source: str, start: int, named: Sequence[NamedSource], genders: dict[str, str]
+) -> str | None:
+    """The text of the named Source that ``source`` (starting at ``start``) refers to."""
+    earlier = [n for n in named if n.start < start]
+    found = next((n for n in reversed(earlier) if _fits(n, source, genders)), None)
+    if found is None and earlier:
+        found = earlier[-1]
+    return found.text if found is not None else None
+
+
+def _fits(named: NamedSource, source: str, genders: dict[str, str]) -> bool:
+    """Whether the named Source can be what the pronoun or description ``source`` means."""
+    gender = pronoun_gender(source)
+    if gender is None:
+        return True  # "they", "it" may mean a group or a report
+    own = _TITLE.match(named.text)  # "Ms. Khan" beside "Mr. Khan": the Source's own title
+    known = _TITLE_GENDER[own.group(1).lower()] if own else genders.get(named.key, gender)
+    return named.kind not in ("group", "description") and known == gender
