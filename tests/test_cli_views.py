@@ -123,3 +123,16 @@ def test_claims_grouped_by_what_they_count(mixed: Path, capsys: pytest.CaptureFi
     assert {row["group"] for row in soldiers} == {"soldiers"}
     out = human(capsys, mixed, "claims", "--group")
     assert "soldiers" in out and "—" in out
+
+
+def test_a_group_no_claim_counts_is_one_line_saying_where_the_query_goes(
+    mixed: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = main(["claims", "--group", "date:2025-01", "--library", str(mixed)])
+    out, err = capsys.readouterr()
+    assert code == 1 and out == ""
+    assert err == (
+        "newsreader: no claims count 'date:2025-01'; `newsreader claims --group` lists what"
+        " they count (a query goes before --group)\n"
+    )
+    assert run(capsys, mixed, "claims", "source:nowhere", "--group", "soldiers") == []

@@ -15,7 +15,7 @@ from newsreader.index.library import Library
 from newsreader.index.models import ArticleRef, ClaimRow, QuoteRow
 
 from .opening import open_library
-from .output import console, jsonable, plain, print_json_lines, say_notices
+from .output import console, error, jsonable, plain, print_json_lines, say_notices
 
 NO_DATE = "—"
 
@@ -70,6 +70,11 @@ def claims(args: argparse.Namespace) -> int:
             _query(args), group=args.group or None, now=args.now, limit=args.limit or None
         )
         say_notices(library.notices)
+        if args.group and not rows and not library.views.claims(group=args.group, limit=1):
+            # `claims --group date:2025-01` reads the query as the group's name: say so.
+            error(f"no claims count {args.group!r}; `newsreader claims --group` lists what they"
+                  " count (a query goes before --group)")  # fmt: skip
+            return 1
     if args.json:
         print_json_lines(_claim_json(r) for r in rows)
         return 0
