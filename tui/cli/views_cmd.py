@@ -50,12 +50,14 @@ def quotes(args: argparse.Namespace) -> int:
     if args.json:
         print_json_lines(_quote_json(r) for r in rows)
         return 0
+    from rich.padding import Padding
+
     out = console()
     for row in rows:
         line = plain(row.speaker or "unknown speaker", "bold")
         line.append_text(plain(f"  {_day(row.article.date)}  {_where(row.article)}", "dim"))
         out.print(line, no_wrap=True, overflow="ellipsis")
-        out.print(plain(f"  “{row.quote.text}”", lines=True))
+        out.print(Padding(plain(f"“{row.quote.text}”", lines=True), (0, 0, 0, 2), expand=False))
     if not rows:
         sys.stderr.write("no quotes found\n")
     return 0
