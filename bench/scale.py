@@ -37,6 +37,7 @@ CORPORA = ("bbc.jsonl", "reuters21578.jsonl")
 QUERIES = Path(__file__).resolve().parent / "queries.txt"
 WORK = RESULTS / "scale"
 PASSES = 2
+BUILT = "scale-build.json"  # a built library's indexing figures, for --reuse
 
 
 def size_of(text: str) -> int:
@@ -66,10 +67,18 @@ def write_copies(size: int, runs: int) -> list[Path]:
     return files
 
 
-def build_library(files: list[Path], engine: str, folder: Path) -> dict[str, object]:
-    """Index the files one `ingest` run each with ``engine``; the indexing figures."""
+def build_library(
+    files: list[Path], engine: str, folder: Path, reuse: bool = False
+) -> dict[str, object]:
+    """Index the files one `ingest` run each with ``engine``; the indexing figures.
+
+    With ``reuse``, a library this function built before (its figures kept beside it in
+    BUILT) is searched again as it is: changes to the search path need no new build.
+    """
     from newsreader.index.library import Library
 
+    if reuse and (folder / BUILT).exists():
+        return {**json.loads((folder / BUILT).read_text()), "reused": True}
     shutil.rmtree(folder, ignore_errors=True)
     seconds: list[float] = []
     added = 0
@@ -79,7 +88,7 @@ def build_library(files: list[Path], engine: str, folder: Path) -> dict[str, obj
             added += library.ingest([path], analyze=False).added
         seconds.append(time.perf_counter() - began)
     index = folder / "index"
-    return {
+    figures = {
         "articles": added,
         "runs": len(files),
         "index_seconds": round(sum(seconds), 1),
@@ -88,6 +97,8 @@ def build_library(files: list[Path], engine: str, folder: Path) -> dict[str, obj
         "index_mb": round(sum(p.stat().st_size for p in index.rglob("*") if p.is_file()) / 1e6, 1),
         "load_average_1min": round(os.getloadavg()[0], 2),
     }
+    (folder / BUILT).write_text(json.dumps(figures))
+    return figures
 
 
 def timed(search: Callable[[str, str], object], queries: list[str]) -> dict[str, object]:
@@ -189,6 +200,10 @@ def main() -> None:
     parser.add_argument("--engines", default="whoosh,tantivy")
     parser.add_argument("--no-raw", action="store_true", help="skip raw tantivy")
     parser.add_argument(
+        "--reuse", action="store_true",
+        help="search the libraries built before instead of building them again",
+    )  # fmt: skip
+    parser.add_argument(
         "--startup", type=int, default=0, metavar="RUNS",
         help="time the reader's start-up on the largest library, RUNS times",
     )  # fmt: skip
@@ -203,7 +218,7 @@ def main() -> None:
             row: dict[str, object] = {"size": size, "runs": runs}
             for engine in engines:
                 folder = WORK / f"library-{size}-{runs}-{engine}"
-                row[engine] = build_library(files, engine, folder)
+                row[engine] = build_library(files, engine, folder, args.reuse)
                 row[engine]["search"] = newsreader_latency(folder, engine, queries)
                 print(json.dumps({"size": size, "runs": runs, engine: row[engine]}), flush=True)
             if not args.no_raw:

@@ -7,12 +7,15 @@ from typing import Any
 import numpy as np
 from whoosh.reading import IndexReader
 
+from .days import numeric_column
 from .docsets import deleted_docnums
 
 
 def column(reader: IndexReader, name: str) -> Any:
     """ "id" maps id -> live docnum, "ids" docnum -> id; sort keys ("day", "rday") and "id_rank"
     are numpy arrays by docnum."""
+    if name in ("day", "rday"):
+        return numeric_column(reader, name)
     field = "id" if name in ("id_rank", "ids") else name
     values = list(reader.column_reader(field)) if reader.has_column(field) else []
     if name == "ids":

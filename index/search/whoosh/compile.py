@@ -1,18 +1,19 @@
 """The query language's tree (``query.ast``) as Whoosh queries, which ``docsets`` evaluates.
 
-Dates become Whoosh date ranges over midnights (an article's date is its day at midnight), and a
-conjunction with negated items subtracts them at once (``AndNot(positive, Or(negated))``): the
-same hits as intersecting each complement, cheaper to evaluate.
+Dates become Whoosh date ranges over midnights (an article's date is its day at midnight), which
+``docsets`` reads from the day column (``days.DaySpan``), and a conjunction with negated items
+subtracts them at once (``AndNot(positive, Or(negated))``): the same hits as intersecting each
+complement, cheaper to evaluate.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from functools import singledispatch
 
 from whoosh import query as wq
 
 from ...query import ast
+from .days import DaySpan
 
 
 @singledispatch
@@ -38,7 +39,7 @@ def _prefix(node: ast.Prefix) -> wq.Query:
 
 @compile_query.register
 def _dates(node: ast.DateSpan) -> wq.Query:
-    return wq.DateRange("date", _midnight(node.start), _midnight(node.end))
+    return DaySpan(node.start, node.end)
 
 
 @compile_query.register
@@ -75,7 +76,3 @@ def _and(node: ast.And) -> wq.Query:
 def _is_complement(query: wq.Query) -> bool:
     """Everything but something: what a ``Not`` (or an And of Nots only) compiles to."""
     return isinstance(query, wq.AndNot) and isinstance(query.a, wq.Every)
-
-
-def _midnight(day: dt.date | None) -> dt.datetime | None:
-    return None if day is None else dt.datetime(day.year, day.month, day.day)

@@ -30,6 +30,7 @@ from whoosh.searching import Searcher
 from whoosh.util.numeric import byte_to_length
 
 from ...faults import SearchAbandoned
+from .days import DAY_COLUMN, DaySpan, numeric_column, span_mask
 from .textindex import FastPositions
 
 B, K1 = 0.75, 1.2
@@ -114,6 +115,13 @@ class IndexSegment:
             if self.cache["held"] > MAX_CACHED_POSTINGS:  # crude, but bounds the memory
                 store.clear()
                 self.cache["held"] = 0
+        return found
+
+    def days(self) -> np.ndarray:
+        """Every document's day key (yyyymmdd; undated: UNDATED_ASC), read once per segment."""
+        found = self.cache.get(DAY_COLUMN)
+        if found is None:
+            found = self.cache[DAY_COLUMN] = numeric_column(self.reader, DAY_COLUMN)
         return found
 
     def zeros(self) -> Vectors:
@@ -217,6 +225,8 @@ def _vectors(query: Query, seg: IndexSegment) -> Vectors:
     if isinstance(query, _NullQuery):
         return seg.zeros()
     # A date range narrows the hits and ranks nothing: a query of dates alone lists newest first.
+    if isinstance(query, DaySpan):
+        return _constant(span_mask(query, seg.days()), 0.0)
     if isinstance(query, NumericRange):
         return _constant(_vectors(query._compile_query(seg.reader), seg)[0], 0.0)
     if isinstance(query, WrappingQuery):  # e.g. the ConstantScoreQuery a range compiles to
