@@ -20,6 +20,7 @@ from whoosh.lang.porter import stem
 from whoosh.query import And, AndNot, Not, Or, Phrase, Prefix, Query, Term
 
 from newsreader.index.models import Article
+from newsreader.index.search.whoosh import docsets
 from newsreader.index.search.whoosh.docsets import evaluate
 from newsreader.index.search.whoosh.schema import article_schema, index_document
 from newsreader.index.search.whoosh.textindex import NewsCodec
@@ -137,3 +138,18 @@ def test_not_is_every_live_document_but_the_matches(ix: Index) -> None:
     found = _docsets(ix, Not(both("steel")))
     assert found.keys() == live - _whoosh(ix, both("steel")).keys()
     assert set(found.values()) == {0.0}
+
+
+def test_a_full_postings_cache_is_emptied_and_the_scores_stay(
+    ix: Index, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One searcher's cache shared by every query, so small that it fills up again and again."""
+    monkeypatch.setattr(docsets, "MAX_CACHED_BYTES", 2_000)
+    queries = [*SCORED.values(), *MATCHED.values()] * 2
+    with ix.searcher() as searcher:
+        cache: dict = {}
+        for query in queries:
+            mask, scores = evaluate(searcher, query, cache)
+            fresh_mask, fresh_scores = evaluate(searcher, query, {})
+            assert (mask == fresh_mask).all() and (scores[mask] == fresh_scores[mask]).all()
+        assert 0 < cache["held"][0] <= 2_000 + 1_000

@@ -2,8 +2,9 @@
 
 Whoosh walks its matcher tree one document at a time in Python, which costs tens of milliseconds
 for a common word on 20,000 articles, and counting the full result set walks it again. Here each
-term's posting blocks are read whole into numpy arrays; AND/OR/NOT become boolean masks and
-BM25F scores are summed as vectors (Whoosh's own formula: B=0.75, K1=1.2, idf = log(N/(df+1))+1,
+term's posting blocks are read whole into numpy arrays; AND/OR/NOT become operations on sorted
+document numbers (`hitsets`), so a part costs what it matches rather than the segment's size, and
+BM25F scores are summed as arrays (Whoosh's own formula: B=0.75, K1=1.2, idf = log(N/(df+1))+1,
 the title's field boost carried in its weights). Phrases are checked by Whoosh's phrase matcher,
 then scored as the sum of their words. Prefixes are scored over their words; ranges match and
 score nothing.
@@ -31,13 +32,21 @@ from whoosh.util.numeric import byte_to_length
 
 from ...faults import SearchAbandoned
 from .days import DAY_COLUMN, DaySpan, numeric_column, span_mask
+from .hitsets import HitSet, complement, intersection, member, sorted_unique, summed, union, without
 from .textindex import FastPositions
 
 B, K1 = 0.75, 1.2
 MAX_SCORED_EXPANSION = 64  # words of a prefix query scored one by one; above, constant score
 Vectors = tuple[np.ndarray, np.ndarray]  # (bool mask, float64 scores) over a segment's docs
-Postings = tuple[np.ndarray, np.ndarray, list[bytes]]  # ids, weights, encoded positions
-MAX_CACHED_POSTINGS = 600_000  # decoded postings kept per segment: about 40 MB at most
+# ids, weights, and for a phrase field every posting's positions end to end with where each
+# posting's start (one more than the postings: the last is the end)
+Postings = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]
+# Decoded postings kept per searcher, all segments together; past it they are dropped. Packed
+# as arrays a posting takes about 30 bytes, a third of the bytes objects it was kept as, which
+# at 105k articles held too few of the benchmark's words to keep them from being read again.
+MAX_CACHED_BYTES = 48_000_000
+_NO_POSTINGS: Postings = (np.zeros(0, dtype=np.int64), np.zeros(0), np.zeros(0, np.uint32),
+                          np.zeros(1, dtype=np.int64))  # fmt: skip
 # A pasted list of short prefixes expanded every one to all its words (100 prefixes: 4.3 s on
 # one search thread). The words a query's prefixes expand to are shared out between them, each
 # keeping its shortest words (the word itself and its common forms come first).
@@ -93,7 +102,12 @@ class IndexSegment:
     """One segment's reader and searcher, with the whole index's statistics for scoring."""
 
     def __init__(
-        self, top: Searcher, leaf: Searcher, cache: dict[str, Any], expansion: Expansion
+        self,
+        top: Searcher,
+        leaf: Searcher,
+        cache: dict[str, Any],
+        expansion: Expansion,
+        held: list[int] | None = None,
     ) -> None:
         self.top = top
         self.expansion = expansion
@@ -102,19 +116,30 @@ class IndexSegment:
         self.size = self.reader.doc_count_all()
         self.lengths: dict[str, np.ndarray] = cache.setdefault("lengths", {})
         self.cache = cache
+        self.held = [0] if held is None else held  # bytes of postings kept, every segment's
 
     def postings(self, field: str, text: Any) -> Postings:
-        """A term's postings, decoded once and kept while the searcher lives (bounded)."""
+        """A term's postings, decoded once and kept while the searcher lives (bounded; a word
+        the segment lacks is remembered too, sparing the look-up in its term file)."""
         store: dict[tuple[str, Any], Postings] = self.cache.setdefault("postings", {})
         found = store.get((field, text))
         if found is None:
-            values: list[bytes] = []
-            ids, weights = _postings(self.reader, field, text, values)
-            found = store[(field, text)] = (ids, weights, values)
-            self.cache["held"] = self.cache.get("held", 0) + len(ids)
-            if self.cache["held"] > MAX_CACHED_POSTINGS:  # crude, but bounds the memory
+            found = _NO_POSTINGS
+            if (field, text) in self.reader:
+                values: list[bytes] | None = None
+                if isinstance(self.top.schema[field].format, FastPositions):
+                    values = []
+                ids, weights = _postings(self.reader, field, text, values)
+                found = (ids, weights, *_packed(values or []))
+                for part in found:  # shared by every search of the searcher: never changed
+                    part.flags.writeable = False
+            self.held[0] += sum(part.nbytes for part in found) + 100
+            if self.held[0] > MAX_CACHED_BYTES:  # crude, but bounds the memory
+                self.held[0] = 0
+                for segment in self.cache.get("segments", ()):
+                    segment.get("postings", {}).clear()
                 store.clear()
-                self.cache["held"] = 0
+            store[(field, text)] = found
         return found
 
     def days(self) -> np.ndarray:
@@ -123,12 +148,6 @@ class IndexSegment:
         if found is None:
             found = self.cache[DAY_COLUMN] = numeric_column(self.reader, DAY_COLUMN)
         return found
-
-    def zeros(self) -> Vectors:
-        return np.zeros(self.size, dtype=bool), np.zeros(self.size)
-
-    def everything(self) -> Vectors:
-        return np.ones(self.size, dtype=bool), np.zeros(self.size)
 
     def field_lengths(self, field: str) -> np.ndarray:
         """Every document's length in ``field``, read once per segment (Whoosh's byte lengths)."""
@@ -167,10 +186,26 @@ def _stored_lengths(reader: IndexReader, field: str, size: int) -> np.ndarray | 
 def evaluate(
     top: Searcher,
     query: Query,
-    cache: dict[int, dict[str, Any]],
+    cache: dict[Any, Any],
     expansion: Expansion | None = None,
 ) -> Vectors:
-    """Mask of live matching documents and their scores, over the searcher's global docnums.
+    """Mask of live matching documents and their scores, over the searcher's global docnums
+    (`matching`, as vectors over every document)."""
+    docs, scores = matching(top, query, cache, expansion)
+    size = top.doc_count_all()
+    mask, dense = np.zeros(size, dtype=bool), np.zeros(size)
+    mask[docs] = True
+    dense[docs] = scores
+    return mask, dense
+
+
+def matching(
+    top: Searcher,
+    query: Query,
+    cache: dict[Any, Any],
+    expansion: Expansion | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """The live documents the query matches (sorted global docnums) and their scores.
 
     ``query`` is a Whoosh query, as ``compile`` makes them from the query language's tree.
 
@@ -179,19 +214,22 @@ def evaluate(
     bounds the words prefixes expand to and records whether one was cut.
     """
     expansion = expansion or Expansion.of(query)
-    masks, scores = [], []
-    for index, (leaf, _offset) in enumerate(top.leaf_searchers()):
-        segment = IndexSegment(top, leaf, cache.setdefault(index, {}), expansion)
-        mask, score = _vectors(query, segment)
+    docs, scores = [], []
+    held = cache.setdefault("held", [0])
+    leaves = top.leaf_searchers()
+    caches = [cache.setdefault(index, {}) for index in range(len(leaves))]
+    for (leaf, offset), own in zip(leaves, caches, strict=True):
+        own["segments"] = caches  # so that a full cache empties every segment's postings
+        segment = IndexSegment(top, leaf, own, expansion, held)
+        hits = _hits(query, segment)
         deleted = deleted_docnums(segment.reader)
         if deleted:
-            mask = mask.copy()
-            mask[deleted] = False
-        masks.append(mask)
-        scores.append(score)
-    if not masks:
-        return np.zeros(0, dtype=bool), np.zeros(0)
-    return np.concatenate(masks), np.concatenate(scores)
+            hits = without(hits, np.array(deleted, dtype=np.int64))
+        docs.append(hits.ids + offset)
+        scores.append(hits.scores)
+    if not docs:
+        return np.zeros(0, dtype=np.int64), np.zeros(0)
+    return np.concatenate(docs), np.concatenate(scores)
 
 
 def deleted_docnums(reader: IndexReader) -> list[int]:
@@ -204,53 +242,47 @@ def deleted_docnums(reader: IndexReader) -> list[int]:
     return [d for d in range(reader.doc_count_all()) if reader.is_deleted(d)]
 
 
-def _vectors(query: Query, seg: IndexSegment) -> Vectors:
+def _hits(query: Query, seg: IndexSegment) -> HitSet:
     if isinstance(query, Term):
         return _term(seg, query.fieldname, query.text, query.boost)
-    if isinstance(query, (Or, And)):
-        parts = [_vectors(q, seg) for q in query.subqueries]
-        if not parts:
-            return seg.zeros()
-        combine = np.logical_or if isinstance(query, Or) else np.logical_and
-        mask = combine.reduce([m for m, _ in parts])
-        return mask, np.where(mask, np.sum([s for _, s in parts], axis=0), 0.0)
+    if isinstance(query, Or):
+        return union([_hits(q, seg) for q in query.subqueries], seg.size)
+    if isinstance(query, And):
+        return intersection([_hits(q, seg) for q in query.subqueries])
     if isinstance(query, AndNot):
-        mask, score = _vectors(query.a, seg)
-        mask = mask & ~_vectors(query.b, seg)[0]
-        return mask, np.where(mask, score, 0.0)
+        return without(_hits(query.a, seg), _hits(query.b, seg).ids)
     if isinstance(query, Not):
-        return ~_vectors(query.query, seg)[0], np.zeros(seg.size)
+        return complement(_hits(query.query, seg), seg.size)
     if isinstance(query, Every):
-        return seg.everything()
+        return HitSet.constant(np.arange(seg.size, dtype=np.int64), 0.0)
     if isinstance(query, _NullQuery):
-        return seg.zeros()
+        return HitSet.empty()
     # A date range narrows the hits and ranks nothing: a query of dates alone lists newest first.
     if isinstance(query, DaySpan):
-        return _constant(span_mask(query, seg.days()), 0.0)
+        return HitSet.constant(np.flatnonzero(span_mask(query, seg.days())), 0.0)
     if isinstance(query, NumericRange):
-        return _constant(_vectors(query._compile_query(seg.reader), seg)[0], 0.0)
+        return _hits(query._compile_query(seg.reader), seg).rescored(0.0)
     if isinstance(query, WrappingQuery):  # e.g. the ConstantScoreQuery a range compiles to
-        return _constant(_vectors(query.child, seg)[0], 0.0)
+        return _hits(query.child, seg).rescored(0.0)
     if isinstance(query, MultiTerm):
         return _expansion(query, seg)
     if isinstance(query, Phrase):
         return _phrase(query, seg)
-    mask = seg.zeros()[0]
-    mask[list(query.matcher(seg.leaf).all_ids())] = True
-    return _constant(mask, getattr(query, "boost", 1.0))
+    return HitSet.constant(_matcher_ids(query, seg), getattr(query, "boost", 1.0))
 
 
-def _expansion(query: MultiTerm, seg: IndexSegment) -> Vectors:
+def _matcher_ids(query: Query, seg: IndexSegment) -> np.ndarray:
+    """The documents Whoosh's own matcher finds for a query in the segment, sorted."""
+    return sorted_unique(np.fromiter(query.matcher(seg.leaf).all_ids(), dtype=np.int64))
+
+
+def _expansion(query: MultiTerm, seg: IndexSegment) -> HitSet:
     """A prefix or range: BM25F summed over its words, or a constant score when it has so many
     that scoring them all would be slow (a short prefix)."""
     terms = _shortest_words(query, seg)
     scored = len(terms) <= MAX_SCORED_EXPANSION
-    mask, score = seg.zeros()
-    for field, btext in terms:
-        term_mask, term_score = _term(seg, field, btext, 1.0, scored)
-        mask |= term_mask
-        score += term_score
-    return (mask, score) if scored else _constant(mask, getattr(query, "boost", 1.0))
+    words = union([_term(seg, field, btext, 1.0, scored) for field, btext in terms], seg.size)
+    return words if scored else words.rescored(getattr(query, "boost", 1.0))
 
 
 def _shortest_words(query: MultiTerm, seg: IndexSegment) -> list[tuple[str, Any]]:
@@ -263,11 +295,7 @@ def _shortest_words(query: MultiTerm, seg: IndexSegment) -> list[tuple[str, Any]
     return sorted(terms, key=lambda term: (len(term[1]), term[1]))[:cap]
 
 
-def _constant(mask: np.ndarray, boost: float) -> Vectors:
-    return mask, np.where(mask, float(boost), 0.0)
-
-
-def _phrase(query: Phrase, seg: IndexSegment) -> Vectors:
+def _phrase(query: Phrase, seg: IndexSegment) -> HitSet:
     """Documents where the words occur at consecutive positions, scored as the sum of the words.
 
     Positions (uint32 arrays, see schema.FastPositions) of every posting of every word in the
@@ -275,51 +303,55 @@ def _phrase(query: Phrase, seg: IndexSegment) -> Vectors:
     doc << 32 | position - i present for every word i.
     """
     words = [_term(seg, query.fieldname, w, query.boost) for w in query.words]
-    candidates = np.logical_and.reduce([m for m, _ in words]) if words else seg.zeros()[0]
-    if not candidates.any():
-        return seg.zeros()
+    candidates = intersection(words).ids
+    if not len(candidates):
+        return HitSet.empty()
     if not isinstance(seg.top.schema[query.fieldname].format, FastPositions):
-        mask = seg.zeros()[0]
-        mask[list(query.matcher(seg.leaf).all_ids())] = True
-        mask &= candidates
-        return mask, np.where(mask, np.sum([s for _, s in words], axis=0), 0.0)
+        found = candidates[member(candidates, _matcher_ids(query, seg))]
+        return HitSet(found, summed(words, found))
     keys = None
     for i, word in enumerate(query.words):
         found = _position_keys(seg, query.fieldname, word, candidates) - i
-        keys = found if keys is None else np.intersect1d(keys, found, assume_unique=True)
+        keys = found if keys is None else keys[member(keys, found)]
         if not len(keys):
-            return seg.zeros()
-    mask = seg.zeros()[0]
-    mask[np.unique(keys >> 32)] = True
-    return mask, np.where(mask, np.sum([s for _, s in words], axis=0), 0.0)
+            return HitSet.empty()
+    found = sorted_unique(keys >> 32)
+    return HitSet(found, summed(words, found))
 
 
 def _position_keys(seg: IndexSegment, field: str, word: str, docs: np.ndarray) -> np.ndarray:
-    """doc << 32 | position for every occurrence of ``word`` in the ``docs`` mask."""
-    ids, _, values = seg.postings(field, word)
-    chosen = np.flatnonzero(docs[ids])
-    blobs = [values[j] for j in chosen]
-    counts = np.fromiter((len(b) >> 2 for b in blobs), dtype=np.int64, count=len(blobs))
-    positions = np.frombuffer(b"".join(blobs), dtype="<u4").astype(np.int64)
-    return (np.repeat(ids[chosen], counts) << 32) | positions
+    """doc << 32 | position for every occurrence of ``word`` in ``docs`` (sorted docnums)."""
+    ids, _, positions, starts = seg.postings(field, word)
+    chosen = np.flatnonzero(member(ids, docs))
+    first, counts = starts[chosen], starts[chosen + 1] - starts[chosen]
+    # each chosen posting's positions, gathered end to end
+    gather = np.repeat(first - (np.cumsum(counts) - counts), counts) + np.arange(counts.sum())
+    return (np.repeat(ids[chosen], counts) << 32) | positions[gather].astype(np.int64)
 
 
-def _term(seg: IndexSegment, field: str, text: Any, boost: float, scored: bool = True) -> Vectors:
-    """Mask and BM25F scores of one term in one field."""
+def _packed(values: list[bytes]) -> tuple[np.ndarray, np.ndarray]:
+    """Encoded positions (little-endian uint32s, see textindex.FastPositions) as one array, and
+    where each posting's start."""
+    counts = np.fromiter((len(b) >> 2 for b in values), dtype=np.int64, count=len(values))
+    starts = np.zeros(len(values) + 1, dtype=np.int64)
+    np.cumsum(counts, out=starts[1:])
+    return np.frombuffer(b"".join(values), dtype="<u4"), starts
+
+
+def _term(seg: IndexSegment, field: str, text: Any, boost: float, scored: bool = True) -> HitSet:
+    """The documents of one term in one field and their BM25F scores."""
     seg.expansion.check()
-    mask, score = seg.zeros()
-    if (field, text) not in seg.reader:
-        return mask, score
-    ids, weights, _ = seg.postings(field, text)
-    mask[ids] = True
+    ids, weights, _, _ = seg.postings(field, text)
+    if not len(ids):
+        return HitSet.empty()
     if not scored or not seg.top.schema[field].scorable:
-        score[ids] = boost
-        return mask, score
+        return HitSet.constant(ids, boost)
     idf = seg.top.idf(field, text)
     avg = seg.top.avg_field_length(field) or 1.0
     lengths = seg.field_lengths(field)[ids]
-    score[ids] = boost * idf * (weights * (K1 + 1)) / (weights + K1 * (1 - B + B * lengths / avg))
-    return mask, score
+    return HitSet(
+        ids, boost * idf * (weights * (K1 + 1)) / (weights + K1 * (1 - B + B * lengths / avg))
+    )
 
 
 def _postings(

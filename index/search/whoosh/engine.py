@@ -28,14 +28,15 @@ from whoosh.writing import IndexWriter
 
 from ...models import SearchResult
 from ...query.assemble import ParsedQuery
-from ...text.snippets import hit_from_fields, marked_terms
 from ..marker import check_engine, mark_engine
 from ..port import Document, EngineError, IndexDamaged
 from .bulkwriter import BulkWriter
 from .columns import column
 from .compile import compile_query
-from .docsets import Expansion, evaluate
+from .docsets import Expansion, matching
+from .hitsets import member, sorted_unique
 from .merging import merge_tiers
+from .page import ordered, page_hits
 from .schema import article_schema, index_document
 from .seals import abandon, find_damage, make_private, private_dir, write_seals
 from .textindex import NewsCodec
@@ -48,7 +49,6 @@ INDEX_VERSION = 2  # 2: no quote and claim indexes; another version is rebuilt (
 PART = "articles"  # the subfolder of the article index
 IdSet = frozenset[str] | None
 LOCKED_MESSAGE = "index is being written by another newsreader process"
-_SORT_KEYS = {"relevance": None, "date": "day", "-date": "rday"}
 BULK_THRESHOLD = 1000  # articles in one commit from which the multi-process writer pays off
 BULK_LIMIT_MB = 512  # per process: keeps a 20,000-article rebuild's postings in memory
 
@@ -247,7 +247,7 @@ class Engine:
         return fresh
 
     def _column(self, searcher: Searcher, name: str) -> Any:
-        """Per-searcher cached data (see `columns.column`); "cache" is evaluate's cache."""
+        """Per-searcher cached data (see `columns.column`); "cache" is docsets.matching's cache."""
         cached = self._columns.get(id(searcher))
         if cached is None or cached[0] is not searcher:
             cached = (searcher, {"cache": {}})
@@ -278,21 +278,9 @@ class Engine:
         try:
             searcher, query = self._searcher(), compile_query(parsed.query)
             bound = Expansion.of(query, abandoned)  # prefix words; a newer search
-            mask, scores = self._matching(searcher, query, bound, allow_ids, deny_ids)
-            docs = np.flatnonzero(mask)
-            key = _SORT_KEYS.get(sort)
-            if not key and not scores[docs].any():  # only filters: as the empty query lists
-                key = _SORT_KEYS["-date"]
-            if key:
-                ranks = self._column(searcher, "id_rank")[docs]
-                docs = docs[np.lexsort((ranks, self._column(searcher, key)[docs]))]
-            else:
-                docs = docs[np.lexsort((docs, -scores[docs]))]
-            stems, prefixes = marked_terms(parsed.query)
-            hits = tuple(
-                hit_from_fields(searcher.stored_fields(int(d)), float(scores[d]), stems, prefixes)
-                for d in docs[offset : offset + limit]
-            )
+            docs, scores = self._matching(searcher, query, bound, allow_ids, deny_ids)
+            order = ordered(docs, scores, sort, lambda name: self._column(searcher, name))
+            hits = page_hits(searcher, docs, scores, order[offset : offset + limit], parsed.query)
         except Exception as exc:  # an odd query must not take the reader down
             if damaged := self._damaged(exc):
                 raise damaged from exc
@@ -305,27 +293,29 @@ class Engine:
 
         def ids() -> frozenset[str]:
             searcher, query = self._searcher(), compile_query(parsed.query)
-            mask, _ = self._matching(searcher, query, Expansion.of(query), allow, deny)
+            docs, _ = self._matching(searcher, query, Expansion.of(query), allow, deny)
             by_docnum = self._column(searcher, "ids")
-            return frozenset(by_docnum[d] for d in np.flatnonzero(mask))
+            return frozenset(by_docnum[d] for d in docs)
 
         return self._guarded(ids)
 
     def _matching(
         self, searcher: Searcher, query: Query, bound: Expansion, allow: IdSet, deny: IdSet
     ) -> tuple[np.ndarray, np.ndarray]:
-        mask, scores = evaluate(searcher, query, self._column(searcher, "cache"), bound)
+        """The matching live documents (sorted docnums) and their scores (`docsets.matching`)."""
+        docs, scores = matching(searcher, query, self._column(searcher, "cache"), bound)
+        keep = None
         if allow is not None:
-            mask &= self._id_mask(searcher, allow)
+            keep = member(docs, self._docnums(searcher, allow))
         if deny:
-            mask &= ~self._id_mask(searcher, deny)
-        return mask, scores
+            away = ~member(docs, self._docnums(searcher, deny))
+            keep = away if keep is None else keep & away
+        return (docs, scores) if keep is None else (docs[keep], scores[keep])
 
-    def _id_mask(self, searcher: Searcher, ids: frozenset[str]) -> np.ndarray:
+    def _docnums(self, searcher: Searcher, ids: frozenset[str]) -> np.ndarray:
+        """The live docnums of the articles ``ids`` names, sorted."""
         mapping = self._column(searcher, "id")
-        mask = np.zeros(searcher.doc_count_all(), dtype=bool)
-        mask[[mapping[i] for i in ids if i in mapping]] = True
-        return mask
+        return sorted_unique(np.fromiter((mapping[i] for i in ids if i in mapping), np.int64))
 
     def _guarded(self, search: Callable[[], T]) -> T:
         """A search; when it fails on damaged files, IndexDamaged saying what is damaged."""
