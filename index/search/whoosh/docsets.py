@@ -38,15 +38,16 @@ from .textindex import FastPositions
 B, K1 = 0.75, 1.2
 MAX_SCORED_EXPANSION = 64  # words of a prefix query scored one by one; above, constant score
 Vectors = tuple[np.ndarray, np.ndarray]  # (bool mask, float64 scores) over a segment's docs
-# ids, weights, and for a phrase field every posting's positions end to end with where each
-# posting's start (one more than the postings: the last is the end)
-Postings = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]
-# Decoded postings kept per searcher, all segments together; past it they are dropped. Packed
-# as arrays a posting takes about 30 bytes, a third of the bytes objects it was kept as, which
-# at 105k articles held too few of the benchmark's words to keep them from being read again.
+Postings = tuple[np.ndarray, np.ndarray]  # docnums (int32) and weights (float32, as stored)
+# A phrase word's positions (uint32) end to end, and where each posting's start (int32; one
+# more than the postings, the last is the end).
+Positions = tuple[np.ndarray, np.ndarray]
+# Decoded postings kept per searcher, all segments together; past it they are all dropped.
+# Kept as 8 bytes a posting (positions only for the words of phrases), where a list of bytes
+# objects took about 75: the benchmark's 4,266 words at 105k articles (1.6 million postings) were
+# 50 MB with their positions, over the old bound, so every pass read them all again.
 MAX_CACHED_BYTES = 48_000_000
-_NO_POSTINGS: Postings = (np.zeros(0, dtype=np.int64), np.zeros(0), np.zeros(0, np.uint32),
-                          np.zeros(1, dtype=np.int64))  # fmt: skip
+_NO_POSTINGS: Postings = (np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float32))
 # A pasted list of short prefixes expanded every one to all its words (100 prefixes: 4.3 s on
 # one search thread). The words a query's prefixes expand to are shared out between them, each
 # keeping its shortest words (the word itself and its common forms come first).
@@ -121,26 +122,39 @@ class IndexSegment:
     def postings(self, field: str, text: Any) -> Postings:
         """A term's postings, decoded once and kept while the searcher lives (bounded; a word
         the segment lacks is remembered too, sparing the look-up in its term file)."""
-        store: dict[tuple[str, Any], Postings] = self.cache.setdefault("postings", {})
-        found = store.get((field, text))
+        found = self._kept("postings", field, text)
         if found is None:
             found = _NO_POSTINGS
             if (field, text) in self.reader:
-                values: list[bytes] | None = None
-                if isinstance(self.top.schema[field].format, FastPositions):
-                    values = []
-                ids, weights = _postings(self.reader, field, text, values)
-                found = (ids, weights, *_packed(values or []))
-                for part in found:  # shared by every search of the searcher: never changed
-                    part.flags.writeable = False
-            self.held[0] += sum(part.nbytes for part in found) + 100
-            if self.held[0] > MAX_CACHED_BYTES:  # crude, but bounds the memory
-                self.held[0] = 0
-                for segment in self.cache.get("segments", ()):
-                    segment.get("postings", {}).clear()
-                store.clear()
-            store[(field, text)] = found
+                ids, weights = _postings(self.reader, field, text)
+                found = (ids.astype(np.int32), weights.astype(np.float32))
+            self._keep("postings", field, text, found)
         return found
+
+    def positions(self, field: str, text: Any) -> Positions:
+        """A phrase word's positions in each of its postings (see `_packed`), kept as postings."""
+        found = self._kept("positions", field, text)
+        if found is None:
+            values: list[bytes] = []
+            if (field, text) in self.reader:
+                _postings(self.reader, field, text, values)
+            found = _packed(values)
+            self._keep("positions", field, text, found)
+        return found
+
+    def _kept(self, kind: str, field: str, text: Any) -> Any:
+        return self.cache.get(kind, {}).get((field, text))
+
+    def _keep(self, kind: str, field: str, text: Any, arrays: tuple[np.ndarray, ...]) -> None:
+        for part in arrays:  # shared by every search of the searcher: never changed
+            part.flags.writeable = False
+        self.held[0] += sum(part.nbytes for part in arrays) + 100
+        if self.held[0] > MAX_CACHED_BYTES:  # crude, but bounds the memory
+            self.held[0] = 0
+            for segment in self.cache.get("segments", [self.cache]):
+                segment.pop("postings", None)
+                segment.pop("positions", None)
+        self.cache.setdefault(kind, {})[(field, text)] = arrays
 
     def days(self) -> np.ndarray:
         """Every document's day key (yyyymmdd; undated: UNDATED_ASC), read once per segment."""
@@ -321,19 +335,21 @@ def _phrase(query: Phrase, seg: IndexSegment) -> HitSet:
 
 def _position_keys(seg: IndexSegment, field: str, word: str, docs: np.ndarray) -> np.ndarray:
     """doc << 32 | position for every occurrence of ``word`` in ``docs`` (sorted docnums)."""
-    ids, _, positions, starts = seg.postings(field, word)
+    ids, _ = seg.postings(field, word)
+    positions, starts = seg.positions(field, word)
     chosen = np.flatnonzero(member(ids, docs))
-    first, counts = starts[chosen], starts[chosen + 1] - starts[chosen]
+    first = starts[chosen].astype(np.int64)
+    counts = starts[chosen + 1] - first
     # each chosen posting's positions, gathered end to end
     gather = np.repeat(first - (np.cumsum(counts) - counts), counts) + np.arange(counts.sum())
-    return (np.repeat(ids[chosen], counts) << 32) | positions[gather].astype(np.int64)
+    return (np.repeat(ids[chosen].astype(np.int64), counts) << 32) | positions[gather]
 
 
 def _packed(values: list[bytes]) -> tuple[np.ndarray, np.ndarray]:
     """Encoded positions (little-endian uint32s, see textindex.FastPositions) as one array, and
     where each posting's start."""
-    counts = np.fromiter((len(b) >> 2 for b in values), dtype=np.int64, count=len(values))
-    starts = np.zeros(len(values) + 1, dtype=np.int64)
+    counts = np.fromiter((len(b) >> 2 for b in values), dtype=np.int32, count=len(values))
+    starts = np.zeros(len(values) + 1, dtype=np.int32)
     np.cumsum(counts, out=starts[1:])
     return np.frombuffer(b"".join(values), dtype="<u4"), starts
 
@@ -341,9 +357,10 @@ def _packed(values: list[bytes]) -> tuple[np.ndarray, np.ndarray]:
 def _term(seg: IndexSegment, field: str, text: Any, boost: float, scored: bool = True) -> HitSet:
     """The documents of one term in one field and their BM25F scores."""
     seg.expansion.check()
-    ids, weights, _, _ = seg.postings(field, text)
-    if not len(ids):
+    stored_ids, stored_weights = seg.postings(field, text)
+    if not len(stored_ids):
         return HitSet.empty()
+    ids, weights = stored_ids.astype(np.int64), stored_weights.astype(np.float64)
     if not scored or not seg.top.schema[field].scorable:
         return HitSet.constant(ids, boost)
     idf = seg.top.idf(field, text)

@@ -279,8 +279,9 @@ class Engine:
             searcher, query = self._searcher(), compile_query(parsed.query)
             bound = Expansion.of(query, abandoned)  # prefix words; a newer search
             docs, scores = self._matching(searcher, query, bound, allow_ids, deny_ids)
-            order = ordered(docs, scores, sort, lambda name: self._column(searcher, name))
-            hits = page_hits(searcher, docs, scores, order[offset : offset + limit], parsed.query)
+            column = lambda name: self._column(searcher, name)  # noqa: E731
+            order = ordered(docs, scores, sort, column, offset + limit)
+            hits = page_hits(searcher, docs, scores, order[offset:], parsed.query)
         except Exception as exc:  # an odd query must not take the reader down
             if damaged := self._damaged(exc):
                 raise damaged from exc
