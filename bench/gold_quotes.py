@@ -54,7 +54,7 @@ from pathlib import Path
 
 from gold_referents import NamedSource, name_genders, pronoun_gender
 from gold_referents import referent as find_referent
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsreader.index.analysis.lexicon.words import word_set
 from newsreader.index.models import Quote
@@ -177,6 +177,7 @@ def gold_quotes(
     names: Sequence[tuple[int, int]] = (),
     common: Sequence[tuple[int, int]] = (),
     persons: Sequence[tuple[int, int]] | None = None,
+    subjects: Sequence[tuple[int, int]] = (),
 ) -> list[GoldQuote]:
     """The direct quotes of one article, in text order.
 
@@ -185,10 +186,13 @@ def gold_quotes(
     are capitalised words spaCy reads as no name ("Few", "The Republican"): they do not make a
     Source named. ``persons`` are the PERSON mentions among ``names``: a named Source holding
     none names a group, which no he/she refers to (``gold_referents``); without them every
-    named Source may be a person.
+    named Source may be a person. ``subjects`` are PERSON mentions spaCy parses as a clause's
+    subject: outside gold Content they may be a pronoun's referent though no gold Source
+    ("As for Trump, he said").
     """
     spans, events = read_ann(ann)
     named = _named_sources(text, spans, names, common, persons)
+    named = sorted(named + _subject_persons(text, spans, subjects), key=lambda n: n.start)
     pronouns = [
         (offsets[0][0], gender)
         for kind, offsets in spans.values()
@@ -229,7 +233,9 @@ def _named_sources(
             continue
         words = text[offsets[0][0] : offsets[-1][1]]
         head = _appositive_name(words) or _head_name(words) or _words(words)
-        if persons is not None and _overlap(offsets, persons) > 0:
+        if persons is not None and _body_head(words):
+            what = "group"  # "Clinton's campaign" names a person, but is none
+        elif persons is not None and _overlap(offsets, persons) > 0:
             what = "person"
         elif _is_description(text, offsets, persons):
             what = "description"
@@ -237,6 +243,40 @@ def _named_sources(
             what = "group" if persons is not None and _names_a_group(words) else "name"
         found.append(NamedSource(offsets[0][0], words, what, " ".join(head)))
     return sorted(found, key=lambda n: n.start)
+
+
+def _subject_persons(
+    text: str, spans: dict, subjects: Sequence[tuple[int, int]]
+) -> list[NamedSource]:
+    """Subject PERSON mentions outside every gold Content and Source span, as named sources."""
+    taken = [
+        s for kind, offsets in spans.values() if kind in ("Content", "Source") for s in offsets
+    ]
+    found = []
+    for start, end in subjects:
+        if _overlap([(start, end)], taken) == 0:
+            title = _TITLE_BEFORE.search(text, max(0, start - 6), start)  # spaCy leaves "Mrs." out
+            start = title.start() if title else start
+            head = _head_name(text[start:end]) or _words(text[start:end])
+            found.append(NamedSource(start, text[start:end], "subject", " ".join(head)))
+    return found
+
+
+_TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss)\.?\s+$")
+# Head nouns of a body or a writing, not a person: "Clinton's campaign", "the Trump team".
+_BODIES = frozenset(
+    re.findall(
+        r"\w+",
+        "campaign committee office team administration department agency group party "
+        "government company firm organization report statement website staff",
+    )
+)
+
+
+def _body_head(source: str) -> bool:
+    """Whether a body or writing noun heads the Source: "Clinton's campaign"."""
+    head = re.split(r",|\(| (?:who|of|from|at|in|for|with) ", source, maxsplit=1)[0].split()
+    return bool(head) and head[-1].lower() in _BODIES
 
 
 def _names_a_group(source: str) -> bool:
@@ -447,3 +487,12 @@ def _names_nobody(token: Token) -> bool:
     if token.ent_type_ != "NORP":
         return False
     return token.dep_ in ("amod", "compound") or any(c.dep_ == "det" for c in token.children)
+
+
+def main_subject(entity: Span) -> bool:
+    """A PERSON mention that is the subject of its sentence's main verb (or of one joined to
+    it): "Chuck Todd was shocked", not "as Obama did" in a clause of another's sentence."""
+    if entity.label_ != "PERSON" or entity.root.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = entity.root.head
+    return verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")

@@ -30,6 +30,7 @@ from gold_quotes import (
     common_words,
     content_spans,
     gold_quotes,
+    main_subject,
     score_article,
     speaker_right,
 )
@@ -74,9 +75,10 @@ def score_items(items: Sequence[Item], rules: Sequence[Rule] = RULES) -> list[Sc
     for _, text, ann, doc in items:
         names = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("PERSON", "ORG")]
         persons = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
+        subjects = [(e.start_char, e.end_char) for e in doc.ents if main_subject(e)]
         found = find_quotes(doc, find_entities(doc), rules)
         quotes = [q for q in found if not q.partial]
-        gold = gold_quotes(text, ann, names, common_words(doc), persons)
+        gold = gold_quotes(text, ann, names, common_words(doc), persons, subjects)
         scores = Scores()
         score_article(quotes, gold, scores, content_spans(ann))
         scored.append(scores)

@@ -162,6 +162,31 @@ def test_pronoun_referent_agrees_in_gender_and_is_a_person(
     assert mayor_he.referent == "Mr. Ruiz"
 
 
+def test_pronoun_referent_may_be_a_subject_who_is_no_gold_source(
+    quote_eval: ModuleType, tmp_path: Path
+) -> None:
+    text = (
+        'Paul Diaz said the ferry was late. Later Hillary Ward walked to the quay. "It is '
+        'cold," she said.'
+    )
+    she = text.index("she said")
+    rows = [
+        ("Source", (0, 9)),
+        ("Source", (she, she + 3)),
+        ("Content", (text.index('"It'), text.index('," she') + 2)),
+    ]
+    lines = [f"T{n}\t{kind} {s} {e}\t{text[s:e]}" for n, (kind, (s, e)) in enumerate(rows, 1)]
+    ann = tmp_path / "a.ann"
+    ann.write_text("\n".join([*lines, "E1\tAttribution:T9 Source:T2 Content:T3", ""]))
+    ward = (text.index("Hillary Ward"), text.index("Hillary Ward") + 12)
+    persons = [(0, 9), ward]
+    (quote,) = quote_eval.gold_quotes(text, ann, persons, [], persons, [ward])
+    # Hillary Ward, the main subject just before, annotated as no Source: a woman by her name.
+    assert quote.referent == "Hillary Ward"
+    (without,) = quote_eval.gold_quotes(text, ann, persons, [], persons)
+    assert without.referent == "Paul Diaz"
+
+
 def test_quote_in_a_non_direct_content_is_left_out_of_direct_precision(
     quote_eval: ModuleType,
 ) -> None:
