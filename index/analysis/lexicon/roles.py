@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from .words import word_set
 
+# Words that make a role another one: "the chancellor" is not the shadow chancellor, nor a former
+# or deputy one.
+ROLE_QUALIFIERS = word_set("shadow former deputy vice assistant junior ex outgoing")
+
 # Role nouns that, after "the", name a person mentioned earlier ("the president added").
 ROLE_NOUNS = word_set(
     """

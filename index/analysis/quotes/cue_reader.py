@@ -15,7 +15,13 @@ from spacy.tokens import Token
 from ...models import Entity
 from ..lexicon.dependencies import NAME_DEPS
 from ..lexicon.pronouns import NON_PERSON_PRONOUNS, PRONOUN_GENDER
-from ..lexicon.roles import GROUP_NOUNS, ROLE_NOUNS, SOURCE_NOUNS, STATEMENT_NOUNS
+from ..lexicon.roles import (
+    GROUP_NOUNS,
+    ROLE_NOUNS,
+    ROLE_QUALIFIERS,
+    SOURCE_NOUNS,
+    STATEMENT_NOUNS,
+)
 from ..lexicon.speech_verbs import WEAK_VERBS
 from .attribution import Attribution, LastSpeaker
 from .quote_text import ArticleText
@@ -129,7 +135,7 @@ class CueReader:
         if is_epithet(self.article.doc[token.left_edge.i : token.i + 1]):
             return self._resolve(token, None)
         if token.lemma_.lower() in ROLE_NOUNS and is_definite(token):
-            return self._resolve(token, None, token.lower_)
+            return self._resolve(token, None, qualified_role(token))
         if token.pos_ == "PROPN" or token.lemma_.lower() in SOURCE_NOUNS | ROLE_NOUNS:
             return self.description(token)
         return None
@@ -204,3 +210,10 @@ class CueReader:
         entity = self.referents.resolve(token, gender, role)
         name = entity.canonical if entity is not None else None
         return Attribution(name, token.idx, token.idx + len(token))
+
+
+def qualified_role(token: Token) -> str:
+    """The role a definite description names, with the word that makes it another role:
+    "chancellor", "shadow chancellor", "former president"."""
+    qualifiers = [c.lower_ for c in token.children if c.i < token.i and c.lower_ in ROLE_QUALIFIERS]
+    return " ".join([*qualifiers[-1:], token.lower_])

@@ -19,6 +19,7 @@ from ..entities.linking import name_words, same_name
 from ..lexicon.dependencies import SUBJECT_DEPS
 from ..lexicon.first_names import gender_of_name
 from ..lexicon.pronouns import PRONOUN_GENDER
+from ..lexicon.roles import ROLE_QUALIFIERS
 from ..lexicon.speech_verbs import SPEECH_VERBS
 from ..lexicon.titles import title_gender
 from ..runtime.doc_text import text_of
@@ -179,13 +180,18 @@ class Referents:
         return verb.dep_ == "ROOT" or verb.lemma_.lower() in SPEECH_VERBS
 
     def _has_role(self, entity: Entity, role: str) -> bool:
-        """Whether the role word stands before or in apposition to any mention of the person."""
+        """Whether the role stands before or in apposition to any mention of the person, with
+        the same qualifier or none ("the chancellor" is not "shadow chancellor Oliver Letwin")."""
+        *qualifier, noun = role.split()
         for other in self.persons:
             if other.canonical != entity.canonical:
                 continue
-            before = self.text[max(0, other.start - 40) : other.end].lower().split()
-            if role in before[-6:]:
-                return True
+            before = self.text[max(0, other.start - 40) : other.end].lower().split()[-6:]
+            for at, word in enumerate(before):
+                previous = before[at - 1] if at else ""
+                plain = not qualifier and previous not in ROLE_QUALIFIERS
+                if word == noun and (plain or [previous] == qualifier):
+                    return True
         return False
 
     def _genders(self) -> dict[str, str]:
