@@ -187,7 +187,9 @@ def verb_subjects(verb: Token) -> list[Token]:
     # "said Smith" inverts; a participle's object is whom it is about ("accusing Machado").
     if verb.tag_ == "VBG":
         return []
-    return inverted[:1] if inverted and inverted[0].pos_ == "PROPN" else []
+    # A verb that opens its sentence inverts a description too ("Said another trader, ...").
+    named = inverted and (inverted[0].pos_ == "PROPN" or verb.is_sent_start)
+    return inverted[:1] if named else []
 
 
 def object_before_participle(cue: Token) -> Token | None:

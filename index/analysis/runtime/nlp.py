@@ -69,10 +69,12 @@ def _loaded() -> tuple[Language | None, str | None]:
             continue
         from .blas import use_numpy_blas  # these need spaCy, imported only once it is there
         from .glued_marks import split_glued_marks
+        from .paragraphs import use_paragraph_starts
         from .pos_lemma import use_pos_lemma
 
         split_glued_marks(nlp)
         use_pos_lemma(nlp)
+        use_paragraph_starts(nlp)
         use_numpy_blas(nlp)
         # Long scraped pages exceed the default 1M-character guard; memory is per article anyway.
         nlp.max_length = max(nlp.max_length, 5_000_000)
