@@ -7,7 +7,6 @@ words that start like a query stem are found and stemmed (`matching`).
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from typing import Any
 
 from ..models import Hit
@@ -47,21 +46,26 @@ def _best_start(matches: list[tuple[int, int, str]], width: int) -> int:
 
     One pass with two pointers, so a long article with thousands of hits stays cheap.
     """
+    if len(matches) == 1:
+        return matches[0][0]
     reach = width - _LEAD
-    inside: Counter[str] = Counter()
+    inside: dict[str, int] = {}  # hits of each term in the window (Counter's calls cost more)
     best, best_key = matches[0][0], (0, 0)
     end = 0  # matches[i:end] fit in the window that starts at match i
-    for i, (start, _, _) in enumerate(matches):
+    count = len(matches)
+    for i, (start, _, term) in enumerate(matches):
         end = max(end, i)
-        while end < len(matches) and (end == i or matches[end][1] <= start + reach):
-            inside[matches[end][2]] += 1
+        while end < count and (end == i or matches[end][1] <= start + reach):
+            added = matches[end][2]
+            inside[added] = inside.get(added, 0) + 1
             end += 1
         key = (len(inside), end - i)
         if key > best_key:
             best, best_key = start, key
-        term = matches[i][2]
-        inside[term] -= 1
-        if not inside[term]:
+        left = inside[term] - 1
+        if left:
+            inside[term] = left
+        else:
             del inside[term]
     return best
 
