@@ -270,3 +270,18 @@ def test_writes_from_several_threads_on_one_library_take_turns(
         thread.join()
     assert failures == []
     assert all(not s.read and not s.starred for s in library.states(ids).values())
+
+
+def test_a_hit_carries_the_records_url_and_time_of_entry(tmp_path: Path, library: Library) -> None:
+    path = tmp_path / "web.jsonl"
+    record = {
+        "id": "w1", "title": "Steel tariffs", "text": "Steel tariffs rose.", "date": "2025-01-13",
+        "url": "https://example.com/steel", "source": "example",
+    }  # fmt: skip
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    library.ingest([path], analyze=False)
+    (hit,) = library.search("tariff").hits
+    assert (hit.url, hit.title, hit.source, hit.snippet) == (
+        "https://example.com/steel", "Steel tariffs", "example", "Steel tariffs rose.",
+    )  # fmt: skip
+    assert hit.added is not None and hit.marks and hit.score > 0
