@@ -20,7 +20,7 @@ from whoosh.lang.porter import stem
 from whoosh.query import And, AndNot, Not, Or, Phrase, Prefix, Query, Term
 
 from newsreader.index.models import Article
-from newsreader.index.search.whoosh import docsets
+from newsreader.index.search.whoosh import segment as segments
 from newsreader.index.search.whoosh.docsets import evaluate
 from newsreader.index.search.whoosh.schema import article_schema, index_document
 from newsreader.index.search.whoosh.textindex import NewsCodec
@@ -144,7 +144,7 @@ def test_a_full_postings_cache_is_emptied_and_the_scores_stay(
     ix: Index, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """One searcher's cache shared by every query, so small that it fills up again and again."""
-    monkeypatch.setattr(docsets, "MAX_CACHED_BYTES", 2_000)
+    monkeypatch.setattr(segments, "MAX_CACHED_BYTES", 2_000)
     queries = [*SCORED.values(), *MATCHED.values()] * 2
     with ix.searcher() as searcher:
         cache: dict = {}

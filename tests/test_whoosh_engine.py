@@ -134,3 +134,23 @@ def test_a_run_that_exits_with_its_sub_writers_started_exits(tmp_path: Path) -> 
         [sys.executable, "-c", SUB_WRITERS_LEFT_RUNNING, str(tmp_path)], timeout=120
     )  # fmt: skip
     assert done.returncode == 130
+
+
+def test_a_searcher_kept_between_searches_sees_each_commit(tmp_path: Path) -> None:
+    """Postings, day columns and sort keys are kept per searcher between searches: a commit
+    (in this process or another) gives the next search a new searcher, and nothing kept from the
+    old one, for words, phrases, date spans and the order by date."""
+    engine = Engine.open(tmp_path / "ix")
+    engine.replace(docs())
+    queries = ['"steel tariff"', "tariff date:2025-01-20", "tariff"]
+    before = {query: ids(engine, query) for query in queries}
+    assert ids(engine, "tariff date:2025-01-20") == []
+    added = Article("n1", "Steel tariff doubled", "The steel tariff rose again.", D(2025, 1, 20))
+    engine.replace([(added, None)], delete_ids=["a2"])
+    for query in queries:
+        found = ids(engine, query)
+        assert "n1" in found and "a2" not in found, query
+        assert set(found) - {"n1"} == set(before[query]) - {"a2"}, query
+    newest = engine.search(parse_query("tariff"), limit=1, sort="-date").hits
+    assert [hit.id for hit in newest] == ["n1"]
+    engine.close()

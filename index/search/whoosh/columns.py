@@ -8,7 +8,7 @@ import numpy as np
 from whoosh.reading import IndexReader
 
 from .days import numeric_column
-from .docsets import deleted_docnums
+from .segment import deleted_docnums
 
 
 def column(reader: IndexReader, name: str) -> Any:
