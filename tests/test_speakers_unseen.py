@@ -133,3 +133,38 @@ def test_an_indefinite_description_is_not_the_name_inside_it(
     assert quote_starting(nlp, text, text[text.index('"') + 1 : text.index('"') + 6]).speaker == (
         speaker
     )
+
+
+def test_a_participle_after_a_quote_is_no_inverted_attribution(nlp: Language) -> None:
+    text = (
+        'Maria Lopez said the club will still meet, but said, "It is time we change how we do '
+        'it," promising the Friends of Abe will return to its roots.'
+    )
+    assert quote_starting(nlp, text, "It is time").speaker == "Maria Lopez"
+
+
+def test_a_pronoun_goes_back_through_the_paragraph_subject_she(nlp: Language) -> None:
+    # The paragraphs between are about the singer ("She seemed ..."); the senator named in
+    # passing there is not who speaks.
+    text = (
+        "The singer Rosa Molina gave a long interview on Monday.\n\n"
+        '"It was a hard year," she told the radio station.\n\n'
+        "Asked about her vote in the event that Ana Ruiz wins the primary, she replied: "
+        '"I do not know yet."\n\n'
+        "The singer said she was tired of the old parties and wanted a mayor who had not "
+        "taken money from the ferry companies.\n\n"
+        "She seemed to suggest that Juan Diaz, a newcomer, could bring more change than Ana "
+        "Ruiz, the 68-year-old former senator hoping to win a third term.\n\n"
+        '"Some people think Diaz will change everything at once," she said.'
+    )
+    assert quote_starting(nlp, text, "Some people think").speaker == "Rosa Molina"
+
+
+def test_a_pronoun_subject_hands_on_its_referent(nlp: Language) -> None:
+    # "He said ... that Carla Ortiz ... had not fixed the roof": the sentence is Mendes's.
+    text = (
+        "Paul Mendes runs a small bakery in the old town. He said the new rents were too high "
+        "for the shops around him, and that Carla Ortiz, the landlord, had not fixed the roof."
+        '\n\n"We cannot pay twice as much," he said.'
+    )
+    assert quote_starting(nlp, text, "We cannot pay").speaker == "Paul Mendes"

@@ -181,12 +181,20 @@ class CueReader:
         """Whether a pronoun continues the previous quote's speaker.
 
         It does when that speaker is a person of the pronoun's gender, their quote is at most
-        two paragraphs back, and no other person became the main subject since.
+        two paragraphs back (four when a he/she of that gender is a main subject between and
+        no other person of it the subject of a clause: "The actress said ... / She appeared to
+        imply that Trump ... than Clinton ... / '…,' she said"), and no other person became
+        the main subject since.
         """
         name, end = self.last.found.speaker, self.last.end
         if name is None or end < 0 or not self.referents.is_person(name):
             return False
-        if self.article.text.count("\n\n", end, token.idx) > 2:
+        paragraphs = self.article.text.count("\n\n", end, token.idx)
+        if paragraphs > 2 and (
+            paragraphs > 4
+            or not self.referents.pronoun_subject_since(token, gender, end)
+            or self.referents.subjects_since(token, gender, end) - {name}
+        ):
             return False
         if gender is not None and self.referents.gender(name) not in (None, gender):
             return False

@@ -25,6 +25,7 @@ from ..lexicon.titles import title_gender
 from ..runtime.doc_text import text_of
 
 WINDOW = 6  # sentences to look back for a subject
+CHAIN = 4  # pronouns handed on from one sentence's subject to the next
 
 
 class Referents:
@@ -40,11 +41,16 @@ class Referents:
         self.heads = {id(e): self._head(e) for e in self.persons}
         self.genders = self._genders()
 
-    def resolve(self, token: Token, gender: str | None, role: str | None = None) -> Entity | None:
+    def resolve(
+        self, token: Token, gender: str | None, role: str | None = None, depth: int = 0
+    ) -> Entity | None:
         """The person ``token`` refers to, or None when no earlier person fits.
 
         A role ("the president") goes first to the latest person ever called so; only when
-        nobody was does it fall to the salience rule of a pronoun.
+        nobody was does it fall to the salience rule of a pronoun. A sentence whose main
+        subject is a pronoun of the same gender, with no named main subject of its own,
+        hands on that pronoun's referent: the paragraph is about that person ("She appeared
+        to imply that Trump ... than Clinton ... '…,' she said" is not Clinton).
         """
         if role:
             titled = [
@@ -67,6 +73,9 @@ class Referents:
                 and self._agrees(e, gender)
             ]
             subjects = self._named_heads([e for e in candidates if self._dep(e) in SUBJECT_DEPS])
+            chained = self._pronoun_subject(sentence, token, gender) if depth < CHAIN else None
+            if chained is not None and not any(self._main_subject(e) for e in subjects):
+                return self.resolve(chained, gender, None, depth + 1) or fallback
             if subjects:
                 main = [e for e in subjects if self._main_subject(e)]
                 found = (main or subjects)[0]
@@ -82,6 +91,23 @@ class Referents:
                 break
             sentence = self.doc[sentence.start - 1].sent
         return fallback
+
+    def _pronoun_subject(self, sentence: Span, token: Token, gender: str | None) -> Token | None:
+        """The he/she of ``gender`` that is the main subject of ``sentence`` before ``token``."""
+        if gender is None:
+            return None
+        for word in sentence:
+            if word.i >= token.i:
+                break
+            if (
+                word.dep_ in SUBJECT_DEPS
+                and word.head.dep_ == "ROOT"
+                and PRONOUN_GENDER.get(word.lower_) == gender
+                and word.lower_ in ("he", "she")
+                and not self.inside(word.idx)
+            ):
+                return word
+        return None
 
     def _quoted(self, sentence: Span) -> bool:
         """Whether every word of ``sentence`` lies inside a quote."""
@@ -117,6 +143,23 @@ class Referents:
             and self._main_subject(e)
         ]
         return found[-1] if found else None
+
+    def pronoun_subject_since(self, token: Token, gender: str | None, since: int) -> bool:
+        """Whether a he/she of ``gender`` is a sentence's main subject between ``since`` and
+        ``token`` (outside quotes)."""
+        sentences = {t.sent.start: t.sent for t in self.doc if since <= t.idx < token.idx}
+        return any(self._pronoun_subject(s, token, gender) for s in sentences.values())
+
+    def subjects_since(self, token: Token, gender: str | None, since: int) -> set[str]:
+        """The agreeing persons who are the subject of any clause between ``since`` and
+        ``token``: "the campaign Ayotte hoped to run" makes Ayotte one."""
+        return {
+            e.canonical
+            for e in self.persons
+            if since <= e.start < token.idx
+            and self._agrees(e, gender)
+            and self._dep(e) in SUBJECT_DEPS
+        }
 
     def is_person(self, canonical: str) -> bool:
         """Whether ``canonical`` names a person mentioned outside quotes."""

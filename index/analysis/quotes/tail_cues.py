@@ -155,6 +155,8 @@ def tail_clause(tokens: Sequence[Token]) -> tuple[list[Token], Token] | None:
     if not words:
         return None
     if _is_verb(words[0]):
+        if words[0].tag_ == "VBG":
+            return None  # '"...," promising the club will return': a participle never inverts
         start, size = _subject(words[1:])
         if not size:
             return None
