@@ -9,7 +9,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsreader.index.analysis.runtime import pos_lemma
+from newsreader.index.analysis.runtime.glued_marks import split_glued_marks
 from newsreader.index.analysis.runtime.nlp import EXCLUDED, MODEL_NAMES
+from newsreader.index.analysis.runtime.paragraphs import use_paragraph_starts
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
@@ -26,14 +28,18 @@ SENTENCES = [
 
 @pytest.fixture(scope="module")
 def stock(nlp: Language) -> Language:
-    """The same model without the swap: its own attribute ruler and lemmatizer."""
+    """The same model without the swap: its own attribute ruler and lemmatizer (the tokenizer
+    and sentence starts as newsreader sets them, which the swap does not touch)."""
     import spacy
 
     for name in MODEL_NAMES:
         try:
-            return spacy.load(name, exclude=list(EXCLUDED))
+            model = spacy.load(name, exclude=list(EXCLUDED))
         except OSError:
             continue
+        split_glued_marks(model)
+        use_paragraph_starts(model)
+        return model
     pytest.skip("no spaCy English model installed")
 
 
