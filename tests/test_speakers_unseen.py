@@ -168,3 +168,23 @@ def test_a_pronoun_subject_hands_on_its_referent(nlp: Language) -> None:
         '\n\n"We cannot pay twice as much," he said.'
     )
     assert quote_starting(nlp, text, "We cannot pay").speaker == "Paul Mendes"
+
+
+def test_a_name_renaming_a_renamed_subject_is_the_new_speaker(nlp: Language) -> None:
+    # "The other angler, his cousin Pedro Alves, 40, cited ...": Alves is the sentence's subject.
+    text = (
+        "One of the anglers, Tomas Brandt, 70, had worked at the mine for decades - "
+        '"forty years underground" - and said he was sure the new owner would close it. The '
+        "other angler, his cousin Pedro Alves, 40, cited the owner's record in Spain as a "
+        'warning. "He has closed three pits already," he said.'
+    )
+    assert quote_starting(nlp, text, "He has closed").speaker == "Pedro Alves"
+
+
+@pytest.mark.parametrize("name", ["D’Souza", "O'Neill"])
+def test_a_surname_with_an_apostrophe_speaks(nlp: Language, name: str) -> None:
+    text = (
+        "After the host Glenn Beck asked the writer who he thought would win the vote, "
+        f'{name} replied, "If I had to bet now, I would bet on the mayor."'
+    )
+    assert quote_starting(nlp, text, "If I had").speaker == name

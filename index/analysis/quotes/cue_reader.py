@@ -8,6 +8,7 @@ is a speaker, not a guess. "It said" continues the previous speaker when that wa
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from spacy.tokens import Token
@@ -37,6 +38,9 @@ from .tail_cues import (
 )
 
 SPEAKER_LABELS = ("PERSON", "ORG", "NORP", "GPE")
+# A surname with an apostrophe after its prefix ("D’Souza", "O'Neill"), which the tagger may
+# read as a common noun.
+_APOSTROPHE_NAME = re.compile(r"(?:[DLO]|Mc|Da|De|Di)['’][A-Z][a-z]+")
 INDEFINITE_ARTICLES = frozenset({"a", "an", "one", "another"})
 INDEFINITES = frozenset({"someone", "somebody", "others", "many", "some"})
 
@@ -138,6 +142,8 @@ class CueReader:
             return self._resolve(token, None, qualified_role(token))
         if token.pos_ == "PROPN" or token.lemma_.lower() in SOURCE_NOUNS | ROLE_NOUNS:
             return self.description(token)
+        if _APOSTROPHE_NAME.fullmatch(token.text):
+            return self.description(token)  # "D’Souza replied": the tagger read a noun
         return None
 
     def owner(self, token: Token) -> Token | None:

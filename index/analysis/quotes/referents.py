@@ -205,10 +205,12 @@ class Referents:
         head = span.root
         while head.dep_ in ("compound", "flat") and head.head is not head:
             head = head.head
-        # "One pastor, Darran Whiting of ..., said": the name stands in for the subject it renames.
-        if head.dep_ == "appos" and head.head.dep_ in SUBJECT_DEPS:
-            head = head.head
-        return head
+        # "One pastor, Darran Whiting of ..., said": the name stands in for the subject it
+        # renames, through a chain of them ("The other man, his cousin James York, cited").
+        renamed = head
+        while renamed.dep_ == "appos" and renamed.head is not renamed:
+            renamed = renamed.head
+        return renamed if renamed is not head and renamed.dep_ in SUBJECT_DEPS else head
 
     def _dep(self, entity: Entity) -> str:
         head = self.heads.get(id(entity))
