@@ -47,10 +47,22 @@ def by_date(
         day = Query.range_query(schema, field, tantivy.FieldType.Unsigned, last, last)
         within = Query.boolean_query([(Occur.Must, query), (Occur.Must, day)])
         before = [hit for hit in hits if hit[0] != last]
-        rest = searcher.search(within, max(1, found.count - len(before)), count=False)
-        hits = before + [(last, address) for _, address in rest.hits]
+        first = _first_by_id(searcher, within, want - len(before), found.count)
+        hits = before + [(last, address) for address in first]
     ordered = _with_ties_by_id(searcher, hits, stored_id)
     return ordered[offset : offset + limit], found.count
+
+
+def _first_by_id(searcher: tantivy.Searcher, day: Query, count: int, most: int) -> list[DocAddress]:
+    """The first ``count`` hits of the page's last day by id (tantivy orders them by ``idnum``),
+    when every id of the day has its number; else every hit of the day, to be ordered by
+    `_with_ties_by_id`. At 210k articles a day holds thousands of hits: fetching them all and
+    sorting them here was the slowest part of a search by date."""
+    first = searcher.search(day, max(1, count), count=False, order_by_field="idnum",
+                            order=Order.Asc).hits  # fmt: skip
+    if first and first[0][0]:  # the smallest number is not 0: every id of the day has one
+        return [address for _, address in first]
+    return [address for _, address in searcher.search(day, max(1, most), count=False).hits]
 
 
 def _with_ties_by_id(
