@@ -125,6 +125,19 @@ class Compiler:
         )
 
 
+def scores_nothing(query: ast.Query) -> bool:
+    """Whether no document can score: the query only filters (dates, everything, negations),
+    so its hits list newest first, as the empty query does, without ranking them first."""
+    pending = [query]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, (ast.And, ast.Or)):
+            pending.extend(node.items)
+        elif isinstance(node, (ast.Term, ast.Phrase, ast.Prefix)):
+            return False
+    return True
+
+
 def _everything_but(queries: list[Query]) -> Query:
     clauses = [(Occur.MustNot, q) for q in queries]
     return Query.boolean_query([(Occur.Must, Query.const_score_query(Query.all_query(), 0.0)),

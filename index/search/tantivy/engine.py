@@ -28,7 +28,7 @@ from ...query.assemble import ParsedQuery
 from ...text.snippets import hit_from_fields, marked_terms
 from ..marker import check_engine, mark_engine
 from ..port import Document, EngineError, IndexDamaged
-from .compile import Compiler
+from .compile import Compiler, scores_nothing
 from .ordering import by_date, by_score
 from .schema import article_document, article_schema, day_of, id_text
 from .seals import META, find_damage, private_dir, write_seals
@@ -272,7 +272,8 @@ class Engine:
             query = self._narrowed(compiler.compile(parsed.query), allow_ids, deny_ids)
             if abandoned is not None and abandoned():
                 raise SearchAbandoned
-            page, total = self._page(searcher, query, sort, offset, limit)
+            only = scores_nothing(parsed.query)  # no ranking to try first
+            page, total = self._page(searcher, query, sort, offset, limit, only)
             stems, prefixes = marked_terms(parsed.query)
             hits = tuple(
                 hit_from_fields(_fields(searcher.doc(address)), score, stems, prefixes)
@@ -291,9 +292,15 @@ class Engine:
                             parsed.terms)  # fmt: skip
 
     def _page(
-        self, searcher: tantivy.Searcher, query: Query, sort: str, offset: int, limit: int
+        self,
+        searcher: tantivy.Searcher,
+        query: Query,
+        sort: str,
+        offset: int,
+        limit: int,
+        filters_only: bool = False,
     ) -> tuple[list[tuple[float, DocAddress]], int]:
-        key = _SORT_KEYS.get(sort)
+        key = _SORT_KEYS.get(sort) or (_SORT_KEYS["-date"] if filters_only else None)
         if key is None:
             hits, total = by_score(searcher, query, offset, limit)
             if not hits or hits[0][0] > 0:
