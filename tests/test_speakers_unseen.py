@@ -188,3 +188,14 @@ def test_a_surname_with_an_apostrophe_speaks(nlp: Language, name: str) -> None:
         f'{name} replied, "If I had to bet now, I would bet on the mayor."'
     )
     assert quote_starting(nlp, text, "If I had").speaker == name
+
+
+def test_a_phrasal_speech_verb_attributes_but_a_thing_going_on_does_not(nlp: Language) -> None:
+    text = (
+        'Maria Lopez spoke first. "The quay is late," she went on. "The ferry is not."\n\n'
+        '"We are ready," Juan Diaz summed up.\n\n'
+        '"Nobody asked the fishermen." The meeting went on.'
+    )
+    assert quote_starting(nlp, text, "The quay").speaker == "Maria Lopez"
+    assert quote_starting(nlp, text, "We are ready").speaker == "Juan Diaz"
+    assert quote_starting(nlp, text, "Nobody asked").speaker is None

@@ -25,6 +25,10 @@ SPEECH_VERBS = word_set(
 # Verbs that attribute a quote only as a retort, with "back": "Trump shot back", "fired back".
 RETORT_VERBS = word_set("shoot fire hit")
 
+# Verbs that attribute a quote only with their particle, closing the clause: '"...," she went
+# on.', 'he summed up', 'the mayor weighed in'.
+PHRASAL_VERBS: dict[str, str] = {"go": "on", "sum": "up", "weigh": "in", "cut": "in", "pipe": "up"}
+
 # Verbs whose subject is the speaker only when they take a quote or a clause ("think", "call").
 WEAK_VERBS = word_set("believe think call describe read question challenge laugh sigh")
 

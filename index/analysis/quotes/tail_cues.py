@@ -17,7 +17,13 @@ from spacy.tokens import Token
 from ..lexicon.dependencies import SUBJECT_DEPS
 from ..lexicon.pronouns import SUBJECT_PRONOUNS
 from ..lexicon.roles import SOURCE_NOUNS, STATEMENT_NOUNS
-from ..lexicon.speech_verbs import RETORT_VERBS, SPEECH_FORMS, SPEECH_VERBS, WEAK_VERBS
+from ..lexicon.speech_verbs import (
+    PHRASAL_VERBS,
+    RETORT_VERBS,
+    SPEECH_FORMS,
+    SPEECH_VERBS,
+    WEAK_VERBS,
+)
 from ..lexicon.titles import ABBREVIATIONS
 
 _MARKS = frozenset("\"“”'‘’«»`,")
@@ -86,14 +92,20 @@ def _is_verb(token: Token) -> bool:
 
 
 def is_retort(token: Token) -> bool:
-    """Whether ``token`` is a verb of firing back at someone: ``"...," Trump shot back``."""
+    """Whether ``token`` is a verb of firing back at someone (``"...," Trump shot back``) or a
+    phrasal verb of speaking whose particle ends the clause (``"...," she went on.``)."""
     following = token.nbor(1) if token.i + 1 < len(token.doc) else None
-    return (
-        token.lemma_.lower() in RETORT_VERBS
-        and token.pos_ == "VERB"
-        and following is not None
-        and following.lower_ == "back"
-    )
+    if following is None or token.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = token.lemma_.lower()
+    if lemma in RETORT_VERBS:
+        return token.pos_ == "VERB" and following.lower_ == "back"
+    after = token.nbor(2) if token.i + 2 < len(token.doc) else None
+    closes = after is None or after.is_punct
+    # A person goes on speaking; "The debate went on." is no attribution.
+    before = token.nbor(-1) if token.i > 0 else None
+    speaker = before is not None and (before.pos_ in ("PRON", "PROPN"))
+    return PHRASAL_VERBS.get(lemma) == following.lower_ and closes and speaker
 
 
 def _subject_end(tokens: Sequence[Token]) -> int:
