@@ -4,7 +4,8 @@ Importing Textual and building the first screen makes a few hundred thousand obj
 collector kept scanning them: ~130 collections and ~60 ms of a start-up that should take half a
 second. Nearly all of those objects live as long as the app, so collection waits until the first
 page is drawn; the survivors are then frozen, so later collections (while typing) skip them too.
-The short reading commands (`newsreader search`, ...) pause it for their whole run.
+The short reading commands (`newsreader search`, ...) pause it for their whole run and release
+it when they return, so a caller that runs `main()` in its own process keeps its collector.
 """
 
 from __future__ import annotations
@@ -28,4 +29,12 @@ def resume() -> None:
     if _paused:
         _paused = False
         gc.freeze()
+        gc.enable()
+
+
+def release() -> None:
+    """Collect again, without freezing, if `pause` stopped collection."""
+    global _paused
+    if _paused:
+        _paused = False
         gc.enable()

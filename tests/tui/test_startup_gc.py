@@ -58,3 +58,10 @@ def test_resume_without_pause_leaves_collection_alone() -> None:
     startup_gc.resume()
     assert gc.isenabled()
     assert gc.get_freeze_count() == frozen
+
+
+def test_a_reading_command_gives_collection_back_when_it_returns(library_path: Path) -> None:
+    from newsreader.tui.cli.main import main
+
+    assert main(["--library", str(library_path), "search", "anything"]) in (0, 1)
+    assert gc.isenabled()

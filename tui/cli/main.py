@@ -293,7 +293,10 @@ def _run_command(args: argparse.Namespace) -> int:
         startup_gc.pause()
     from . import commands
 
-    status = _reporting_library_errors(commands.run, args)
+    try:
+        status = _reporting_library_errors(commands.run, args)
+    finally:
+        startup_gc.release()
     stopping.check()  # a stop signal swallowed near the end still decides the exit status
     return status
 
