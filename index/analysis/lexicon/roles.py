@@ -50,3 +50,16 @@ STATEMENT_NOUNS = word_set(
     note memo essay column op-ed release interview testimony
     """
 )
+
+
+_FEMALE_ROLES = word_set("woman actress queen princess businesswoman spokeswoman chairwoman")
+
+
+def role_gender(noun: str) -> str | None:
+    """'f' or 'm' for a role that tells it ("the spokeswoman", "the businessman"), else None."""
+    bare = noun.casefold()
+    if bare in _FEMALE_ROLES or bare.endswith("woman"):
+        return "f"
+    if bare in ("man", "king", "prince") or (bare.endswith("man") and bare != "human"):
+        return "m"
+    return None

@@ -22,6 +22,7 @@ from ..lexicon.roles import (
     ROLE_QUALIFIERS,
     SOURCE_NOUNS,
     STATEMENT_NOUNS,
+    role_gender,
 )
 from ..lexicon.speech_verbs import WEAK_VERBS
 from .attribution import Attribution, LastSpeaker
@@ -32,6 +33,7 @@ from .tail_cues import (
     is_epithet,
     is_speech_cue,
     object_before_participle,
+    quoted_as_saying,
     tail_clause,
     verb_subjects,
     written_by,
@@ -65,7 +67,10 @@ class CueReader:
         if entity is not None and entity.label == "PERSON":
             return Attribution(entity.canonical, entity.start, entity.end, cue.text)
         writing = written_by(cue)
-        if writing is not None:
+        quoted = quoted_as_saying(cue)
+        if quoted is not None:
+            found = self.mention(quoted)
+        elif writing is not None:
             found = self._writing(writing)
         elif cue.lower_ == "according":
             objs = [t for t in cue.nbor(1).children if t.dep_ == "pobj"]
@@ -139,7 +144,7 @@ class CueReader:
         if is_epithet(self.article.doc[token.left_edge.i : token.i + 1]):
             return self._resolve(token, None)
         if token.lemma_.lower() in ROLE_NOUNS and is_definite(token):
-            return self._resolve(token, None, qualified_role(token))
+            return self._definite_role(token)
         if token.pos_ == "PROPN" or token.lemma_.lower() in SOURCE_NOUNS | ROLE_NOUNS:
             return self.description(token)
         if _APOSTROPHE_NAME.fullmatch(token.text):
@@ -165,8 +170,41 @@ class CueReader:
         span = doc[start : writing.i + 1]
         return Attribution(span.text, span.start_char, span.end_char)
 
+    def _definite_role(self, token: Token) -> Attribution:
+        """Who "the spokeswoman" is: the person last called so, else the one an earlier "an
+        Acme spokeswoman" introduced, else the salience rule. "The Texas senator" names the
+        role by its place, which no earlier mention repeats: salience alone."""
+        gender = role_gender(token.lower_)
+        if any(c.pos_ == "PROPN" for c in token.children if c.dep_ in NAME_DEPS):
+            return self._resolve(token, gender)
+        role = qualified_role(token)
+        if self.referents.holder(token, gender, role) is None:
+            introduced = self._introduced(token)
+            if introduced is not None:
+                return introduced
+        return self._resolve(token, gender, role)
+
+    def _introduced(self, token: Token) -> Attribution | None:
+        """The latest indefinite description of the same role before ``token`` ("an Acme
+        spokeswoman" for "the spokeswoman"), outside quotes and at most two paragraphs back."""
+        lemma = token.lemma_.lower()
+        for earlier in reversed(self.article.doc[: token.i]):
+            if self.article.text.count("\n\n", earlier.idx, token.idx) > 2:
+                return None
+            if earlier.lemma_.lower() != lemma or self.article.inside(earlier):
+                continue
+            determiners = [c.lower_ for c in earlier.children if c.dep_ == "det"]
+            if determiners[:1] and determiners[0] in INDEFINITE_ARTICLES:
+                return self.description(earlier)
+        return None
+
     def entity_of(self, token: Token) -> Entity | None:
-        """The entity the subject names: the token's own, or one in its name modifiers."""
+        """The entity the subject names: the token's own, or one in its name modifiers.
+
+        A role whose modifiers name only a body or a place ("an Acme spokeswoman", "the Texas
+        senator") names a person of it, not the body: None."""
+        own = self.article.entity_at(token.idx)
+        role = token.lemma_.lower() in ROLE_NOUNS and token.pos_ == "NOUN"
         frontier = [token]
         found: list[Entity] = []
         while frontier:
@@ -176,6 +214,8 @@ class CueReader:
                 found.append(entity)
             frontier.extend(c for c in current.children if c.dep_ in NAME_DEPS)
         persons = [e for e in found if e.label == "PERSON"]
+        if role and not persons and own is None:
+            return None
         return (persons or found or [None])[0]
 
     def description(self, token: Token) -> Attribution:

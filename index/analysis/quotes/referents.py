@@ -52,14 +52,8 @@ class Referents:
         hands on that pronoun's referent: the paragraph is about that person ("She appeared
         to imply that Trump ... than Clinton ... '…,' she said" is not Clinton).
         """
-        if role:
-            titled = [
-                e
-                for e in self.persons
-                if e.start < token.idx and self._agrees(e, gender) and self._has_role(e, role)
-            ]
-            if titled:
-                return titled[-1]
+        if role and (titled := self.holder(token, gender, role)) is not None:
+            return titled
         sentence = token.sent
         fallback: Entity | None = None
         for _ in range(WINDOW):
@@ -91,6 +85,15 @@ class Referents:
                 break
             sentence = self.doc[sentence.start - 1].sent
         return fallback
+
+    def holder(self, token: Token, gender: str | None, role: str) -> Entity | None:
+        """The latest person before ``token`` ever called ``role``, or None."""
+        titled = [
+            e
+            for e in self.persons
+            if e.start < token.idx and self._agrees(e, gender) and self._has_role(e, role)
+        ]
+        return titled[-1] if titled else None
 
     def _pronoun_subject(self, sentence: Span, token: Token, gender: str | None) -> Token | None:
         """The he/she of ``gender`` that is the main subject of ``sentence`` before ``token``."""

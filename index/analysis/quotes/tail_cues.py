@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from ..lexicon.dependencies import SUBJECT_DEPS
 from ..lexicon.pronouns import SUBJECT_PRONOUNS
-from ..lexicon.roles import SOURCE_NOUNS, STATEMENT_NOUNS
+from ..lexicon.roles import ROLE_NOUNS, SOURCE_NOUNS, STATEMENT_NOUNS
 from ..lexicon.speech_verbs import (
     PHRASAL_VERBS,
     RETORT_VERBS,
@@ -154,6 +154,42 @@ def _named_apposition(words: Sequence[Token], start: int, end: int) -> list[Toke
     return inner if inner and all(_is_name(t) for t in inner) else []
 
 
+def _role_holder(words: Sequence[Token], at: int) -> tuple[list[Token], int] | None:
+    """The name after a role that follows a subject's first words, and the index after it:
+    "Steve Radley" in "EEF chief economist, Steve Radley, said" (``at`` after "EEF")."""
+    end = at
+    while end < min(len(words), at + _MAX_DESCRIPTION) and words[end].pos_ in ("NOUN", "ADJ"):
+        end += 1
+    if end == at or words[end - 1].lemma_.lower() not in ROLE_NOUNS:
+        return None
+    if end >= len(words) or words[end].text != ",":
+        return None
+    names = end + 1
+    while names < len(words) and _is_name(words[names]):
+        names += 1
+    if names == end + 1:
+        return None
+    after = names + 1 if names < len(words) and words[names].text == "," else names
+    return list(words[end + 1 : names]), after
+
+
+def _quoted_name(words: Sequence[Token], verb: int) -> list[Token]:
+    """The person a paper "quoted ... as saying": "Anna Berg" in "Reuters quoted Anna Berg as
+    saying" or "AP quoted prosecutor Anna Berg as saying"; the paper only reports them."""
+    if words[verb].lemma_.lower() != "quote":
+        return []
+    start = verb + 1
+    while start < min(len(words), verb + _MAX_DESCRIPTION) and words[start].pos_ in ("NOUN", "ADJ"):
+        start += 1
+    end = start
+    while end < len(words) and _is_name(words[end]):
+        end += 1
+    follows = [w.lower_ for w in words[end : end + 2]]
+    if end == start or follows[:1] != ["as"] or follows[1:] not in (["saying"], ["telling"]):
+        return []
+    return list(words[start:end])
+
+
 def tail_clause(tokens: Sequence[Token]) -> tuple[list[Token], Token] | None:
     """(subject tokens, speech verb) of the attribution opening ``tokens``, or None.
 
@@ -172,18 +208,25 @@ def tail_clause(tokens: Sequence[Token]) -> tuple[list[Token], Token] | None:
         start, size = _subject(words[1:])
         if not size:
             return None
+        holder = _role_holder(words, size + 1)
+        if holder is not None:
+            return holder[0], words[0]
         end = _apposition_end(words, size + 1)
         named = _named_apposition(words, size + 1, end)
         return named or list(words[start + 1 : size + 1]), words[0]
     start, size = _subject(words)
     if not size:
         return None
-    index = _apposition_end(words, size)
-    subject = _named_apposition(words, size, index) or list(words[start:size])
+    holder = _role_holder(words, size)
+    if holder is not None:
+        subject, index = holder
+    else:
+        index = _apposition_end(words, size)
+        subject = _named_apposition(words, size, index) or list(words[start:size])
     while index < len(words) and words[index].lower_ in _BETWEEN:
         index += 1
     if index < len(words) and _is_verb(words[index]):
-        return subject, words[index]
+        return _quoted_name(words, index) or subject, words[index]
     return None
 
 
@@ -204,6 +247,22 @@ def verb_subjects(verb: Token) -> list[Token]:
     # A verb that opens its sentence inverts a description too ("Said another trader, ...").
     named = inverted and (inverted[0].pos_ == "PROPN" or verb.is_sent_start)
     return inverted[:1] if named else []
+
+
+def quoted_as_saying(cue: Token) -> Token | None:
+    """Whom a paper "quoted ... as saying": the object of "quoted" when ``cue`` is either word
+    ("Reuters quoted Anna Berg as saying"); the paper only reports it."""
+    quoted = cue
+    if cue.lower_ in ("saying", "telling") and cue.head.lower_ == "as":
+        quoted = cue.head.head
+    if quoted.lemma_.lower() != "quote" or quoted.pos_ != "VERB":
+        return None
+    if quoted is cue and not any(
+        c.lower_ == "as" and any(g.lower_ in ("saying", "telling") for g in c.children)
+        for c in cue.children
+    ):
+        return None
+    return next((c for c in quoted.children if c.dep_ == "dobj" and c.pos_ == "PROPN"), None)
 
 
 def object_before_participle(cue: Token) -> Token | None:

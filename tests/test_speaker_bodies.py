@@ -1,0 +1,67 @@
+"""A body or a place beside a person is not the speaker (issue 14, found on BBC and Reuters
+news): the role holder named after a role, the person a paper quotes, a spokeswoman the article
+introduced, and a role named by its place."""
+
+from __future__ import annotations
+
+import pytest
+from analysis_helpers import quotes_of
+from spacy.language import Language
+
+from newsreader.index.models import Quote
+
+pytestmark = pytest.mark.usefixtures("nlp")
+
+
+def speaker_of(nlp: Language, text: str, start: str) -> str | None:
+    quote: Quote = next(q for q in quotes_of(nlp, text) if q.text.startswith(start))
+    return quote.speaker
+
+
+def test_the_name_after_a_role_speaks_not_the_employer(nlp: Language) -> None:
+    text = (
+        'Factory orders fell for a third month. "Manufacturers are cutting back on '
+        'investment," said EEF chief economist, Steve Radley.'
+    )
+    assert speaker_of(nlp, text, "Manufacturers") == "Steve Radley"
+
+
+def test_a_paper_quoting_someone_is_not_the_speaker(nlp: Language) -> None:
+    text = (
+        "The copper price rose on Tuesday.\n\n"
+        '"We expect supply to stay tight all year," the Financial Times quoted Anna Berg as '
+        'saying. "Stocks are low," AP quoted trader Tom Hall as saying.'
+    )
+    assert speaker_of(nlp, text, "We expect") == "Anna Berg"
+    assert speaker_of(nlp, text, "Stocks are low") == "Tom Hall"
+
+
+def test_the_spokeswoman_is_the_one_the_article_introduced(nlp: Language) -> None:
+    text = (
+        "Acme Corp said on Monday it would close two plants. An Acme spokeswoman said the "
+        "company had no choice.\n\n"
+        '"Demand has collapsed in Europe," the spokeswoman said.'
+    )
+    assert speaker_of(nlp, text, "Demand") == "An Acme spokeswoman"
+
+
+def test_a_spokeswoman_of_a_body_is_a_person_of_it_not_the_body(nlp: Language) -> None:
+    text = '"The talks will resume next week," an Acme spokeswoman said on Friday.'
+    assert speaker_of(nlp, text, "The talks") == "an Acme spokeswoman"
+
+
+def test_a_role_named_by_its_place_is_the_person_just_named(nlp: Language) -> None:
+    text = (
+        "Senator Ted Cruz spoke to reporters in Houston on Monday.\n\n"
+        '"We will not back down," the Texas senator said.'
+    )
+    assert speaker_of(nlp, text, "We will not") == "Ted Cruz"
+
+
+def test_a_gendered_role_skips_a_person_of_the_other_gender(nlp: Language) -> None:
+    text = (
+        "Mark Ellis, a property developer, met voters in Ohio on Monday. Susan Moore, the "
+        "governor, said she would answer him at the debate.\n\n"
+        '"She has no plan for the factories," the Ohio businessman said.'
+    )
+    assert speaker_of(nlp, text, "She has no plan") == "Mark Ellis"
