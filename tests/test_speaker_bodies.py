@@ -65,3 +65,35 @@ def test_a_gendered_role_skips_a_person_of_the_other_gender(nlp: Language) -> No
         '"She has no plan for the factories," the Ohio businessman said.'
     )
     assert speaker_of(nlp, text, "She has no plan") == "Mark Ellis"
+
+
+def test_she_after_a_described_spokeswoman_is_her(nlp: Language) -> None:
+    text = (
+        'Acme expects to grow abroad, an Acme spokeswoman said. "We are looking at Asia," '
+        'the spokeswoman said.\n\nShe denied reports of a sale. "We are not selling," she said.'
+    )
+    assert speaker_of(nlp, text, "We are not selling") == "an Acme spokeswoman"
+
+
+def test_a_senior_official_with_a_capital_is_still_an_official(nlp: Language) -> None:
+    text = (
+        "The talks begin tomorrow in Tokyo.\n\n"
+        '"It would take five minutes to list them," a senior U.S. Official replied.'
+    )
+    assert speaker_of(nlp, text, "It would take") == "a senior U.S. Official"
+
+
+def test_a_name_after_a_role_is_a_person_whatever_the_model_says(nlp: Language) -> None:
+    text = (
+        "Liberal Democrat shadow chancellor Vince Cable warned the picture was not as rosy as "
+        'Mr Brown would like. "His record is very mixed," he said.'
+    )
+    assert speaker_of(nlp, text, "His record") == "Vince Cable"
+
+
+def test_a_name_between_commas_before_the_verb_speaks(nlp: Language) -> None:
+    text = (
+        "Responding to the speech, shadow chief secretary to the Treasury, George Osborne, "
+        'said: "This was more talk from Gordon Brown."'
+    )
+    assert speaker_of(nlp, text, "This was more talk") == "George Osborne"

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...models import Entity
 from ..lexicon.places import MAX_PLACE_WORDS, PLACES
+from ..lexicon.roles import ROLE_NOUNS
 from ..runtime.doc_text import text_of
 from .linking import link_mentions
 
@@ -48,6 +49,7 @@ def find_entities(doc: Doc) -> tuple[Entity, ...]:
     mentions = [m for ent in doc.ents if (m := clean_mention(doc, ent, text)) is not None]
     mentions = drop_glued_initials(doc, text, mentions)
     mentions = [relabel_demonym(text, relabel_by_next_word(doc, m)) for m in mentions]
+    mentions = [relabel_after_role(doc, m) for m in mentions]
     mentions = mentions + lowercase_places(doc, mentions)
     mentions = vote_labels(text, mentions)
     mentions = sorted(mentions + repeated_mentions(doc, text, mentions), key=lambda m: m.start)
@@ -201,6 +203,21 @@ def relabel_by_next_word(doc: Doc, mention: Mention) -> Mention:
     if span is None or span.end >= len(doc) or doc[span.end].lower_ not in PLACE_NOUNS:
         return mention
     return replace(mention, label="LOC")
+
+
+def relabel_after_role(doc: Doc, mention: Mention) -> Mention:
+    """Label a two- or three-word name right after a person's role a person ("shadow
+    chancellor Vince Cable", which the model may call an organisation)."""
+    if mention.label not in ("ORG", "NORP", "GPE"):
+        return mention
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or not 2 <= len(span) <= 3 or span.start == 0:
+        return mention
+    if not all(t.pos_ == "PROPN" and t.is_alpha and t.is_title for t in span):
+        return mention
+    before = doc[span.start - 1]
+    role = before.is_lower and before.lemma_ in ROLE_NOUNS
+    return replace(mention, label="PERSON") if role else mention
 
 
 def relabel_demonym(text: str, mention: Mention) -> Mention:

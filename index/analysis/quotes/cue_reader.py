@@ -81,9 +81,23 @@ class CueReader:
             reading = self.mention if cue.lemma_.lower() in WEAK_VERBS else self.subject
             mentions = (reading(t) for t in verb_subjects(cue) if not self.article.inside(t))
             found = next((m for m in mentions if m is not None and m.speaker), None)
+            found = found or self._renamed_before(cue)
         if found is None or found.speaker is None:
             return None
         return Attribution(found.speaker, found.start, found.end, cue.text)
+
+    def _renamed_before(self, cue: Token) -> Attribution | None:
+        """The person named between commas right before the cue, when the parse found no
+        subject: "shadow chief secretary to the Treasury, George Osborne, said: ..."."""
+        if cue.i < 3 or cue.nbor(-1).text != ",":
+            return None
+        entity = self.article.entity_at(cue.nbor(-2).idx)
+        if entity is None or entity.label != "PERSON" or self.article.inside(cue.nbor(-2)):
+            return None
+        opening = self.article.text[: entity.start].rstrip()
+        if not opening.endswith(","):
+            return None
+        return Attribution(entity.canonical, entity.start, entity.end)
 
     def clause_speaker(self, tokens: list[Token]) -> Attribution | None:
         """The speaker of an attribution clause read from its words (see ``tail_clause``)."""
@@ -94,7 +108,8 @@ class CueReader:
         head = subject[-1]
         if is_epithet(subject):
             return replace(self._resolve(head, None), cue=cue.text)
-        if subject[0].lower_ in INDEFINITE_ARTICLES and head.pos_ == "NOUN":
+        role = head.lemma_.lower() in ROLE_NOUNS or head.lower_ in ROLE_NOUNS
+        if subject[0].lower_ in INDEFINITE_ARTICLES and (head.pos_ == "NOUN" or role):
             # "said a senior Peruvian government official": the person described, not Peru.
             first = subject[0]
             words = self.article.text[first.idx : head.idx + len(head)]
@@ -230,10 +245,11 @@ class CueReader:
         two paragraphs back (four when a he/she of that gender is a main subject between and
         no other person of it the subject of a clause: "The actress said ... / She appeared to
         imply that Trump ... than Clinton ... / '…,' she said"), and no other person became
-        the main subject since.
+        the main subject since. A person the article only describes ("a Benetton
+        spokeswoman") is one too: "she said" after her quote is her.
         """
         name, end = self.last.found.speaker, self.last.end
-        if name is None or end < 0 or not self.referents.is_person(name):
+        if name is None or end < 0 or not self._is_person(name):
             return False
         paragraphs = self.article.text.count("\n\n", end, token.idx)
         if paragraphs > 2 and (
@@ -242,16 +258,24 @@ class CueReader:
             or self.referents.subjects_since(token, gender, end) - {name}
         ):
             return False
-        if gender is not None and self.referents.gender(name) not in (None, gender):
+        if gender is not None and self._gender(name) not in (None, gender):
             return False
         recent = self.referents.main_subject_since(token, gender, end)
         return recent is None or recent.canonical == name
+
+    def _is_person(self, speaker: str) -> bool:
+        """Whether a speaker is a person: a named one, or a role ("a Benetton spokeswoman")."""
+        return self.referents.is_person(speaker) or described_role(speaker) is not None
+
+    def _gender(self, speaker: str) -> str | None:
+        role = described_role(speaker)
+        return role_gender(role) if role is not None else self.referents.gender(speaker)
 
     def _thing(self, token: Token) -> Attribution | None:
         """What "it said" refers to: the previous speaker when that was no person (a body, a
         report), quoted at most two paragraphs back; a person is never "it"."""
         name, end = self.last.found.speaker, self.last.end
-        if name is None or end < 0 or self.referents.is_person(name):
+        if name is None or end < 0 or self._is_person(name):
             return None
         if self.article.text.count("\n\n", end, token.idx) > 2:
             return None
@@ -271,3 +295,13 @@ def qualified_role(token: Token) -> str:
     "chancellor", "shadow chancellor", "former president"."""
     qualifiers = [c.lower_ for c in token.children if c.i < token.i and c.lower_ in ROLE_QUALIFIERS]
     return " ".join([*qualifiers[-1:], token.lower_])
+
+
+def described_role(speaker: str) -> str | None:
+    """The role noun a description of a person ends with ("spokeswoman" in "a Benetton
+    spokeswoman"), or None for a name or a body."""
+    words = speaker.split()
+    if len(words) < 2 or words[0].lower() not in INDEFINITE_ARTICLES | {"the"}:
+        return None
+    noun = words[-1].lower()
+    return noun if noun in ROLE_NOUNS else None
