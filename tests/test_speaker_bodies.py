@@ -97,3 +97,20 @@ def test_a_name_between_commas_before_the_verb_speaks(nlp: Language) -> None:
         'said: "This was more talk from Gordon Brown."'
     )
     assert speaker_of(nlp, text, "This was more talk") == "George Osborne"
+
+
+def test_according_to_after_the_quote_names_the_source(nlp: Language) -> None:
+    text = (
+        '"Prices will rise," according to analyst Tom Hall of the Acme Bank. '
+        '"They will fall," according to a senior banker.'
+    )
+    assert speaker_of(nlp, text, "Prices will rise") == "Tom Hall"
+    assert speaker_of(nlp, text, "They will fall") == "a senior banker"
+
+
+def test_a_report_after_a_full_stop_opens_the_next_sentence(nlp: Language) -> None:
+    text = (
+        'Mark Ellis spoke after the match. "We lost the game," Ellis said. "We will play '
+        'better on Tuesday." Tom Hall said he was unsure what went wrong.'
+    )
+    assert speaker_of(nlp, text, "We will play better") == "Mark Ellis"

@@ -99,12 +99,17 @@ class CueReader:
             return None
         return Attribution(entity.canonical, entity.start, entity.end)
 
-    def clause_speaker(self, tokens: list[Token]) -> Attribution | None:
-        """The speaker of an attribution clause read from its words (see ``tail_clause``)."""
+    def clause_speaker(
+        self, tokens: list[Token], after_full_stop: bool = False
+    ) -> Attribution | None:
+        """The speaker of an attribution clause read from its words (see ``tail_clause``);
+        after a full stop, none when the verb reports a clause of its own."""
         found = tail_clause(tokens)
         if found is None:
             return None
         subject, cue = found
+        if after_full_stop and any(c.dep_ == "ccomp" and c.i > cue.i for c in cue.children):
+            return None
         head = subject[-1]
         if is_epithet(subject):
             return replace(self._resolve(head, None), cue=cue.text)

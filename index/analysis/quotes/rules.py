@@ -95,7 +95,10 @@ def _tail_after(clues: Clues, end: int) -> Attribution | None:
         if token.idx >= high or article.inside(token) or len(tokens) > TAIL_REACH:
             break
         tokens.append(token)
-    return clues.reader.clause_speaker(tokens)
+    # '"... on Tuesday." Shearer said he was unsure': after a full stop, a verb with a clause
+    # of its own opens the next sentence, reporting something else.
+    closed = article.text[:end].rstrip(_CLOSING.replace(".", "")).endswith(".")
+    return clues.reader.clause_speaker(tokens, after_full_stop=closed)
 
 
 def after_own_attribution(clues: Clues, spans: Spans) -> Attribution | None:

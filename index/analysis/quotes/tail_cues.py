@@ -190,6 +190,23 @@ def _quoted_name(words: Sequence[Token], verb: int) -> list[Token]:
     return list(words[start:end])
 
 
+def _according_to(words: Sequence[Token]) -> list[Token]:
+    """The name after "according to" and its description: "Glen Yearwood" in "according to
+    media and PR strategist Glen Yearwood", or the description ("a senior banker")."""
+    if words[0].lower_ in _DETERMINERS:
+        start, size = _subject(words)
+        return list(words[start:size])
+    start = 0
+    while start < min(len(words), _MAX_DESCRIPTION) and not _is_name(words[start]):
+        if not words[start].is_alpha:
+            return []
+        start += 1
+    end = start
+    while end < len(words) and _is_name(words[end]):
+        end += 1
+    return list(words[start:end])
+
+
 def tail_clause(tokens: Sequence[Token]) -> tuple[list[Token], Token] | None:
     """(subject tokens, speech verb) of the attribution opening ``tokens``, or None.
 
@@ -202,6 +219,9 @@ def tail_clause(tokens: Sequence[Token]) -> tuple[list[Token], Token] | None:
         words = words[1:]
     if not words:
         return None
+    if words[0].lower_ == "according" and len(words) > 2 and words[1].lower_ == "to":
+        source = _according_to(words[2:])
+        return (source, words[0]) if source else None
     if _is_verb(words[0]):
         if words[0].tag_ == "VBG":
             return None  # '"...," promising the club will return': a participle never inverts
