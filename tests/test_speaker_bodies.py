@@ -114,3 +114,12 @@ def test_a_report_after_a_full_stop_opens_the_next_sentence(nlp: Language) -> No
         'better on Tuesday." Tom Hall said he was unsure what went wrong.'
     )
     assert speaker_of(nlp, text, "We will play better") == "Mark Ellis"
+
+
+def test_an_apposition_without_its_closing_comma_still_ends_at_the_verb(nlp: Language) -> None:
+    text = (
+        "The trade show opens on Thursday.\n\n"
+        '"It is all about digital," Tom Hall, from the Consumer Technology Association (CTA) '
+        "told reporters."
+    )
+    assert speaker_of(nlp, text, "It is all about") == "Tom Hall"

@@ -137,12 +137,15 @@ def _subject(tokens: Sequence[Token]) -> tuple[int, int]:
 
 
 def _apposition_end(tokens: Sequence[Token], start: int) -> int:
-    """Index after ", the party chairman," or ", 58," following a subject, else ``start``."""
+    """Index after ", the party chairman," or ", 58," following a subject, else ``start``;
+    at the speech verb when the closing comma was left out (", from the CEA told")."""
     if start >= len(tokens) or tokens[start].text != ",":
         return start
     for index in range(start + 1, min(len(tokens), start + _MAX_APPOSITION)):
         if tokens[index].text == ",":
             return index + 1
+        if index > start + 2 and _is_verb(tokens[index]) and tokens[index].tag_ != "VBG":
+            return index
         if tokens[index].text in ".;:!?" or tokens[index].text in _MARKS:
             return start
     return start
