@@ -123,3 +123,11 @@ def test_an_apposition_without_its_closing_comma_still_ends_at_the_verb(nlp: Lan
         "told reporters."
     )
     assert speaker_of(nlp, text, "It is all about") == "Tom Hall"
+
+
+def test_the_first_half_of_a_hyphenated_word_is_no_person(nlp: Language) -> None:
+    text = (
+        "Vice-chancellors reacted with fury this week to threats by the education secretary, "
+        'Mark Ellis, to dock their bonuses. "They will pay," he said.'
+    )
+    assert speaker_of(nlp, text, "They will pay") == "Mark Ellis"

@@ -182,6 +182,12 @@ class Referents:
         for token in self.doc:
             if token.dep_ not in SUBJECT_DEPS or token.pos_ != "PROPN" or self.inside(token.idx):
                 continue
+            if (
+                not token.whitespace_
+                and token.i + 1 < len(self.doc)
+                and self.doc[token.i + 1].text == "-"
+            ):
+                continue  # "Vice-chancellors": the first half of a hyphenated word
             in_entity = any(start <= token.idx < end for start, end in tagged)
             if in_entity and token.text not in surnames:
                 continue
