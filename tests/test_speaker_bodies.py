@@ -131,3 +131,13 @@ def test_the_first_half_of_a_hyphenated_word_is_no_person(nlp: Language) -> None
         'Mark Ellis, to dock their bonuses. "They will pay," he said.'
     )
     assert speaker_of(nlp, text, "They will pay") == "Mark Ellis"
+
+
+def test_a_quote_opening_the_next_paragraph_goes_on_despite_a_remark(nlp: Language) -> None:
+    text = (
+        '"We tried to predict the outcome," explains Dr. Anna Berg.\n\n'
+        '"We used a trick from earlier studies to do it." This trick was a simple model.\n\n'
+        "'Circuit breaker' plan - the council vs the mayor"
+    )
+    assert speaker_of(nlp, text, "We used a trick") == "Anna Berg"
+    assert speaker_of(nlp, text, "Circuit breaker") is None

@@ -133,7 +133,11 @@ def colon_introduction(clues: Clues, spans: Spans) -> Attribution | None:
 def continues_previous(clues: Clues, spans: Spans) -> Attribution | None:
     """A quote alone in its paragraph, or after an attributed one in it, goes on the previous
     speaker's."""
-    if not (clues.article.floats(spans) or _same_paragraph(clues, spans)):
+    if not (
+        clues.article.floats(spans)
+        or _same_paragraph(clues, spans)
+        or _opens_next_paragraph(clues, spans)
+    ):
         return None
     found = clues.last.found
     if not found.speaker or _someone_else_since(clues, clues.last.end, spans[0][0]):
@@ -172,6 +176,24 @@ def next_sentence(clues: Clues, spans: Spans) -> Attribution | None:
     cues = (t for t in sent if clues.reader.is_cue(t) and low <= t.idx < high)
     cue = next((t for t in cues if t.lower_ != "according"), None)
     return clues.reader.from_cue(cue) if cue is not None else None
+
+
+def _opens_next_paragraph(clues: Clues, spans: Spans) -> bool:
+    """Whether the quote opens the paragraph right after the previous quote's: '"B." This
+    trick was ...' under '"A," explains Dr. Shadlen.' goes on; the writer's remark after it
+    names no one (the rules before this one found no cue)."""
+    text, start = clues.article.text, spans[0][0]
+    low, _ = clues.article.paragraph(start, start)
+    if text[low:start].strip(" \t\"“‘'«„`"):
+        return False
+    words = text[start : spans[-1][1]]
+    if len(words.split()) < 4 and not words.rstrip().endswith((".", "!", "?", "…")):
+        return False  # "'Circuit breaker' plan - NPHET vs Government": a heading's term
+    previous_end = len(text[:low].rstrip())
+    if previous_end == 0:
+        return False
+    previous_low, _ = clues.article.paragraph(previous_end - 1, previous_end - 1)
+    return previous_low <= clues.last.end <= low
 
 
 def _same_paragraph(clues: Clues, spans: Spans) -> bool:
