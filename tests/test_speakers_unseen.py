@@ -198,4 +198,11 @@ def test_a_phrasal_speech_verb_attributes_but_a_thing_going_on_does_not(nlp: Lan
     )
     assert quote_starting(nlp, text, "The quay").speaker == "Maria Lopez"
     assert quote_starting(nlp, text, "We are ready").speaker == "Juan Diaz"
-    assert quote_starting(nlp, text, "Nobody asked").speaker is None
+    # "The meeting went on" attributes nothing; the quote opening the paragraph after Diaz's
+    # goes on with him, as a quote alone in its paragraph would.
+    nobody = quote_starting(nlp, text, "Nobody asked")
+    assert (nobody.speaker, nobody.speaker_rule, nobody.cue) == (
+        "Juan Diaz",
+        "continues-previous",
+        "summed",
+    )
