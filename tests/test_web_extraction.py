@@ -153,3 +153,35 @@ def test_importing_extraction_does_not_import_trafilatura() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_pages_extracted_from_many_threads_are_parsed_one_at_a_time(monkeypatch) -> None:
+    # trafilatura shares one lxml parser, which concurrent calls crash (SIGSEGV): fetch's page
+    # threads must take turns.
+    import threading
+    import time
+    from concurrent.futures import ThreadPoolExecutor
+
+    import trafilatura
+
+    active, most = 0, 0
+    count = threading.Lock()
+    load_html = trafilatura.load_html
+
+    def watched(html):
+        nonlocal active, most
+        with count:
+            active += 1
+            most = max(most, active)
+        time.sleep(0.01)  # widen the window two unguarded calls would share
+        try:
+            return load_html(html)
+        finally:
+            with count:
+                active -= 1
+
+    monkeypatch.setattr(trafilatura, "load_html", watched)
+    with ThreadPoolExecutor(8) as pool:
+        texts = list(pool.map(lambda _: extract_article(article_page()).text, range(16)))
+    assert most == 1
+    assert len(set(texts)) == 1 and PARAGRAPHS[0] in texts[0]

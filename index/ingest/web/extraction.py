@@ -6,6 +6,10 @@ page's JSON-LD ``articleBody``, else from the feed entry's own content; ``Extrac
 records which. Paragraphs and headings come out as blocks separated by blank lines, quote marks
 as written (the quote and speaker analysis reads both); no markup is kept. Only this module
 imports trafilatura, and it does so when a page is first extracted, never at import.
+
+One page is parsed at a time in the process: trafilatura shares one lxml parser across calls,
+and lxml parsers are not thread-safe (concurrent extract() calls crash the process with
+SIGSEGV, adbar/trafilatura#840 and #925); fetch extracts from its page threads.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ import copy
 import datetime as dt
 import json
 import re
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
@@ -24,6 +29,7 @@ if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
 TextSource = Literal["trafilatura", "json-ld", "entry"]
+_PARSING = threading.RLock()  # held while lxml parses or walks a tree (see above)
 
 # A candidate "far less" than the longest text the page or entry declares is passed over.
 FAR_LESS = 0.5
@@ -93,6 +99,11 @@ def extract_article(
 
     ``entry_html`` is the feed entry's own content (HTML or plain text), the last fallback.
     """
+    with _PARSING:
+        return _extract(html, url, entry_html)
+
+
+def _extract(html: str | bytes, url: str | None, entry_html: str | None) -> Extracted:
     import trafilatura
 
     tree = trafilatura.load_html(html) if _has_markup(html) else None
@@ -112,6 +123,11 @@ def fragment_text(fragment: str) -> str:
     """Return the text of an HTML fragment (a feed entry's content): blocks as paragraphs."""
     if not _has_markup(fragment):
         return _tidy(fragment)
+    with _PARSING:
+        return _fragment_text(fragment)
+
+
+def _fragment_text(fragment: str) -> str:
     from lxml import html as lxml_html
     from lxml.etree import ParserError
 
