@@ -11,29 +11,22 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from .models import ArticleRef, ClaimGroup, ClaimRow, QuoteRow, SourceCount, Speaker
 from .record import annotation_rows as rows
+from .record.added import others_commits
 from .record.annotation_rows import Stamp
 from .record.claim_groups import group_named, group_names, groups_of
 from .record.sources import source_counts
 from .record.speakers import merged_names, named_as, speakers_of
 from .record.tally import PerArticle, per_article, tally
+from .view_ids import Ids, KeptMatching, Matching
 
 if TYPE_CHECKING:
     import sqlite3
 
     from .record.db import Record
-
-
-class Matching(Protocol):
-    """The ids of the articles a search finds (None: every article)."""
-
-    def __call__(self, query: str, *, now: dt.datetime | None = None) -> frozenset[str] | None: ...
-
-
-Ids = frozenset[str] | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +51,10 @@ class LibraryViews:
 
     def __init__(self, record: Record, matching: Matching) -> None:
         self._record = record
-        self._matching = matching  # the ids a query finds (None: all): `Library.matching_ids`
+        # The ids a query finds (None: all), `Library.matching_ids`, searched once per query
+        # until the record changes (this connection's writes or another process's commits).
+        conn = record.conn
+        self._matching = KeptMatching(matching, lambda: (conn.total_changes, others_commits(conn)))
         self._library: _Library | None = None
         self._lock = threading.Lock()  # two threads asking at once read the library once
 
