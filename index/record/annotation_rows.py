@@ -9,20 +9,21 @@ asked for, newest first from the tables' date index.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Collection, Iterator
 
 from ..models import ArticleRef, Claim, Quote
 from .annotation_tables import ARTICLE_REF_INDEX
 from .codec import decode_date, quote_from_row
+from .row_reader import KEY_COLUMNS, Row, RowReader
 
 Stamp = tuple[int, int]
 Ids = Collection[str] | None  # None: every article
 # (article id, speaker or unit as written, how many of the article's rows have it)
 Pair = tuple[str, str, int]
 
-_KEYS = {"quotes": "speaker", "claims": "unit"}
+_KEYS = KEY_COLUMNS
+PART = 2000  # rows read and decoded at once
 
 
 def record_stamp(conn: sqlite3.Connection) -> Stamp:
@@ -80,7 +81,7 @@ def quotes(
 ) -> Iterator[tuple[str, Quote]]:
     """(article id, quote) for the articles among ``ids`` (by one of ``speakers`` as written,
     when given), newest article first, undated ones last, then in article and text order."""
-    for article_id, row in _rows(conn, "quotes", ids, speakers, limit):
+    for article_id, row in _rows(RowReader(conn, "quotes", ids, speakers), limit):
         yield article_id, quote_from_row(row)
 
 
@@ -89,38 +90,14 @@ def claims(
 ) -> Iterator[tuple[str, Claim]]:
     """(article id, claim) for the articles among ``ids`` (counting one of ``units``, when
     given), in the order of `quotes`."""
-    for article_id, row in _rows(conn, "claims", ids, units, limit):
+    for article_id, row in _rows(RowReader(conn, "claims", ids, units), limit):
         yield article_id, Claim(*row)
 
 
-def _rows(
-    conn: sqlite3.Connection,
-    table: str,
-    ids: Ids,
-    keys: Collection[str] | None,
-    limit: int | None,
-) -> Iterator[tuple[str, list]]:
-    where, params = "", ()
-    if keys is not None and len(keys) == 1:  # read in order from the key's index, unsorted
-        where, params = f"WHERE {_KEYS[table]} = ?", tuple(keys)
-    elif keys is not None:
-        where, params = (
-            f"WHERE {_KEYS[table]} IN (SELECT value FROM json_each(?))",
-            (json.dumps(list(keys)),),
-        )
-    # The search's articles are picked here rather than in SQLite: passing thousands of ids to
-    # it cost more than skipping the rows of the others.
-    cursor = conn.execute(
-        f"SELECT article_id, row FROM {table} {where} ORDER BY date DESC, article_id, seq LIMIT ?",
-        (*params, -1 if limit is None or ids is not None else limit),
-    )
-    batch = 2000
-    left = -1 if limit is None else limit
-    while left and (rows := cursor.fetchmany(batch)):
-        if ids is not None:
-            rows = [r for r in rows if r[0] in ids]
-        if left > 0:
-            rows, left = rows[:left], max(0, left - len(rows))
-        # One decode of the batch as one JSON array: row by row took most of the time.
-        decoded = json.loads("[" + ",".join(r[1] for r in rows) + "]")
-        yield from zip((r[0] for r in rows), decoded, strict=True)
+def _rows(reader: RowReader, limit: int | None) -> Iterator[Row]:
+    """The reader's first ``limit`` rows (all when None), read a part at a time."""
+    read = 0
+    while not reader.done and (limit is None or read < limit):
+        part = reader.read(PART if limit is None else min(PART, limit - read))
+        read += len(part)
+        yield from part
