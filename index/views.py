@@ -13,11 +13,13 @@ import threading
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .claim_pages import ClaimPages
 from .models import ArticleRef, ClaimGroup, ClaimRow, QuoteRow, SourceCount, Speaker
 from .record import annotation_rows as rows
 from .record.added import others_commits
 from .record.annotation_rows import Stamp
 from .record.claim_groups import group_named, group_names, groups_of
+from .record.row_reader import RowReader
 from .record.sources import source_counts
 from .record.speakers import merged_names, named_as, speakers_of
 from .record.tally import PerArticle, per_article, tally
@@ -100,19 +102,22 @@ class LibraryViews:
     ) -> list[ClaimRow]:
         """The numeric claims of the articles the query matches, newest first (undated last),
         only one group's when ``group`` is given; the first ``limit`` of them when given."""
+        return self.claim_pages(query, group=group, now=now).read(limit)
+
+    def claim_pages(
+        self, query: str = "", *, group: str | None = None, now: dt.datetime | None = None
+    ) -> ClaimPages:
+        """The claims of `claims`, to be read a part at a time (on the thread this library is
+        used on): a front end reads the newest first and the rest after them, in parts."""
         known, ids = self._read(), self._ids(query, now)
         units = None
         if group is not None:
             wanted = group_named(group, known.groups)
             units = [unit for unit, name in known.groups.items() if name == wanted]
         if (ids is not None and not ids) or units == []:
-            return []
-        groups, refs = known.groups, known.refs
-        return [
-            ClaimRow(refs[a], c, groups.get(c.unit or ""))
-            for a, c in rows.claims(self._record.conn, ids, units, limit)
-            if a in refs
-        ]
+            return ClaimPages(None, known.refs, known.groups)
+        reader = RowReader(self._record.conn, "claims", ids, units)
+        return ClaimPages(reader, known.refs, known.groups)
 
     def claim_groups(self, query: str = "", *, now: dt.datetime | None = None) -> list[ClaimGroup]:
         """What the claims of the articles the query matches count, the largest group first."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Collection, Iterator
 
-from ..models import ArticleRef, Claim, Quote
+from ..models import ArticleRef, Quote
 from .annotation_tables import ARTICLE_REF_INDEX
 from .codec import decode_date, quote_from_row
 from .row_reader import KEY_COLUMNS, Row, RowReader
@@ -83,15 +83,6 @@ def quotes(
     when given), newest article first, undated ones last, then in article and text order."""
     for article_id, row in _rows(RowReader(conn, "quotes", ids, speakers), limit):
         yield article_id, quote_from_row(row)
-
-
-def claims(
-    conn: sqlite3.Connection, ids: Ids, units: Collection[str] | None, limit: int | None
-) -> Iterator[tuple[str, Claim]]:
-    """(article id, claim) for the articles among ``ids`` (counting one of ``units``, when
-    given), in the order of `quotes`."""
-    for article_id, row in _rows(RowReader(conn, "claims", ids, units), limit):
-        yield article_id, Claim(*row)
 
 
 def _rows(reader: RowReader, limit: int | None) -> Iterator[Row]:

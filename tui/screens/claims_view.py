@@ -10,15 +10,17 @@ thousands.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 
+from newsreader.index.claim_pages import ClaimPages
 from newsreader.index.faults import LibraryError
 from newsreader.index.models import ClaimGroup, ClaimRow
 
@@ -29,9 +31,13 @@ from .article_view import ArticleScreen
 from .speakers_view import DAY, day
 from .view_screen import ViewScreen
 
+if TYPE_CHECKING:
+    from newsreader.index.claim_pages import ClaimPages
+
 ALL = "all claims"
 FIRST = object()  # before the first read: the cursor goes to the largest group
 FIRST_ROWS = 500  # claims read first, newest first: screenfuls while the rest are read
+REST_ROWS = 2000  # claims read at once after them: a few milliseconds on the search thread
 
 
 def _value(row: ClaimRow) -> float:
@@ -52,6 +58,19 @@ SORTS: dict[str, Any] = {  # name -> key, the first is the default
 }
 
 
+Wanted = tuple[str, "str | None", str]  # (query, group, sort) of a group's claims
+
+
+@dataclass(frozen=True, slots=True)
+class FirstClaims:
+    """The newest claims of the group a query's groups will highlight, read with the groups:
+    the view shows both at once instead of asking for the claims once the groups are drawn."""
+
+    wanted: Wanted
+    pages: ClaimPages  # the rest are read from it
+    rows: list[ClaimRow]
+
+
 @dataclass(frozen=True, slots=True)
 class ClaimsData:
     """What the claims view reads for a query: the groups, and how many claims in how many
@@ -60,6 +79,7 @@ class ClaimsData:
     groups: list[ClaimGroup]
     claims: int
     articles: int
+    first: FirstClaims | None = None
 
 
 class ClaimsScreen(ViewScreen[ClaimsData]):
@@ -83,7 +103,9 @@ class ClaimsScreen(ViewScreen[ClaimsData]):
         # (query, group, sort) of the rows shown, and of the rows once all are read
         self.rows_shown: tuple[str, str | None, str] | None = None
         self.rows_group: tuple[str, str | None, str] | None = None
+        self.rows_reading: Wanted | None = None  # what the claims worker is reading
         self.sort = "newest"
+        self._placed: object = FIRST  # the group highlighted when a load began
 
     def compose_body(self) -> ComposeResult:
         counts = [Column("counts"), Column("claims", 6, "right"), Column("articles", 8, "right")]
@@ -107,9 +129,22 @@ class ClaimsScreen(ViewScreen[ClaimsData]):
     def focus_body(self) -> None:
         self.group_table.focus()
 
+    def load(self, query: str) -> None:
+        self._placed = self.current_group if self.groups else FIRST  # read here, not off the loop
+        super().load(query)
+
     def fetch(self, query: str, now: Any) -> ClaimsData:
         views = self.library.views
-        return ClaimsData(views.claim_groups(query, now=now), *views.claim_count(query, now=now))
+        groups = views.claim_groups(query, now=now)
+        data = ClaimsData(groups, *views.claim_count(query, now=now))
+        if self.sort != "newest":  # the others need all the claims: the worker reads them
+            return data
+        names: list[str | None] = [None, *(g.name for g in groups)]
+        # The group `show` will highlight: the one highlighted before if still there.
+        group = next((n for n in names if n == self._placed), names[min(1, len(groups))])
+        pages = views.claim_pages(query, group=group, now=now)
+        first = FirstClaims((query, group, self.sort), pages, pages.read(FIRST_ROWS))
+        return dataclasses.replace(data, first=first)
 
     def show(self, data: ClaimsData) -> None:
         current = self.current_group if self.groups else FIRST
@@ -118,8 +153,14 @@ class ClaimsScreen(ViewScreen[ClaimsData]):
         rows = [(ALL, f"{data.claims:,}", f"{data.articles:,}")]
         rows += [(g.name, f"{g.claims:,}", f"{g.articles:,}") for g in data.groups]
         place = self.groups.index(current) if current in self.groups else min(1, len(data.groups))
-        self.rows_group = self.rows_shown = None
+        self.rows_group = self.rows_shown = self.rows_reading = None
         self.group_table.show_rows(rows, cursor=place)
+        first = data.first
+        if first is not None and self._still(first.wanted):  # read with the groups: shown now
+            self._show_rows(first.rows, first.wanted, complete=first.pages.done)
+            if not first.pages.done:
+                self.rows_reading = first.wanted
+                self._claims_worker(first.wanted, (first.pages, first.rows))
         self._show_claims()
         self._status()
 
@@ -133,35 +174,46 @@ class ClaimsScreen(ViewScreen[ClaimsData]):
         return self.groups[index] if 0 <= index < len(self.groups) else None
 
     def _show_claims(self) -> None:
-        """Read the highlighted group's claims (unless they are shown already) and show them."""
+        """Read the highlighted group's claims (unless they are shown or being read already)
+        and show them."""
         wanted = (self.query_text or "", self.current_group, self.sort)
-        if wanted != self.rows_group:
-            self._claims_worker(*wanted)
+        if wanted not in (self.rows_group, self.rows_reading):
+            self.rows_reading = wanted
+            self._claims_worker(wanted)
 
     @work(exclusive=True, group="claims")
-    async def _claims_worker(self, query: str, group: str | None, sort: str) -> None:
-        """Newest first, the first screenfuls come from the date index at once and the rest
-        after them (a group holds up to tens of thousands); other orders need them all."""
-        now, views = self.news_app.now, self.library.views
-        wanted = (query, group, sort)
-
-        def read(limit: int | None) -> list[ClaimRow]:
-            found = views.claims(query, group=group, now=now, limit=limit)
-            return found if sort == "newest" else sorted(found, key=SORTS[sort])
-
+    async def _claims_worker(
+        self, wanted: Wanted, started: tuple[ClaimPages, list[ClaimRow]] | None = None
+    ) -> None:
+        """Newest first, the first screenfuls are shown at once (``started``: read and shown
+        already); the rest (a group holds up to tens of thousands) are read after them in
+        parts, each its own call on the search thread, so that a query typed or a group picked
+        meanwhile waits for one part at most: the reading stops once the claims are no longer
+        wanted. Other orders need them all."""
+        query, group, sort = wanted
+        now, views, search = self.news_app.now, self.library.views, self.news_app.in_search_thread
         try:
-            if sort == "newest":
-                first = await self.news_app.in_search_thread(lambda: read(FIRST_ROWS))
+            if started is None:
+                pages = await search(lambda: views.claim_pages(query, group=group, now=now))
+                found = await search(lambda: pages.read(FIRST_ROWS))
+                if sort == "newest":
+                    if not self._still(wanted):
+                        return
+                    self._show_rows(found, wanted, complete=pages.done)
+            else:
+                pages, found = started
+            found = list(found)  # the rows shown stay as they are while more are read
+            while not pages.done:
                 if not self._still(wanted):
                     return
-                self._show_rows(first, wanted, complete=len(first) < FIRST_ROWS)
-                if len(first) < FIRST_ROWS:
-                    return
-            found = await self.news_app.in_search_thread(lambda: read(None))
+                found += await search(lambda: pages.read(REST_ROWS))
+            if sort != "newest":
+                found = await search(lambda: sorted(found, key=SORTS[sort]))
         except LibraryError as problem:
+            self.rows_reading = None
             self.notify(str(problem), severity="error", timeout=8)
             return
-        if self._still(wanted):
+        if self._still(wanted) and self.rows_group != wanted:  # not shown whole above
             self._show_rows(found, wanted, complete=True)
 
     def _still(self, wanted: tuple[str, str | None, str]) -> bool:
