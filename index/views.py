@@ -140,11 +140,13 @@ class LibraryViews:
     def _ids(self, query: str, now: dt.datetime | None) -> Ids:
         return self._matching(query, now=now)
 
-    def prepare(self) -> None:
+    def prepare(self) -> bool:
         """Read what the views count over now if it is not read yet (a second on a large
         library): a front end calls this off its search thread, so that searches do not wait
-        behind it."""
-        self._read()
+        behind it. True when it was read now: it then lives until articles change (a front
+        end may tell its garbage collector so)."""
+        before = self._library
+        return self._read() is not before
 
     def _read(self) -> _Library:
         """What the views count over, read again only when the record's articles changed."""

@@ -1,5 +1,5 @@
 """The views search each query once while the record is unchanged, and again once it changes:
-a starred article is in `starred:yes`'s views at once."""
+a starred article is in `starred:yes`'s views at once; what they count over is read once."""
 
 from __future__ import annotations
 
@@ -63,3 +63,12 @@ def test_a_state_written_since_shows_in_the_views_at_once(tmp_path: Path) -> Non
         library.set_starred([article], True)
         claims, articles = views.claim_count("starred:yes")
         assert articles == 1 and claims >= 1
+
+
+def test_what_the_views_count_over_is_read_once(tmp_path: Path) -> None:
+    folder = tmp_path / "library"
+    folder.mkdir()
+    shutil.copy(OLD, folder / "library.db")
+    with Library.open(folder) as library:
+        assert library.views.prepare() is True, "read now: a front end may keep it"
+        assert library.views.prepare() is False

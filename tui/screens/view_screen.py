@@ -21,6 +21,7 @@ from textual.widgets import Input, Static
 
 from newsreader.index.faults import LibraryError
 
+from .. import startup_gc
 from ..widgets.key_bar import KeyBar
 from ..widgets.search_bar import SearchBar
 
@@ -115,7 +116,8 @@ class ViewScreen(Screen[None], Generic[T]):
         try:
             # Reading every quote and claim the first time takes seconds on a large library:
             # on a thread of its own, so that the articles' searches do not wait behind it.
-            await asyncio.to_thread(self.library.views.prepare)
+            if await asyncio.to_thread(self.library.views.prepare):
+                startup_gc.keep()  # read to last: later collections need not scan it
             data = await self.news_app.in_search_thread(lambda: self.fetch(query, now))
         except LibraryError as problem:
             self.notify(str(problem), severity="error", timeout=8)
