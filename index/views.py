@@ -21,7 +21,7 @@ from .record.annotation_rows import Stamp
 from .record.claim_groups import group_named, group_names, groups_of
 from .record.row_reader import RowReader
 from .record.sources import source_counts
-from .record.speakers import merged_names, named_as, speakers_of
+from .record.speakers import merged_names, named_as, speakers_of, spellings_of
 from .record.tally import PerArticle, per_article, tally
 from .view_ids import Ids, KeptMatching, Matching
 
@@ -39,6 +39,7 @@ class _Library:
 
     stamp: Stamp
     speakers: dict[str, str]  # speaker as written -> merged name
+    spellings: dict[str, tuple[str, ...]]  # merged name -> its spellings
     groups: dict[str, str]  # unit -> group name
     refs: dict[str, ArticleRef]
     quoted: PerArticle  # article -> its speakers' quotes
@@ -90,7 +91,7 @@ class LibraryViews:
         known, ids = self._read(), self._ids(query, now)
         if ids is None:
             return list(known.all_speakers)
-        return speakers_of(tally(known.quoted, known.refs, ids), known.speakers)
+        return speakers_of(tally(known.quoted, ids), known.spellings)
 
     def claims(
         self,
@@ -124,7 +125,7 @@ class LibraryViews:
         known, ids = self._read(), self._ids(query, now)
         if ids is None:
             return list(known.all_groups)
-        return groups_of(tally(known.counted, known.refs, ids))
+        return groups_of(tally(known.counted, ids))
 
     def claim_count(self, query: str = "", *, now: dt.datetime | None = None) -> tuple[int, int]:
         """(claims, articles with any) of the articles the query matches, grouped or not."""
@@ -161,16 +162,18 @@ def _read_library(conn: sqlite3.Connection, stamp: Stamp) -> _Library:
     speakers = merged_names(rows.key_counts(conn, "quotes"))
     groups = group_names(rows.key_counts(conn, "claims"))
     refs = rows.article_refs(conn)
-    quoted = per_article(rows.pairs(conn, "quotes"), speakers)
-    counted = per_article(rows.pairs(conn, "claims"), groups)
+    quoted = per_article(rows.pairs(conn, "quotes"), speakers, refs)
+    counted = per_article(rows.pairs(conn, "claims"), groups, refs)
+    spellings = spellings_of(speakers)
     return _Library(
         stamp,
         speakers,
+        spellings,
         groups,
         refs,
         quoted,
         counted,
         rows.totals(conn, "claims"),
-        speakers_of(tally(quoted, refs, None), speakers),
-        groups_of(tally(counted, refs, None)),
+        speakers_of(tally(quoted, None), spellings),
+        groups_of(tally(counted, None)),
     )

@@ -60,3 +60,30 @@ def test_values_are_written_for_reading() -> None:
     assert shown(claim(2.5, "km")) == "2.5"
     assert shown(claim(None, "soldiers", 10.0, 15.0)) == "10–15"
     assert shown(claim(-0.02, "%")) == "-2%"
+
+
+def test_names_are_counted_over_the_articles_asked_for() -> None:
+    import datetime as dt
+
+    from newsreader.index.models import ArticleRef
+    from newsreader.index.record.tally import per_article, tally
+
+    refs = {
+        "a": ArticleRef("a", "A", dt.date(2025, 1, 2), None, None),
+        "b": ArticleRef("b", "B", dt.date(2024, 6, 1), None, None),
+        "u": ArticleRef("u", "U", None, None, None),
+    }
+    names = {"Kim": "Kim Jong Un", "Kim Jong Un": "Kim Jong Un", "Lopez": "Maria Lopez"}
+    pairs = [("a", "Kim", 2), ("a", "Kim Jong Un", 1), ("b", "Kim", 1), ("u", "Lopez", 4),
+             ("b", "nobody", 9)]  # fmt: skip
+    counts = per_article(pairs, names, refs)
+    every = tally(counts, None)
+    assert every.rows == {"Kim Jong Un": 4, "Maria Lopez": 4}, "spellings merged, per article"
+    assert every.articles == {"Kim Jong Un": 2, "Maria Lopez": 1}
+    assert every.span("Kim Jong Un") == (dt.date(2024, 6, 1), dt.date(2025, 1, 2))
+    assert every.span("Maria Lopez") == (None, None), "an undated article has no dates"
+    some = tally(counts, {"a", "gone"})
+    assert (
+        some.rows == {"Kim Jong Un": 3} and some.span("Kim Jong Un") == (dt.date(2025, 1, 2),) * 2
+    )
+    assert tally(counts, set()).rows == {}

@@ -141,15 +141,20 @@ def _deletions(word: str) -> set[str]:
     return {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}
 
 
-def speakers_of(counted: Tally, names: Mapping[str, str]) -> list[Speaker]:
-    """Every speaker counted with quote and article counts and date range, the most quoted
-    first (then by name); ``names`` gives each merged name's spellings."""
+def spellings_of(names: Mapping[str, str]) -> dict[str, tuple[str, ...]]:
+    """Each merged name -> its spellings as written, sorted: kept with the names, since every
+    count of the speakers (each query typed) shows them."""
     spellings: dict[str, list[str]] = defaultdict(list)
     for written, name in names.items():
         spellings[name].append(written)
+    return {name: tuple(sorted(written)) for name, written in spellings.items()}
+
+
+def speakers_of(counted: Tally, spellings: Mapping[str, tuple[str, ...]]) -> list[Speaker]:
+    """Every speaker counted with quote and article counts and date range, the most quoted
+    first (then by name, "Director" before "director"), with its ``spellings``."""
     found = [
-        Speaker(name, n, counted.articles[name], *counted.span(name),
-                tuple(sorted(spellings[name])))
+        Speaker(name, n, counted.articles[name], *counted.span(name), spellings.get(name, ()))
         for name, n in counted.rows.items()
-    ]  # fmt: skip
-    return sorted(found, key=lambda s: (-s.quotes, s.name.casefold()))
+    ]
+    return sorted(found, key=lambda s: (-s.quotes, s.name.casefold(), s.name))
