@@ -131,8 +131,11 @@ class LibraryViews:
         """(claims, articles with any) of the articles the query matches, grouped or not."""
         known, ids = self._read(), self._ids(query, now)
         counts = known.claim_counts
-        chosen = counts.keys() if ids is None else counts.keys() & ids
-        return sum(counts[a] for a in chosen), len(chosen)
+        if ids is None:
+            return sum(counts.values()), len(counts)
+        # One pass over the ids: intersecting the keys first built a set of them all again.
+        found = [counts[a] for a in ids if a in counts]
+        return sum(found), len(found)
 
     def sources(self, query: str = "", *, now: dt.datetime | None = None) -> list[SourceCount]:
         """The sources of the articles the query matches with article and unread counts."""
