@@ -84,3 +84,23 @@ def _library(path: Path):
     from newsreader.index.library import Library
 
     return Library.open(path)
+
+
+async def test_the_rest_of_a_group_is_read_only_while_the_view_is_shown(
+    views_path: Path, small_parts: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(claims_view, "SETTLE", 0.5)
+    app = NewsReaderApp(_library(views_path), now=NOW)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: app.main_screen.status.total is not None)
+        await pilot.press("escape", "3")
+        await wait_for(pilot, lambda: isinstance(app.screen, ClaimsScreen))
+        view = app.screen
+        await wait_for(pilot, lambda: view.rows_shown is not None)
+        assert len(view.rows) == 1 and view.rows_group is None, "the newest one, the rest later"
+        await pilot.press("1")  # to the articles before the keys settle
+        await pilot.pause(1.5)
+        assert view.rows_group is None, "nothing read while another view is shown"
+        await pilot.press("3")
+        await wait_for(pilot, lambda: view.rows_group is not None)
+        assert len(view.rows) == view.data.groups[0].claims, "all of the largest group"

@@ -5,12 +5,15 @@ right (hedge, value as written for reading, sentence, article, date) over a char
 values by date. `S` orders the claims by date or value; Enter on a claim opens its article there.
 The groups are read for the query; a group's claims when the cursor comes to it, on the search
 thread, sorted there, and formatted only as they are drawn: the whole library holds tens of
-thousands.
+thousands. Newest first, the first 500 are read with the groups and drawn with them; the rest
+in parts, in the background, once the keys have settled.
 """
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -38,6 +41,7 @@ ALL = "all claims"
 FIRST = object()  # before the first read: the cursor goes to the largest group
 FIRST_ROWS = 500  # claims read first, newest first: screenfuls while the rest are read
 REST_ROWS = 2000  # claims read at once after them: a few milliseconds on the search thread
+SETTLE = 0.3  # seconds without a new query, group or order before the rest are read
 
 
 def _value(row: ClaimRow) -> float:
@@ -106,6 +110,7 @@ class ClaimsScreen(ViewScreen[ClaimsData]):
         self.rows_reading: Wanted | None = None  # what the claims worker is reading
         self.sort = "newest"
         self._placed: object = FIRST  # the group highlighted when a load began
+        self._changed = 0.0  # when the query, group or order last changed (monotonic)
 
     def compose_body(self) -> ComposeResult:
         counts = [Column("counts"), Column("claims", 6, "right"), Column("articles", 8, "right")]
@@ -129,8 +134,14 @@ class ClaimsScreen(ViewScreen[ClaimsData]):
     def focus_body(self) -> None:
         self.group_table.focus()
 
+    def on_screen_resume(self) -> None:
+        # Shown again: the rest of a group waits until the keys settle here too (ViewScreen's
+        # handler runs after this one, as Textual calls each class's).
+        self._changed = time.monotonic()
+
     def load(self, query: str) -> None:
         self._placed = self.current_group if self.groups else FIRST  # read here, not off the loop
+        self._changed = time.monotonic()
         super().load(query)
 
     def fetch(self, query: str, now: Any) -> ClaimsData:
@@ -177,6 +188,7 @@ class ClaimsScreen(ViewScreen[ClaimsData]):
         """Read the highlighted group's claims (unless they are shown or being read already)
         and show them."""
         wanted = (self.query_text or "", self.current_group, self.sort)
+        self._changed = time.monotonic()
         if wanted not in (self.rows_group, self.rows_reading):
             self.rows_reading = wanted
             self._claims_worker(wanted)
@@ -186,10 +198,10 @@ class ClaimsScreen(ViewScreen[ClaimsData]):
         self, wanted: Wanted, started: tuple[ClaimPages, list[ClaimRow]] | None = None
     ) -> None:
         """Newest first, the first screenfuls are shown at once (``started``: read and shown
-        already); the rest (a group holds up to tens of thousands) are read after them in
-        parts, each its own call on the search thread, so that a query typed or a group picked
-        meanwhile waits for one part at most: the reading stops once the claims are no longer
-        wanted. Other orders need them all."""
+        already); the rest (a group holds up to tens of thousands) are read after them, once
+        the keys have settled, in parts, each its own call on the search thread, so that a
+        query typed or a group picked meanwhile waits for one part at most: the reading stops
+        once the claims are no longer wanted. Other orders need them all at once."""
         query, group, sort = wanted
         now, views, search = self.news_app.now, self.library.views, self.news_app.in_search_thread
         try:
@@ -204,6 +216,8 @@ class ClaimsScreen(ViewScreen[ClaimsData]):
                 pages, found = started
             found = list(found)  # the rows shown stay as they are while more are read
             while not pages.done:
+                if sort == "newest":  # shown already: the rest can wait; other orders cannot
+                    await self._settled()
                 if not self._still(wanted):
                     return
                 found += await search(lambda: pages.read(REST_ROWS))
@@ -215,6 +229,14 @@ class ClaimsScreen(ViewScreen[ClaimsData]):
             return
         if self._still(wanted) and self.rows_group != wanted:  # not shown whole above
             self._show_rows(found, wanted, complete=True)
+
+    async def _settled(self) -> None:
+        """Wait while the view is hidden, or was shown again only just, or its keys are still
+        moving: the rest of a group is read in the background, and reading it took the
+        processor from the keys typed and the views shown meanwhile (both threads need
+        Python's lock), for nothing if the query or the group moved on."""
+        while not self.is_current or time.monotonic() - self._changed < SETTLE:
+            await asyncio.sleep(SETTLE / 3)
 
     def _still(self, wanted: tuple[str, str | None, str]) -> bool:
         """Whether the claims read are still those wanted: the cursor, the query or the order
