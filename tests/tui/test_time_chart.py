@@ -28,3 +28,16 @@ def test_values_get_round_ticks_from_zero_with_labels_a_reader_reads() -> None:
 
 def test_one_value_is_one_tick() -> None:
     assert value_ticks([40.0, 40.0]) == [40.0]
+
+
+def test_many_points_are_spread_over_the_dates_keeping_the_first_and_the_last() -> None:
+    import datetime as dt
+
+    from newsreader.tui.widgets.time_chart import MOST_POINTS, spread
+
+    day = dt.date(2025, 1, 1)
+    points = [(day + dt.timedelta(days=n % 5000), float(n)) for n in range(3 * MOST_POINTS)]
+    spread_out = spread(points + points)  # repeated points count once
+    assert len(spread_out) == MOST_POINTS and spread_out == sorted(spread_out)
+    assert spread_out[0] == min(points) and spread_out[-1] == max(points)
+    assert spread(spread_out) == spread_out, "spreading what is spread changes nothing"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from rich.console import RenderableType
 from textual_plotext import PlotextPlot
@@ -44,6 +44,17 @@ def value_ticks(values: Sequence[float], most: int = 4) -> list[float]:
     first = math.floor(low / step) * step  # at or below the smallest: 0 for most counts
     ticks = (round(first + i * step, 12) for i in range(most + 1))
     return [tick for tick in ticks if tick <= high]
+
+
+def spread(points: Iterable[tuple[dt.date, float]]) -> list[tuple[dt.date, float]]:
+    """The distinct points in order, at most MOST_POINTS of them, evenly spread over the dates
+    with the first and last kept. Pure, so a view can prepare tens of thousands off the event
+    loop (`show_values` then spreads what is already spread, at once)."""
+    ordered = sorted(set(points))
+    if len(ordered) <= MOST_POINTS:
+        return ordered
+    step = (len(ordered) - 1) / (MOST_POINTS - 1)
+    return [ordered[round(i * step)] for i in range(MOST_POINTS)]
 
 
 def compact(value: float) -> str:
@@ -84,10 +95,7 @@ class TimeChart(PlotextPlot):
     def show_values(self, title: str, points: Sequence[tuple[dt.date, float]]) -> None:
         """Points: each value at its article's date (undated ones are left out)."""
         plt = self._fresh(title)
-        points = sorted(set(points))
-        if len(points) > MOST_POINTS:  # evenly spread over the dates, the first and last kept
-            step = (len(points) - 1) / (MOST_POINTS - 1)
-            points = [points[round(i * step)] for i in range(MOST_POINTS)]
+        points = spread(points)
         if points:
             plt.date_form(DATE_FORM)
             plt.scatter([d.isoformat() for d, _ in points], [v for _, v in points], marker="dot")
