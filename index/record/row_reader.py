@@ -45,10 +45,27 @@ class RowReader:
 
     def read(self, count: int) -> list[Row]:
         """The next ``count`` rows (fewer at the end)."""
+        if self._ids is None:
+            return self._next(count)
         while len(self._waiting) < count and not self._walked_all:
             self._walk()
         chosen, self._waiting = self._waiting[:count], self._waiting[count:]
         return self._rows(chosen)
+
+    def _next(self, count: int) -> list[Row]:
+        """Every article's next ``count`` rows, in one statement: their keys from the covering
+        index (skipping the rows read before costs no reading of their text), then the rows."""
+        table = self._table
+        found = self._conn.execute(
+            f"SELECT c.article_id, c.row FROM (SELECT article_id, seq, date FROM {table}"
+            f" {self._where} ORDER BY date DESC, article_id, seq LIMIT ? OFFSET ?) AS k"
+            f" CROSS JOIN {table} AS c ON c.article_id = k.article_id AND c.seq = k.seq"
+            " ORDER BY k.date DESC, k.article_id, k.seq",
+            (*self._params, count, self._walked),
+        ).fetchall()
+        self._walked += len(found)
+        self._walked_all = len(found) < count
+        return _decoded(found)
 
     def _walk(self) -> None:
         """Walk the next keys in order, keeping those of the search's articles."""
@@ -72,9 +89,14 @@ class RowReader:
             " AND c.seq = json_extract(k.value, '$[1]') ORDER BY k.key",
             (json.dumps(keys),),
         ).fetchall()
-        # One decode of them all as one JSON array: row by row took most of the time.
-        decoded = json.loads("[" + ",".join([r[1] for r in found]) + "]")
-        return list(zip([r[0] for r in found], decoded, strict=True))
+        return _decoded(found)
+
+
+def _decoded(found: list[tuple[str, str]]) -> list[Row]:
+    """(article id, row) with the rows decoded: one decode of them all as one JSON array (row
+    by row took most of the time)."""
+    decoded = json.loads("[" + ",".join([r[1] for r in found]) + "]")
+    return list(zip([r[0] for r in found], decoded, strict=True))
 
 
 def _where(column: str, keys: Collection[str] | None) -> tuple[str, tuple]:
