@@ -34,6 +34,21 @@ def nlp():
     return model
 
 
+@pytest.fixture(autouse=True)
+def collection_left_on():
+    """A reading command pauses the garbage collector for the rest of its process
+    (`startup_gc`): run by a test in the suite's process, it left collection off for the tests
+    after it in the same worker (`test_startup_gc` expects it on), so it is put back."""
+    yield
+    import gc
+
+    from newsreader.tui import startup_gc
+
+    if startup_gc._paused:
+        startup_gc._paused = False
+        gc.enable()
+
+
 @pytest.fixture
 def small_disk(tmp_path: Path):
     """A 1 MB tmpfs, for a real full disk, or a skip where mounting is not permitted."""
