@@ -23,7 +23,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 
-from newsreader.index.claim_pages import ClaimPages
 from newsreader.index.faults import LibraryError
 from newsreader.index.models import ClaimGroup, ClaimRow
 
