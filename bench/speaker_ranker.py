@@ -28,7 +28,6 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
-from common import corpus_files
 from gold_quotes import (
     Scores,
     _length,
@@ -40,7 +39,7 @@ from gold_quotes import (
     score_article,
     speaker_right,
 )
-from outlet_speakers import SAMPLE, _figures, verdict
+from outlet_speakers import SAMPLES, _figures, verdict
 from quote_eval import Item, parsed, total
 from ranker_candidates import FEATURES, QuoteCandidates, article_candidates
 
@@ -199,8 +198,9 @@ def gold_of(text: str, ann: Path, doc) -> list:
 
 def outlet(nlp, choose: Choice | None) -> dict[str, dict[str, float | int]]:
     """``bench/outlet_speakers.py``'s figures, each quote's speaker from ``choose``."""
-    sample = [line.split("\t") for line in SAMPLE.read_text("utf-8").splitlines()]
-    texts = _outlet_texts({article for article, _, _ in sample})
+    tsv = SAMPLES["outlet"].tsv
+    sample = [line.split("\t") for line in tsv.read_text("utf-8").splitlines()]
+    texts = SAMPLES["outlet"].texts({article for article, _, _ in sample})
     docs = dict(zip(texts, nlp.pipe(unwrap(t) for t in texts.values()), strict=True))
     found = {a: article_candidates(doc, partial=True) for a, doc in docs.items()}
     counts: dict[str, Counter[str]] = {"all": Counter(), "bbc": Counter(), "reuters": Counter()}
@@ -214,16 +214,6 @@ def outlet(nlp, choose: Choice | None) -> dict[str, dict[str, float | int]]:
         for group in ("all", "bbc" if article.startswith("bbc") else "reuters"):
             counts[group][outcome] += 1
     return {group: _figures(c) for group, c in counts.items()}
-
-
-def _outlet_texts(wanted: set[str]) -> dict[str, str]:
-    texts = {}
-    for path in corpus_files("bbc.jsonl", "reuters21578.jsonl"):
-        for line in path.open(encoding="utf-8"):
-            row = json.loads(line)
-            if row["id"] in wanted:
-                texts[row["id"]] = row["text"]
-    return texts
 
 
 def cross_validated(articles: Sequence[Article], count: int, penalty: float) -> dict:
