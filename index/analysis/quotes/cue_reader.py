@@ -207,9 +207,14 @@ class CueReader:
     def _introduced(self, token: Token) -> Attribution | None:
         """The latest indefinite description of the same role before ``token`` ("an Acme
         spokeswoman" for "the spokeswoman"), outside quotes and at most two paragraphs back."""
-        lemma = token.lemma_.lower()
+        lemma, text = token.lemma_.lower(), self.article.text
+        low = token.idx
+        for _ in range(3):  # the start of the paragraph two before the token's
+            low = text.rfind("\n\n", 0, low)
+            if low < 0:
+                break
         for earlier in reversed(self.article.doc[: token.i]):
-            if self.article.text.count("\n\n", earlier.idx, token.idx) > 2:
+            if earlier.idx < low:
                 return None
             if earlier.lemma_.lower() != lemma or self.article.inside(earlier):
                 continue
