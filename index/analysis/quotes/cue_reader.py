@@ -94,7 +94,7 @@ class CueReader:
         entity = self.article.entity_at(cue.nbor(-2).idx)
         if entity is None or entity.label != "PERSON" or self.article.inside(cue.nbor(-2)):
             return None
-        opening = self.article.text[: entity.start].rstrip()
+        opening = self.article.text[max(0, entity.start - 4) : entity.start].rstrip()
         if not opening.endswith(","):
             return None
         return Attribution(entity.canonical, entity.start, entity.end)

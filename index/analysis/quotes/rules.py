@@ -97,7 +97,7 @@ def _tail_after(clues: Clues, end: int) -> Attribution | None:
         tokens.append(token)
     # '"... on Tuesday." Shearer said he was unsure': after a full stop, a verb with a clause
     # of its own opens the next sentence, reporting something else.
-    closed = article.text[:end].rstrip(_CLOSING.replace(".", "")).endswith(".")
+    closed = article.text[max(0, end - 8) : end].rstrip(_CLOSING.replace(".", "")).endswith(".")
     return clues.reader.clause_speaker(tokens, after_full_stop=closed)
 
 
@@ -189,7 +189,9 @@ def _opens_next_paragraph(clues: Clues, spans: Spans) -> bool:
     words = text[start : spans[-1][1]]
     if len(words.split()) < 4 and not words.rstrip().endswith((".", "!", "?", "…")):
         return False  # "'Circuit breaker' plan - NPHET vs Government": a heading's term
-    previous_end = len(text[:low].rstrip())
+    previous_end = low
+    while previous_end > 0 and text[previous_end - 1].isspace():
+        previous_end -= 1
     if previous_end == 0:
         return False
     previous_low, _ = clues.article.paragraph(previous_end - 1, previous_end - 1)
