@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .titles import title_gender
 from .words import word_set
 
 # Words that make a role another one: "the chancellor" is not the shadow chancellor, nor a former
@@ -52,14 +53,12 @@ STATEMENT_NOUNS = word_set(
 )
 
 
-_FEMALE_ROLES = word_set("woman actress queen princess businesswoman spokeswoman chairwoman")
-
-
 def role_gender(noun: str) -> str | None:
-    """'f' or 'm' for a role that tells it ("the spokeswoman", "the businessman"), else None."""
+    """'f' or 'm' for a role that tells it ("the spokeswoman", "the businessman", "the
+    queen"), else None."""
     bare = noun.casefold()
-    if bare in _FEMALE_ROLES or bare.endswith("woman"):
+    if bare.endswith("woman") or bare == "actress":
         return "f"
-    if bare in ("man", "king", "prince") or (bare.endswith("man") and bare != "human"):
+    if bare.endswith("man") and bare != "human":
         return "m"
-    return None
+    return title_gender(bare)
