@@ -58,6 +58,23 @@ def test_multi_paragraph_quote_reopened_without_closing() -> None:
     assert [s.closed for s in segments] == [False, True]
 
 
+def test_single_quote_left_open_for_the_next_paragraph() -> None:
+    # British copy: single marks, and a quote carried over is reopened, never closed.
+    text = (
+        "The council warned residents: 'If the river rises again, the old bridge will close.\n\n"
+        "'We cannot take that risk with the school run,' it added."
+    )
+    assert quoted(text) == [
+        "If the river rises again, the old bridge will close.",
+        "We cannot take that risk with the school run,",
+    ]
+    assert [s.closed for s in find_segments(text)] == [False, True]
+
+
+def test_an_unclosed_single_mark_before_a_fragment_is_no_quote() -> None:
+    assert quoted("Fans of rock 'n roll came.\n\nThe '90s are back and the 'Old firm.\n") == []
+
+
 def test_bbc_reopened_quote_is_one_continued_quote() -> None:
     text = '"But I take each race as it comes. "As long as I keep up," he said.'
     groups = group_segments(text, find_segments(text))

@@ -88,8 +88,9 @@ def _double_segments(text: str, marks: list[Mark], para_end: int) -> list[Segmen
     return [s for s in segments if s.end > s.start]
 
 
-def _single_segments(text: str, marks: list[Mark]) -> list[Segment]:
-    """Pair single marks; a single opener with no closer in the paragraph is an apostrophe."""
+def _single_segments(text: str, marks: list[Mark], para: tuple[int, int]) -> list[Segment]:
+    """Pair single marks; a single opener with no closer in the paragraph is an apostrophe,
+    unless it opens a sentence that runs to the paragraph's end (see ``_runs_on``)."""
     segments: list[Segment] = []
     opened: Mark | None = None
     for mark in marks:
@@ -102,7 +103,30 @@ def _single_segments(text: str, marks: list[Mark]) -> list[Segment]:
             if end - start > 2 or not text[start:end].isalpha():
                 segments.append(Segment(start, end, True))
             opened = None
+    if opened is not None and _runs_on(text, opened, para):
+        segments.append(Segment(*_trim(text, opened.end, para[1]), False))
     return segments
+
+
+_RUN_ON_WORDS = 6
+
+
+def _runs_on(text: str, opened: Mark, para: tuple[int, int]) -> bool:
+    """Whether an unclosed single mark opens a quote carried on to the next paragraph.
+
+    British and Irish copy quotes with single marks and, like everyone, leaves a quote open
+    when the next paragraph goes on with it ('If we fail, ... / 'Let us not ...'). An
+    apostrophe never stands where such a quote opens: at the paragraph's start or after a
+    colon or comma, before a capital, with a whole sentence after it.
+    """
+    start, end = para
+    before = text[start : opened.start].rstrip()
+    if before and before[-1] not in ":,":
+        return False
+    content = text[opened.end : end].strip()
+    if not content[:1].isupper() or len(content.split()) < _RUN_ON_WORDS:
+        return False
+    return content[-1] in ".!?…" or text[end:].lstrip()[:1] in ("'", "‘")
 
 
 def _outside(marks: list[Mark], segments: list[Segment]) -> list[Mark]:
@@ -116,7 +140,8 @@ def paragraph_segments(text: str, start: int, end: int) -> list[Segment]:
     """The quoted segments of the paragraph ``text[start:end]``, in text order."""
     marks = find_marks(text, start, end)
     doubles = _double_segments(text, [m for m in marks if m.family == "double"], end)
-    singles = _single_segments(text, _outside([m for m in marks if m.family == "single"], doubles))
+    outside = _outside([m for m in marks if m.family == "single"], doubles)
+    singles = _single_segments(text, outside, (start, end))
     # A double quote inside a single one (rare) would already be nested content.
     singles = [
         s for s in singles if not any(d.start >= s.start and d.end <= s.end for d in doubles)
