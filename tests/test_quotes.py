@@ -93,6 +93,11 @@ def test_quote_split_by_its_attribution_is_one_quote() -> None:
     assert quoted(text) == ["We are ready, … We will not wait."]
 
 
+def test_a_quote_a_colon_introduces_is_not_the_rest_of_the_one_before() -> None:
+    text = 'The mayor called the report "a hatchet job" and told reporters: "We will appeal."'
+    assert quoted(text) == ["a hatchet job", "We will appeal."]
+
+
 def test_two_speakers_are_not_merged() -> None:
     text = '"Yes," he said. "No," she replied.'
     assert quoted(text) == ["Yes,", "No,"]

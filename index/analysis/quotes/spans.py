@@ -167,8 +167,8 @@ _MAX_ATTRIBUTION_WORDS = 12
 def _attribution_gap(text: str, before: Segment, after: Segment) -> bool:
     """Whether only a short attribution clause separates two quotes: '," he said, "'."""
     gap = text[before.end : after.start]
-    if "\n" in gap:
-        return False
+    if "\n" in gap or gap.rstrip(" \"“‘'«„`").endswith(":"):
+        return False  # a colon introduces a quote of its own, not the rest of this one
     words = [w.lower().rstrip(".") for w in _WORD.findall(gap)]
     if not words or len(words) > _MAX_ATTRIBUTION_WORDS:
         return False
