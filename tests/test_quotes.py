@@ -135,6 +135,19 @@ def test_scare_quotes_are_partial(nlp: Language) -> None:
     assert [(q.text, q.partial) for q in found] == [("disaster", True), ("It will fail,", False)]
 
 
+def test_a_clause_after_a_speech_verb_is_a_direct_quote(nlp: Language) -> None:
+    text = (
+        'Ray Hollis says "the whole league has gone soft" and wants change. '
+        'She called the ruling "a blow to every family" and left.'
+    )
+    found = quotes_of(nlp, text)
+    assert [(q.text, q.partial) for q in found] == [
+        ("the whole league has gone soft", False),
+        ("a blow to every family", True),
+    ]
+    assert found[0].speaker == "Ray Hollis"
+
+
 def test_seed_000_quotes(nlp: Language) -> None:
     text = (SEEDS / "000_904cde68c2f7b3f6.txt").read_text(encoding="utf-8")
     found = quotes_of(nlp, text)

@@ -204,23 +204,37 @@ def group_segments(text: str, segments: list[Segment]) -> list[tuple[Segment, ..
     return [tuple(group) for group in groups]
 
 
-def is_partial(text: str, group: Sequence[Segment]) -> bool:
+def is_partial(doc: Doc, group: Sequence[Segment]) -> bool:
     """Whether a quote is woven into the writer's sentence ('called it "a con"').
 
     PolNeAR, like most attribution work, does not count these mixed quotations as direct
     quotes (on its dev split 96% of them are not): they start right after a word of the
-    writer's own other than a speech verb introducing a capitalised sentence. A long quote that
-    runs unclosed to the end of its paragraph is kept: it is a real quote with a lost mark.
+    writer's own other than a speech verb introducing a capitalised sentence, or a clause
+    ('Smith says "the plan has failed"'). A long quote that runs unclosed to the end of its
+    paragraph is kept: it is a real quote with a lost mark.
     """
+    text = text_of(doc)
     first = group[0]
     before = text[text.rfind("\n", 0, first.start) + 1 : first.start].rstrip(" \"“‘'«„`")
     if not before or not (before[-1].isalpha() or before[-1] in "=-"):
         return False
     word = before.split()[-1].lower()
-    if word in SPEECH_FORMS and text[first.start].isupper():
+    if word in SPEECH_FORMS and (text[first.start].isupper() or _is_clause(doc, first)):
         return False
     runs_on = not group[-1].closed and len(text[first.start : group[-1].end].split()) >= 8
     return not runs_on
+
+
+_CLAUSE_WORDS = 4
+
+
+def _is_clause(doc: Doc, segment: Segment) -> bool:
+    """Whether a quoted segment of four words or more holds a finite verb: a statement of the
+    speaker's own words, not a phrase of theirs ('what he called "a disgrace"')."""
+    span = doc.char_span(segment.start, segment.end, alignment_mode="expand")
+    if span is None or len(span) < _CLAUSE_WORDS:
+        return False
+    return any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in span)
 
 
 def quote_text(text: str, spans: Sequence[tuple[int, int]]) -> str:
@@ -257,7 +271,7 @@ def find_quotes(
                 speaker_start=found.start,
                 speaker_end=found.end,
                 cue=found.cue,
-                partial=is_partial(text, group),
+                partial=is_partial(doc, group),
                 speaker_rule=found.rule,
             )
         )
