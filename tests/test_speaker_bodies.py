@@ -136,6 +136,15 @@ CASES = [
         [("We used a trick", "Anna Berg"), ("Circuit breaker", None)],
         id="a_quote_opening_the_next_paragraph_goes_on_despite_a_remark",
     ),
+    pytest.param(
+        (
+            "Live: what is open this weekend\n\nLeisure\n\nRiverside Leisure Centre - "
+            'shut until spring\n\n"We are sorry to tell our members that the pool closes '
+            'tonight."\n\nTown news\n\n"It was a long winter."'
+        ),
+        [("We are sorry", "Riverside Leisure Centre"), ("It was a long winter", None)],
+        id="a_notice_under_a_live_blog_heading_is_the_named_heading's",
+    ),
 ]
 
 

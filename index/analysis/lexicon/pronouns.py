@@ -22,3 +22,6 @@ SUBJECT_PRONOUNS = word_set("i we he she it they")
 
 # Pronouns that name no one person: a group, a thing, or a relative clause's subject.
 NON_PERSON_PRONOUNS = word_set("they it them who which that this")
+
+# First-person pronouns: inside a quote they make it a statement of the speaker's own.
+FIRST_PERSON = word_set("i we me us my our")

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 from ...models import Entity
 from ..lexicon.dependencies import SUBJECT_DEPS
+from ..lexicon.pronouns import FIRST_PERSON
 from ..lexicon.speech_verbs import SPEECH_VERBS
 from .attribution import Attribution, LastSpeaker
 from .colon_intro import ColonIntroductions
@@ -26,6 +27,7 @@ SPEAKER_LABELS = ("PERSON", "ORG", "NORP", "GPE")
 TAIL_REACH = 40  # tokens read after a closing mark for its attribution clause
 SIGNATURE_WORDS = 12  # a longer paragraph opening with a dash is a list item, not a signature
 _CLOSING = " \t\"”»'’."
+HEADING_WORDS = 12  # a longer block is a paragraph of the story, not an entry's heading
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,7 +144,25 @@ def continues_previous(clues: Clues, spans: Spans) -> Attribution | None:
     found = clues.last.found
     if not found.speaker or _someone_else_since(clues, clues.last.end, spans[0][0]):
         return None
+    if _heading_between(clues.article, clues.last.end, spans[0][0]):
+        return None  # a live blog's next entry: its quotes are not the last entry's
     return found
+
+
+def _heading_between(article: ArticleText, start: int, end: int) -> bool:
+    """Whether a heading (a short block with no closing punctuation) lies between two offsets."""
+    low, _ = article.paragraph(end, end)
+    block = _previous_block(article, low)
+    while block is not None and block[1] > start:
+        if block[0] > start and _is_heading(article.text[block[0] : block[1]]):
+            return True
+        block = _previous_block(article, block[0])
+    return False
+
+
+def _is_heading(block: str) -> bool:
+    words = block.strip()
+    return 0 < len(words.split()) <= HEADING_WORDS and words[-1] not in ".!?:,;\"”’'…"
 
 
 def _someone_else_since(clues: Clues, start: int, end: int) -> bool:
@@ -189,19 +209,58 @@ def _opens_next_paragraph(clues: Clues, spans: Spans) -> bool:
     words = text[start : spans[-1][1]]
     if len(words.split()) < 4 and not words.rstrip().endswith((".", "!", "?", "…")):
         return False  # "'Circuit breaker' plan - NPHET vs Government": a heading's term
-    previous_end = low
-    while previous_end > 0 and text[previous_end - 1].isspace():
-        previous_end -= 1
-    if previous_end == 0:
-        return False
-    previous_low, _ = clues.article.paragraph(previous_end - 1, previous_end - 1)
-    return previous_low <= clues.last.end <= low
+    previous = _previous_block(clues.article, low)
+    return previous is not None and previous[0] <= clues.last.end <= low
+
+
+def _previous_block(article: ArticleText, low: int) -> tuple[int, int] | None:
+    """(start, end) of the non-empty paragraph before the one starting at ``low``, if any."""
+    end = low
+    while end > 0 and article.text[end - 1].isspace():
+        end -= 1
+    return article.paragraph(end - 1, end - 1) if end else None
 
 
 def _same_paragraph(clues: Clues, spans: Spans) -> bool:
     """Whether the previous attributed quote lies earlier in this quote's paragraph."""
     low, _ = clues.article.paragraph(spans[0][0], spans[0][0])
     return low <= clues.last.end <= spans[0][0]
+
+
+def heading_statement(clues: Clues, spans: Spans) -> Attribution | None:
+    """A statement in the first person opening the paragraph under a heading that starts with
+    a name: a live blog's entry ``Mallow Swimming Pool - closed until further notice`` then
+    ``"We are closing our doors ..."`` is the pool's notice."""
+    article, start = clues.article, spans[0][0]
+    low, _ = article.paragraph(start, start)
+    previous = _previous_block(article, low)
+    if previous is None or article.text[low:start].strip(" \t\"“‘'«„`"):
+        return None
+    words = {w.strip(".,;:!?").lower() for w in article.text[start : spans[-1][1]].split()}
+    if not words & FIRST_PERSON:
+        return None
+    head_low, head_high = previous
+    if not _is_heading(article.text[head_low:head_high]):
+        return None
+    entity = _speaking_entity(article.entities, head_low, head_high)
+    if entity is not None and not article.text[head_low : entity.start].strip():
+        return Attribution(entity.canonical, entity.start, entity.end, None)
+    name = _leading_name(article, head_low, head_high)
+    return None if name is None else Attribution(article.text[name[0] : name[1]], *name, None)
+
+
+def _leading_name(article: ArticleText, low: int, high: int) -> tuple[int, int] | None:
+    """The proper nouns, two or more, a heading opens with ("Mallow Swimming Pool - closed"),
+    which the tagger often leaves untagged in a heading's capitalised words."""
+    tokens = article.doc.char_span(low, high, alignment_mode="expand")
+    if tokens is None:
+        return None
+    run = 0
+    while run < len(tokens) and tokens[run].pos_ == "PROPN":
+        run += 1
+    if run < 2:
+        return None
+    return tokens[0].idx, tokens[run - 1].idx + len(tokens[run - 1])
 
 
 RULES: tuple[Rule, ...] = (
@@ -212,5 +271,6 @@ RULES: tuple[Rule, ...] = (
     Rule("colon-introduction", colon_introduction),
     Rule("continues-previous", continues_previous),
     Rule("next-sentence", next_sentence),
+    Rule("heading-statement", heading_statement),
 )
 """The cascade, in the order its rules are tried."""
