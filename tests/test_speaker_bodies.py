@@ -145,6 +145,14 @@ CASES = [
         [("We are sorry", "Riverside Leisure Centre"), ("It was a long winter", None)],
         id="a_notice_under_a_live_blog_heading_is_the_named_heading's",
     ),
+    pytest.param(
+        (
+            'The Texas company said "we will cut jobs in the spring". The Chinese '
+            'ministry said "we will respond firmly to the move".'
+        ),
+        [("we will cut", "The Texas company"), ("we will respond", "The Chinese ministry")],
+        id="a_place_before_a_common_noun_describes_the_speaker",
+    ),
 ]
 
 

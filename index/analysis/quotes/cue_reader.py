@@ -47,6 +47,9 @@ INDEFINITE_ARTICLES = frozenset({"a", "an", "one", "another"})
 INDEFINITES = frozenset({"someone", "somebody", "others", "many", "some"})
 
 
+PLACE_LABELS = frozenset({"GPE", "NORP", "LOC", "FAC"})
+
+
 class CueReader:
     """Reads the speaker a speech cue or its subject names in one article."""
 
@@ -241,6 +244,8 @@ class CueReader:
         persons = [e for e in found if e.label == "PERSON"]
         if role and not persons and own is None:
             return None
+        if own is None and token.pos_ == "NOUN" and all(e.label in PLACE_LABELS for e in found):
+            return None  # "the Texas company", "the Albert Quay spot": a thing of the place
         return (persons or found or [None])[0]
 
     def description(self, token: Token) -> Attribution:
