@@ -153,6 +153,15 @@ CASES = [
         [("we will cut", "The Texas company"), ("we will respond", "The Chinese ministry")],
         id="a_place_before_a_common_noun_describes_the_speaker",
     ),
+    pytest.param(
+        (
+            "Although there is no such overlap with Smith's team, a city official who "
+            "spoke anonymously to discuss internal planning said Wednesday, "
+            '"Certainly there are talks between the mayor and the union."'
+        ),
+        [("Certainly", "a city official")],
+        id="a_day_the_parse_made_a_subject_is_no_speaker",
+    ),
 ]
 
 

@@ -48,6 +48,9 @@ INDEFINITES = frozenset({"someone", "somebody", "others", "many", "some"})
 
 
 PLACE_LABELS = frozenset({"GPE", "NORP", "LOC", "FAC"})
+NO_SPEAKER_LABELS = frozenset(
+    {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+)
 
 
 class CueReader:
@@ -147,8 +150,8 @@ class CueReader:
 
     def mention(self, token: Token) -> Attribution | None:
         """The speaker named by the subject ``token``: a name, a pronoun or a description."""
-        if self.article.inside(token):
-            return None
+        if self.article.inside(token) or token.ent_type_ in NO_SPEAKER_LABELS:
+            return None  # "said Wednesday": a misparse's date or number speaks for nobody
         if token.lower_ in ("who", "that") and token.head.dep_ == "relcl":
             token = token.head.head
         entity = self.entity_of(token)
