@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -46,6 +47,7 @@ from common import SHARED, corpus_files, emit
 
 TITLES = {"mr", "mrs", "ms", "sir", "dr", "mr.", "mrs.", "ms.", "dr.", "lord", "lady"}
 WEB = SHARED / "web"
+HELDOUT_DRAW = (30, 20)  # BBC, Reuters articles in the held-out sample
 
 
 @dataclass(frozen=True)
@@ -82,11 +84,14 @@ def _web_texts(wanted: set[str]) -> dict[str, str]:
     }
 
 
+def _corpus_group(article: str) -> str:
+    return "bbc" if article.startswith("bbc") else "reuters"
+
+
 SAMPLES = {
-    "outlet": Sample(
-        Path(__file__).with_name("outlet_speakers.tsv"),
-        _corpus_texts,
-        lambda article: "bbc" if article.startswith("bbc") else "reuters",
+    "outlet": Sample(Path(__file__).with_name("outlet_speakers.tsv"), _corpus_texts, _corpus_group),
+    "heldout": Sample(
+        Path(__file__).with_name("heldout_speakers.tsv"), _corpus_texts, _corpus_group
     ),
     "web": Sample(
         Path(__file__).with_name("web_speakers.tsv"),
@@ -94,6 +99,26 @@ SAMPLES = {
         lambda page: page.removesuffix(".html"),
     ),
 }
+
+
+def read_rows(sample: Sample) -> list[list[str]]:
+    """The sample's rows: article, offset, speaker."""
+    return [line.split("\t") for line in sample.tsv.read_text("utf-8").splitlines()]
+
+
+def draw_heldout() -> list[str]:
+    """The articles of the held-out sample: 30 BBC and 20 Reuters, drawn with
+    ``random.Random("heldout-2026")`` among the articles with at least four straight double
+    quote marks (two quotes), leaving out every article of the outlet sample."""
+    seen = {article for article, _, _ in read_rows(SAMPLES["outlet"])}
+    rng = random.Random("heldout-2026")
+    drawn = []
+    for path, k in zip(corpus_files("bbc.jsonl", "reuters21578.jsonl"), HELDOUT_DRAW, strict=True):
+        rows = (json.loads(line) for line in path.open(encoding="utf-8"))
+        candidates = sorted(row["id"] for row in rows
+                            if row["text"].count('"') >= 4 and row["id"] not in seen)  # fmt: skip
+        drawn += sorted(rng.sample(candidates, k))
+    return drawn
 
 
 def words(name: str) -> list[str]:
@@ -146,10 +171,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sample", choices=sorted(SAMPLES), default="outlet")
     parser.add_argument("--errors", action="store_true", help="print every quote not right")
+    parser.add_argument(
+        "--draw", action="store_true", help="print the ids of the held-out sample's articles"
+    )
     args = parser.parse_args()
+    if args.draw:
+        print("\n".join(draw_heldout()))
+        return
     sample = SAMPLES[args.sample]
-    rows = [line.split("\t") for line in sample.tsv.read_text("utf-8").splitlines()]
-    emit(f"{args.sample}_speakers", score(sample, rows, args.errors))
+    emit(f"{args.sample}_speakers", score(sample, read_rows(sample), args.errors))
 
 
 def _figures(c: Counter[str]) -> dict[str, float | int]:
