@@ -27,7 +27,7 @@ offsets and names are kept here, never text.
 
 - ``--sample heldout``, `bench/heldout_speakers.tsv`: 225 quotes, every quote of 30 BBC and 20
   Reuters-21578 articles of `../shared/corpus/` that nobody had read, drawn by ``--draw``
-  (``draw_heldout``): among the articles of each corpus (sorted by id) with at least four
+  (``drawn("heldout")``): among the articles of each corpus (sorted by id) with at least four
   straight double quote marks, leaving out every article of the outlet sample, one
   ``random.Random("heldout-2026")`` takes 30 BBC then 20 Reuters articles with ``sample``.
   Labelled blind as the web sample (the quotes the analysis found, every opening quote mark
@@ -61,7 +61,9 @@ from common import SHARED, corpus_files, emit
 
 TITLES = {"mr", "mrs", "ms", "sir", "dr", "mr.", "mrs.", "ms.", "dr.", "lord", "lady"}
 WEB = SHARED / "web"
-HELDOUT_DRAW = (30, 20)  # BBC, Reuters articles in the held-out sample
+DRAW = (30, 20)  # BBC, Reuters articles in each drawn sample
+# A drawn sample: its random stream, and the samples whose articles it leaves out.
+DRAWS = {"heldout": ("heldout-2026", ("outlet",)), "devel": ("devel-2026", ("outlet", "heldout"))}
 
 
 @dataclass(frozen=True)
@@ -107,6 +109,7 @@ SAMPLES = {
     "heldout": Sample(
         Path(__file__).with_name("heldout_speakers.tsv"), _corpus_texts, _corpus_group
     ),
+    "devel": Sample(Path(__file__).with_name("devel_speakers.tsv"), _corpus_texts, _corpus_group),
     "web": Sample(
         Path(__file__).with_name("web_speakers.tsv"),
         _web_texts,
@@ -120,19 +123,26 @@ def read_rows(sample: Sample) -> list[list[str]]:
     return [line.split("\t") for line in sample.tsv.read_text("utf-8").splitlines()]
 
 
-def draw_heldout() -> list[str]:
-    """The articles of the held-out sample: 30 BBC and 20 Reuters, drawn with
-    ``random.Random("heldout-2026")`` among the articles with at least four straight double
-    quote marks (two quotes), leaving out every article of the outlet sample."""
-    seen = {article for article, _, _ in read_rows(SAMPLES["outlet"])}
-    rng = random.Random("heldout-2026")
-    drawn = []
-    for path, k in zip(corpus_files("bbc.jsonl", "reuters21578.jsonl"), HELDOUT_DRAW, strict=True):
+def draw(stream: str, excluded: set[str]) -> list[str]:
+    """30 BBC and 20 Reuters articles drawn with ``random.Random(stream)`` among the articles
+    of each corpus (sorted by id) with at least four straight double quote marks (two quotes),
+    leaving out the ``excluded`` ones."""
+    rng = random.Random(stream)
+    ids = []
+    for path, k in zip(corpus_files("bbc.jsonl", "reuters21578.jsonl"), DRAW, strict=True):
         rows = (json.loads(line) for line in path.open(encoding="utf-8"))
-        candidates = sorted(row["id"] for row in rows
-                            if row["text"].count('"') >= 4 and row["id"] not in seen)  # fmt: skip
-        drawn += sorted(rng.sample(candidates, k))
-    return drawn
+        candidates = sorted(
+            row["id"] for row in rows if row["text"].count('"') >= 4 and row["id"] not in excluded
+        )
+        ids += sorted(rng.sample(candidates, k))
+    return ids
+
+
+def drawn(sample: str) -> list[str]:
+    """The articles of a drawn sample (``heldout`` or ``devel``): its stream, leaving out
+    every article of the samples labelled before it."""
+    stream, before = DRAWS[sample]
+    return draw(stream, {article for s in before for article, _, _ in read_rows(SAMPLES[s])})
 
 
 def words(name: str) -> list[str]:
@@ -186,11 +196,15 @@ def main() -> None:
     parser.add_argument("--sample", choices=sorted(SAMPLES), default="outlet")
     parser.add_argument("--errors", action="store_true", help="print every quote not right")
     parser.add_argument(
-        "--draw", action="store_true", help="print the ids of the held-out sample's articles"
+        "--draw",
+        nargs="?",
+        const="heldout",
+        choices=sorted(DRAWS),
+        help="print the ids of a drawn sample's articles (default: heldout)",
     )
     args = parser.parse_args()
     if args.draw:
-        print("\n".join(draw_heldout()))
+        print("\n".join(drawn(args.draw)))
         return
     sample = SAMPLES[args.sample]
     emit(f"{args.sample}_speakers", score(sample, read_rows(sample), args.errors))

@@ -32,10 +32,10 @@ def bench(shared_dir: Path) -> ModuleType:
 
 def test_the_heldout_sample_is_the_documented_draw(bench: ModuleType) -> None:
     rows = bench.read_rows(bench.SAMPLES["heldout"])
-    drawn = bench.draw_heldout()
+    drawn = bench.drawn("heldout")
     outlet = {article for article, _, _ in bench.read_rows(bench.SAMPLES["outlet"])}
     assert sorted({article for article, _, _ in rows}) == sorted(drawn)
-    assert len(drawn) == sum(bench.HELDOUT_DRAW)
+    assert len(drawn) == sum(bench.DRAW)
     assert not outlet & set(drawn)
 
 
