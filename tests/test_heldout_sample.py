@@ -1,6 +1,7 @@
-"""The held-out speaker sample of bench/outlet_speakers.py is the documented draw, and each of
-its rows points at a quote's text (skipped without ../shared). The figure itself is not
-asserted: the sample is run, not tuned on."""
+"""The drawn speaker samples of bench/outlet_speakers.py (the held-out one and the development
+one) are their documented draws, disjoint from the samples before them, and each of their rows
+points at a quote's text (skipped without ../shared). The figures themselves are not asserted:
+the held-out sample is run, not tuned on."""
 
 from __future__ import annotations
 
@@ -30,18 +31,33 @@ def bench(shared_dir: Path) -> ModuleType:
     return module
 
 
-def test_the_heldout_sample_is_the_documented_draw(bench: ModuleType) -> None:
-    rows = bench.read_rows(bench.SAMPLES["heldout"])
-    drawn = bench.drawn("heldout")
-    outlet = {article for article, _, _ in bench.read_rows(bench.SAMPLES["outlet"])}
+@pytest.mark.parametrize("name", ["heldout", "devel"])
+def test_the_sample_is_the_documented_draw(bench: ModuleType, name: str) -> None:
+    rows = bench.read_rows(bench.SAMPLES[name])
+    drawn = bench.drawn(name)
     assert sorted({article for article, _, _ in rows}) == sorted(drawn)
-    assert len(drawn) == sum(bench.DRAW)
-    assert not outlet & set(drawn)
+    assert len(drawn) == len(set(drawn)) == sum(bench.DRAW)
+    assert sum(article.startswith("bbc") for article in drawn) == bench.DRAW[0]
 
 
-def test_every_heldout_row_starts_a_quote(bench: ModuleType, shared_dir: Path) -> None:
-    rows = bench.read_rows(bench.SAMPLES["heldout"])
-    texts = bench.SAMPLES["heldout"].texts({article for article, _, _ in rows})
+def test_the_drawn_samples_are_disjoint_from_the_others(bench: ModuleType) -> None:
+    articles = {
+        name: {article for article, _, _ in bench.read_rows(bench.SAMPLES[name])}
+        for name in ("outlet", "heldout", "devel")
+    }
+    assert not articles["outlet"] & articles["heldout"]
+    assert not (articles["outlet"] | articles["heldout"]) & articles["devel"]
+
+
+def test_the_devel_draw_is_its_own_stream(bench: ModuleType) -> None:
+    assert bench.DRAWS["heldout"] == ("heldout-2026", ("outlet",))
+    assert bench.DRAWS["devel"] == ("devel-2026", ("outlet", "heldout"))
+
+
+@pytest.mark.parametrize("name", ["heldout", "devel"])
+def test_every_row_starts_a_quote(bench: ModuleType, shared_dir: Path, name: str) -> None:
+    rows = bench.read_rows(bench.SAMPLES[name])
+    texts = bench.SAMPLES[name].texts({article for article, _, _ in rows})
     assert all(len(row) == 3 for row in rows)
     for article, offset, gold in rows:
         at = int(offset)
