@@ -1,4 +1,4 @@
-"""Speaker accuracy on news from outlets nobody tuned the rules on: three hand-labelled samples.
+"""Speaker accuracy on news from outlets nobody tuned the rules on: four hand-labelled samples.
 
 Each sample is a tab-separated file of quotes labelled by reading: the article (or page), the
 offset in its text where the quote's text starts, and the speaker a reader would name
@@ -37,13 +37,22 @@ offsets and names are kept here, never text.
   speakers): the two agreed on 225 of 225 rows (1.000; agreeing when an alternative of one
   has the last word of an alternative of the other, titles aside, or both are "-"), so there
   were no disagreements to adjudicate by re-reading and no row was corrected.
+- ``--sample devel``, `bench/devel_speakers.tsv`: 223 quotes, every quote of 30 BBC and 20
+  Reuters-21578 articles of `../shared/corpus/`, a *development* sample: it is not held out,
+  its errors are there to be read and studied (so that the held-out sample need never be).
+  Drawn as the held-out sample (``--draw devel``, ``drawn("devel")``), but with its own
+  ``random.Random("devel-2026")`` and leaving out every article of the outlet and held-out
+  samples. Labelled blind as the held-out sample, before any of its errors were looked at:
+  from each article's text with the analysis's quote spans marked (never its speakers), every
+  found quote, and every opening quote mark outside them checked (none was missed), with the
+  same rules; 19 name nobody. It was labelled once, by one labeller.
 
 A quote found by the current analysis at that offset is scored: right when the speaker given
 names one of the alternatives (the same last word, titles aside), wrong when it names another,
 unnamed when it gives none; a quote not found is missed.
 
-    .venv/bin/python bench/outlet_speakers.py [--sample outlet|web|heldout] [--errors]
-    .venv/bin/python bench/outlet_speakers.py --draw  # the held-out sample's article ids
+    .venv/bin/python bench/outlet_speakers.py [--sample outlet|web|heldout|devel] [--errors]
+    .venv/bin/python bench/outlet_speakers.py --draw [heldout|devel]  # a drawn sample's ids
 """
 
 from __future__ import annotations
