@@ -364,15 +364,23 @@ def _head_name(source: str) -> list[str]:
 def _appositive_name(source: str) -> list[str]:
     """The name after a leading description: "the press secretary, Josh Earnest," -> earnest;
     "Ms. Merkel's spokesman, Steffen Seibert" -> seibert ("Leonard E. Burman, director of"
-    has no description before its comma: a description holds a lowercase word)."""
+    has no description before its comma: a description holds a lowercase word, or is a
+    definite or possessive one, "The Podesta Group's CEO, Kimberley Fritts")."""
     parts = [p.strip() for p in source.split(",")]
-    if len(parts) < 2 or not any(w[:1].islower() for w in parts[0].split()):
+    if len(parts) < 2 or not _describes(parts[0]):
         return []
     parts[1] = _MODIFIER.split(parts[1], maxsplit=1)[0]  # "David Woodard of Clemson"
     words = parts[1].split()
     if not words or not all(w[:1].isupper() for w in words):
         return []
     return [w for w in _words(parts[1]) if w not in TITLES]
+
+
+def _describes(words: str) -> bool:
+    """Whether the words before a source's comma describe someone rather than name them."""
+    split = words.split()
+    definite = split[:1] == ["The"] or any(w.endswith(("'s", "’s")) for w in split)
+    return definite or any(w[:1].islower() for w in split)
 
 
 def _names_match(predicted: str, source: str) -> bool:

@@ -162,6 +162,33 @@ CASES = [
         [("Certainly", "a city official")],
         id="a_day_the_parse_made_a_subject_is_no_speaker",
     ),
+    # Found in the development sample (bench/outlet_speakers.py --sample devel).
+    pytest.param(
+        (
+            "The league's chairman, Alan Dukes, defended the fixture list on Friday.\n\n"
+            '"Every club was consulted in the summer. Nobody raised an objection then.\n\n'
+            '"The schedule will not change," he said.'
+        ),
+        [("Every club", "Alan Dukes"), ("The schedule", "Alan Dukes")],
+        id="a_quote_left_open_at_its_paragraph_end_goes_on_below",
+    ),
+    pytest.param(
+        (
+            "Cabinet Secretary Sir Peter Marsh opened the inquiry on Tuesday. Sir Peter "
+            'said "the public deserves answers" and promised a report by June.'
+        ),
+        [("the public", "Peter Marsh")],
+        id="sir_and_a_given_name_is_the_knight_named_before",
+    ),
+    pytest.param(
+        (
+            "Director of the Centre for Coastal Studies, Professor Helen Marwick, said "
+            'the surveys had been delayed. She said: "We have lost a whole season of '
+            'measurements."'
+        ),
+        [("We have lost", "Helen Marwick")],
+        id="a_role_renamed_between_commas_is_the_name_not_the_role",
+    ),
 ]
 
 

@@ -33,6 +33,7 @@ KINDS: dict[str, str] = {
 NAME_TOKEN_MIN = 6  # below this, one letter of difference is usually a different name
 DOMINANT = 3  # mentions ratio by which the article's main bearer of a surname takes it
 CUE_REACH = 120  # characters after a name searched for the pronoun that tells its gender
+KNIGHTLY_TITLES = ("Sir", "Dame")
 
 
 @dataclass
@@ -160,7 +161,8 @@ def _person_canonicals(
         if cue is not None:
             member[i].cues.append(cue)
     for i in single:
-        member[i] = _join_single(clusters, mentions[i], gender_cue(text, mentions[i]))
+        knighted = _knighted(text, mentions[i][0])
+        member[i] = _join_single(clusters, mentions[i], gender_cue(text, mentions[i]), knighted)
     return {i: _person_canonical(c) for i, c in member.items()}
 
 
@@ -199,12 +201,25 @@ def gender_cue(text: str, mention: tuple[int, int, str, str]) -> str | None:
     return None
 
 
+def _knighted(text: str, start: int) -> bool:
+    """Whether a one-word name follows "Sir" or "Dame", which British usage puts before a given
+    name: "Sir John" is Sir John Bourn, not a Mr John."""
+    before = text[max(0, start - 6) : start].split()
+    return bool(before) and before[-1] in KNIGHTLY_TITLES
+
+
 def _join_single(
-    clusters: list[_Cluster], mention: tuple[int, int, str, str], cue: str | None
+    clusters: list[_Cluster],
+    mention: tuple[int, int, str, str],
+    cue: str | None,
+    knighted: bool = False,
 ) -> _Cluster:
     start, _, _, surface = mention
     word = name_words(surface)[0]
     matches = [c for c in clusters if any(near(word, n[-1]) for n in c.names)]
+    if knighted:  # a writer abroad may still put the surname after the title
+        given = [c for c in clusters if any(len(n) >= 2 and n[0] == word for n in c.names)]
+        matches = given or matches
     if not matches:  # East Asian order: "Kim" for "Kim Jong Un"
         matches = [c for c in clusters if any(len(n) >= 3 and n[0] == word for n in c.names)]
     if not matches:

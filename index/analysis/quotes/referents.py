@@ -191,6 +191,8 @@ class Referents:
             in_entity = any(start <= token.idx < end for start, end in tagged)
             if in_entity and token.text not in surnames:
                 continue
+            if any(getattr(self._renamed_subject(e), "i", None) == token.i for e in self.persons):
+                continue  # "Head of genetics, Professor Robin Lovell-Badge, said": a role
             name = self.doc[token.left_edge.i : token.i + 1]
             if any(t.pos_ != "PROPN" for t in name):
                 name = self.doc[token.i : token.i + 1]
@@ -199,6 +201,20 @@ class Referents:
                 Entity(name.text, "PERSON", name.start_char, name.end_char, canonical, "person")
             )
         return found
+
+    def _renamed_subject(self, entity: Entity) -> Token | None:
+        """The subject a name between commas right before its verb renames, when the parse
+        hung the name on a word inside the subject: "Head of genetics at the Institute,
+        Professor Robin Lovell-Badge, said" renames "Head"."""
+        after = self.doc.char_span(entity.end, entity.end + 1, alignment_mode="expand")
+        if after is None or after.text != "," or after.end >= len(self.doc):
+            return None
+        verb = self.doc[after.end]
+        name = self.doc.char_span(entity.start, entity.end, alignment_mode="expand")
+        if name is None or name.root.dep_ != "appos":
+            return None  # "Tad Devine, a senior adviser to Mr. Sanders, said" is Devine
+        subject = next((a for a in name.root.ancestors if a.dep_ in SUBJECT_DEPS), None)
+        return subject if subject is not None and subject.head.i == verb.i else None
 
     def gender(self, canonical: str) -> str | None:
         """'m', 'f' or None for the person named ``canonical``."""
@@ -219,7 +235,9 @@ class Referents:
         renamed = head
         while renamed.dep_ == "appos" and renamed.head is not renamed:
             renamed = renamed.head
-        return renamed if renamed is not head and renamed.dep_ in SUBJECT_DEPS else head
+        if renamed is not head and renamed.dep_ in SUBJECT_DEPS:
+            return renamed
+        return self._renamed_subject(entity) or head
 
     def _dep(self, entity: Entity) -> str:
         head = self.heads.get(id(entity))

@@ -28,6 +28,8 @@ TAIL_REACH = 40  # tokens read after a closing mark for its attribution clause
 SIGNATURE_WORDS = 12  # a longer paragraph opening with a dash is a list item, not a signature
 _CLOSING = " \t\"”»'’."
 HEADING_WORDS = 12  # a longer block is a paragraph of the story, not an entry's heading
+PARAGRAPHS_OF_ONE_QUOTE = 8  # how far a quote left open at a paragraph's end is followed
+_MARKS_AND_SPACE = " \t\"”»'’“«„‘`"
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +132,37 @@ def cue_in_sentences(clues: Clues, spans: Spans) -> Attribution | None:
 def colon_introduction(clues: Clues, spans: Spans) -> Attribution | None:
     """``X said:`` or ``X:`` right before the opening mark, possibly a paragraph earlier."""
     return clues.colons.attribution(spans)
+
+
+def continued_below(clues: Clues, spans: Spans) -> Attribution | None:
+    """A quote left open at its paragraph's end goes on in the next one, which opens with a
+    quote mark (news prints a quote of several paragraphs so): the speaker is the one the
+    attribution clause after the quote's last paragraph names (``"We looked at everything.`` /
+    ``"The ban stands," he said.``)."""
+    end = spans[-1][1]
+    for _ in range(PARAGRAPHS_OF_ONE_QUOTE):
+        end = _continuation_end(clues.article, end)
+        if end is None:
+            return None
+        found = _tail_after(clues, end)
+        if found is not None:
+            return found
+    return None
+
+
+def _continuation_end(article: ArticleText, end: int) -> int | None:
+    """Where the quote opening the next paragraph ends its content, when the quote ending at
+    ``end`` is left open at its paragraph's end; None otherwise."""
+    text = article.text
+    _, high = article.paragraph(end, end)
+    if text[end:high].strip() or text[end - 1 : end] in _MARKS_AND_SPACE:
+        return None  # closed (a nested quote's mark too), or the writer's words follow
+    start = len(text) - len(text[high:].lstrip())
+    following = bisect_left(article.quoted, (start, start))
+    if following == len(article.quoted) or article.quoted[following][0] != start:
+        return None
+    low, high = article.quoted[following]
+    return low + len(text[low:high].rstrip(_MARKS_AND_SPACE))
 
 
 def continues_previous(clues: Clues, spans: Spans) -> Attribution | None:
@@ -269,6 +302,7 @@ RULES: tuple[Rule, ...] = (
     Rule("after-own-attribution", after_own_attribution),
     Rule("cue-in-sentence", cue_in_sentences),
     Rule("colon-introduction", colon_introduction),
+    Rule("continued-below", continued_below),
     Rule("continues-previous", continues_previous),
     Rule("next-sentence", next_sentence),
     Rule("heading-statement", heading_statement),
