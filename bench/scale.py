@@ -9,10 +9,13 @@ own and the same text, dates and sources (text only, no analysis), written as JS
 each engine (``--engines``). For each library: articles per second (record and index), bytes of
 ``library.db`` and of the index, segments, and the p50/p95 of the 369 queries of
 ``bench/queries.txt`` through `Library.search` (top 20 with snippets, every fifth newest first),
-one warm-up pass and PASSES timed ones. Raw tantivy is measured in the same run on the same
-articles: its own English stemmer, the query parsed by tantivy (conjunction, title boost 2),
-top 20 with tantivy's own snippets of the body. ``--startup`` times the reader's start-up on
-the largest library of each engine (bench/tui_startup.py). Sizes are only as large as asked.
+one warm-up pass and PASSES timed ones (``--no-search`` skips them), and the reader's first
+screen without a query: opening the record, the first one with any upgrade, and the first page
+of the empty query in each order (bench/browse_timing.py). Raw tantivy is measured in the same
+run on the same articles: its own English stemmer, the query parsed by tantivy (conjunction,
+title boost 2), top 20 with tantivy's own snippets of the body. ``--startup`` times the
+reader's start-up on the largest library of each engine (bench/tui_startup.py). Sizes are only
+as large as asked.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from browse_timing import browse_timing
 from common import RESULTS, corpus_files, emit
 
 CORPORA = ("bbc.jsonl", "reuters21578.jsonl")
@@ -199,6 +203,7 @@ def main() -> None:
     parser.add_argument("--runs", default="1,10", help="build each library in these many runs")
     parser.add_argument("--engines", default="whoosh,tantivy")
     parser.add_argument("--no-raw", action="store_true", help="skip raw tantivy")
+    parser.add_argument("--no-search", action="store_true", help="skip the 369 queries")
     parser.add_argument(
         "--reuse", action="store_true",
         help="search the libraries built before instead of building them again",
@@ -219,7 +224,10 @@ def main() -> None:
             for engine in engines:
                 folder = WORK / f"library-{size}-{runs}-{engine}"
                 row[engine] = build_library(files, engine, folder, args.reuse)
-                row[engine]["search"] = newsreader_latency(folder, engine, queries)
+                # Before the searches: the first open of a library built before is its upgrade.
+                row[engine]["browse"] = browse_timing(folder, engine)
+                if not args.no_search:
+                    row[engine]["search"] = newsreader_latency(folder, engine, queries)
                 print(json.dumps({"size": size, "runs": runs, engine: row[engine]}), flush=True)
             if not args.no_raw:
                 row["raw_tantivy"] = raw_tantivy(files, WORK / f"raw-{size}-{runs}", queries)
