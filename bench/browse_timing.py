@@ -54,10 +54,11 @@ def _opens(folder: Path, engine: str | None) -> dict[str, float]:
 
 
 def _since(library: object) -> dt.datetime:
-    """A moment after which about NEW articles entered the library."""
+    """A moment after which at least NEW articles entered the library: a second before the
+    NEW-th last added one's time, since a run stores thousands of articles in the same second."""
     page = library.search("", limit=1, offset=NEW, sort="added")  # type: ignore[attr-defined]
     when = page.hits[0].added if page.hits else None
-    return when or dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+    return (when or dt.datetime(1970, 1, 1, 0, 0, 1, tzinfo=dt.UTC)) - dt.timedelta(seconds=1)
 
 
 def browse_timing(folder: Path, engine: str | None = None) -> dict[str, object]:
@@ -71,6 +72,8 @@ def browse_timing(folder: Path, engine: str | None = None) -> dict[str, object]:
         }
         since = _since(library)
         pages["new"] = lambda: library.search("", limit=PAGE, added_since=since)
+        pages["new added"] = lambda: library.search("", limit=PAGE, sort="added", added_since=since)
+        figures["new_articles"] = library.search("", limit=0, added_since=since).total
         for name, page in pages.items():
             figures[name] = _summary([_clock(page) for _ in range(REPEATS + 1)])
     figures["load_average_1min"] = round(os.getloadavg()[0], 2)
