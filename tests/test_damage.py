@@ -227,11 +227,24 @@ def _one_clear_line(done: subprocess.CompletedProcess, library: Path) -> str:
     return lines[0]
 
 
-def test_a_damaged_record_is_one_clear_line(library: Path) -> None:
-    _scribble_pages_of(library, "articles_date")
-    for args in (("search",), ("stats",)):
+@pytest.mark.parametrize(
+    ("index", "readers"),
+    [
+        ("articles_date", ()),  # read by no listing since the order indexes: `check` finds it
+        # The empty query's orders (record/orders.py): each listing reads its own index.
+        ("articles_newest", (("search",),)),
+        ("articles_oldest", (("search", "--sort", "date"),)),
+        ("articles_added", (("search", "--sort", "added"),)),
+    ],
+)
+def test_a_damaged_record_is_one_clear_line(library: Path, index: str, readers: tuple) -> None:
+    _scribble_pages_of(library, index)
+    for args in readers:
         line = _one_clear_line(run(*args, library=library), library)
         assert "the library record is damaged (database disk image is malformed)" in line
+    done = run("check", library=library)  # SQLite's own check finds it, and says how to restore
+    assert done.returncode == 1 and "Traceback" not in done.stderr + done.stdout
+    assert done.stdout.startswith("library.db: ") and ".recover" in done.stdout, done.stdout
 
 
 def test_an_unreadable_stored_value_is_one_clear_line(tmp_path: Path, seeds_dir: Path) -> None:

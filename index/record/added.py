@@ -14,8 +14,7 @@ import sqlite3
 from collections.abc import Collection
 
 from .articles import added_text
-
-BY_ADDED = "added IS NULL, added DESC, id"  # the last to enter the library first
+from .orders import BY_ADDED, NEW_SINCE
 
 
 def added_after(
@@ -25,7 +24,7 @@ def added_after(
     entered the library after ``since``; ``allow`` itself when ``since`` is None."""
     if since is None:
         return allow
-    rows = conn.execute("SELECT id FROM articles WHERE added > ?", (added_text(since),))
+    rows = conn.execute(f"SELECT id FROM articles WHERE {NEW_SINCE}", (added_text(since),))
     added = frozenset(row[0] for row in rows)
     return added if allow is None else allow & added
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from ..models import Analysis, Article, Origin
-from . import annotation_tables
+from . import annotation_tables, orders
 from .codec import (
     decode_analysis,
     decode_date,
@@ -142,6 +142,7 @@ class ArticleStore:
             columns = {row[1] for row in conn.execute("PRAGMA table_info(articles)")}
             if "added" not in columns:  # a library from before articles had a time of entry
                 conn.execute("ALTER TABLE articles ADD COLUMN added TEXT")
+            orders.prepare(conn)
         elif not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'meta'").fetchone():
             # a library older than the bookkeeping table: an empty one, in memory, stands in
             conn.execute("CREATE TEMP TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")

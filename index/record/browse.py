@@ -13,20 +13,15 @@ import sqlite3
 
 from ..models import Hit, SearchResult
 from ..text.flatten import flatten, lead_span
-from .added import BY_ADDED
 from .articles import added_text
 from .codec import decode_date
+from .orders import BY_ADDED, NEW_BY_ADDED, NEW_SINCE, NEWEST, OLDEST
 
 # Enough of the text for the lead line of any normalised article, without reading whole bodies.
 _LEAD_CHARS = 4000
 # The ids to leave out travel as one JSON array, however many there are.
-_NOT_HIDDEN = "WHERE id NOT IN (SELECT value FROM json_each(?))"
-_ORDER = {
-    "relevance": "date IS NULL, date DESC, id",
-    "-date": "date IS NULL, date DESC, id",
-    "date": "date IS NULL, date, id",
-    "added": BY_ADDED,
-}
+_NOT_HIDDEN = "id NOT IN (SELECT value FROM json_each(?))"
+_ORDER = {"relevance": NEWEST, "-date": NEWEST, "date": OLDEST, "added": BY_ADDED}
 
 
 def browse(
@@ -40,11 +35,10 @@ def browse(
 ) -> SearchResult:
     """One page of every article but the ``hidden`` ones (the archived, say), undated last;
     with ``added_since``, only those that entered the library after it."""
-    where, args = (_NOT_HIDDEN, [json.dumps(sorted(hidden))]) if hidden else ("", [])
-    if added_since is not None:
-        where = f"{where} AND added > ?" if where else "WHERE added > ?"
-        args.append(added_text(added_since))
+    where, args = _where(hidden, added_since)
     order = _ORDER.get(sort, _ORDER["relevance"])
+    if added_since is not None and order == BY_ADDED:
+        order = NEW_BY_ADDED  # the same order over the range, read from the index as it stands
     total = conn.execute(f"SELECT count(*) FROM articles {where}", args).fetchone()[0]
     ids = [
         row[0]
@@ -56,6 +50,20 @@ def browse(
     rows = {row[0]: row for row in conn.execute(_page_sql(len(ids)), ids)}
     hits = tuple(_hit(rows[i]) for i in ids if i in rows)
     return SearchResult(hits, total, "")
+
+
+def _where(hidden: frozenset[str], added_since: dt.datetime | None) -> tuple[str, list[str]]:
+    """The WHERE clause leaving out ``hidden`` and keeping only what entered after
+    ``added_since``, with its parameters."""
+    terms: list[str] = []
+    args: list[str] = []
+    if hidden:
+        terms.append(_NOT_HIDDEN)
+        args.append(json.dumps(sorted(hidden)))
+    if added_since is not None:
+        terms.append(NEW_SINCE)
+        args.append(added_text(added_since))
+    return ("WHERE " + " AND ".join(terms) if terms else ""), args
 
 
 def _page_sql(count: int) -> str:
