@@ -397,7 +397,16 @@ def _description_match(predicted: str, source: str) -> bool:
     if not re.search(r"\b[a-z]{3,}", predicted):
         return False  # a name, not a description: judged by the name rule only
     said = set(_words(predicted)) - {"the", "a", "an"} - PRONOUNS
-    return bool(said) and said <= set(_words(source))
+    return bool(said) and (said <= set(_words(source)) or _same_role(predicted, source))
+
+
+def _same_role(predicted: str, source: str) -> bool:
+    """A definite role Source ("the aide") is the one an indefinite description with the same
+    head noun introduced ("A Republican committee aide"): the description refers back."""
+    gold, said = _words(source), _words(predicted)
+    if len(gold) != 2 or gold[0] != "the" or not said or said[0] not in ("a", "an"):
+        return False
+    return _MODIFIER.split(predicted, maxsplit=1)[0].lower().split()[-1] == gold[1]
 
 
 def speaker_right(predicted: str | None, gold: GoldQuote) -> bool:

@@ -189,6 +189,31 @@ CASES = [
         [("We have lost", "Helen Marwick")],
         id="a_role_renamed_between_commas_is_the_name_not_the_role",
     ),
+    pytest.param(
+        (
+            "Ferro chairman Paul Weller announced the merger on Monday. A spokesman for "
+            'Nordbank confirmed the price. "We will hold the shares for two years," he said.'
+        ),
+        [("We will hold", "A spokesman for Nordbank")],
+        id="a_pronoun_after_a_described_speaker_is_that_person_not_the_one_named",
+    ),
+    pytest.param(
+        (
+            "Mark Fields, the chief executive, spoke first. A Volvo spokeswoman would not "
+            "say whether talks had stalled. She pointed to the company's earlier statement.\n\n"
+            '"Nothing has changed since then," she said.'
+        ),
+        [("Nothing has changed", "A Volvo spokeswoman")],
+        id="she_goes_back_to_the_described_spokeswoman_through_her_own_sentences",
+    ),
+    pytest.param(
+        (
+            "Senator Ann Blake took questions in Dayton. A reporter asked about the "
+            'budget. "We will balance it by 2030," she replied.'
+        ),
+        [("We will balance", "Ann Blake")],
+        id="the_one_who_asks_is_not_the_one_who_answers",
+    ),
 ]
 
 

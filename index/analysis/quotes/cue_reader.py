@@ -26,6 +26,7 @@ from ..lexicon.roles import (
 )
 from ..lexicon.speech_verbs import WEAK_VERBS
 from .attribution import Attribution, LastSpeaker
+from .described import described_role
 from .quote_text import ArticleText
 from .referents import Referents
 from .tail_cues import (
@@ -313,13 +314,3 @@ def qualified_role(token: Token) -> str:
     "chancellor", "shadow chancellor", "former president"."""
     qualifiers = [c.lower_ for c in token.children if c.i < token.i and c.lower_ in ROLE_QUALIFIERS]
     return " ".join([*qualifiers[-1:], token.lower_])
-
-
-def described_role(speaker: str) -> str | None:
-    """The role noun a description of a person ends with ("spokeswoman" in "a Benetton
-    spokeswoman"), or None for a name or a body."""
-    words = speaker.split()
-    if len(words) < 2 or words[0].lower() not in INDEFINITE_ARTICLES | {"the"}:
-        return None
-    noun = words[-1].lower()
-    return noun if noun in ROLE_NOUNS else None

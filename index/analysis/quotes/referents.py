@@ -19,10 +19,11 @@ from ..entities.linking import name_words, same_name
 from ..lexicon.dependencies import SUBJECT_DEPS
 from ..lexicon.first_names import gender_of_name
 from ..lexicon.pronouns import PRONOUN_GENDER
-from ..lexicon.roles import ROLE_QUALIFIERS
+from ..lexicon.roles import ROLE_QUALIFIERS, role_gender
 from ..lexicon.speech_verbs import SPEECH_VERBS
 from ..lexicon.titles import title_gender
 from ..runtime.doc_text import text_of
+from .described import described_role, described_subjects
 
 WINDOW = 6  # sentences to look back for a subject
 CHAIN = 4  # pronouns handed on from one sentence's subject to the next
@@ -37,9 +38,16 @@ class Referents:
         self.inside = inside
         self.persons = [e for e in entities if e.label == "PERSON" and not inside(e.start)]
         self.persons += self._untagged_subjects(entities)
+        described = described_subjects(doc, inside)
+        self.persons += described
         self.persons.sort(key=lambda e: e.start)
         self.heads = {id(e): self._head(e) for e in self.persons}
         self.genders = self._genders()
+        for entity in described:  # "A Chrysler spokeswoman" tells it; pronouns may stray
+            role = described_role(entity.text)
+            gender = role_gender(role) if role is not None else None
+            if gender is not None:
+                self.genders[entity.canonical] = gender
 
     def resolve(
         self, token: Token, gender: str | None, role: str | None = None, depth: int = 0

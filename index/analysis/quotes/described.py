@@ -1,0 +1,75 @@
+"""People an article only describes ("A Chrysler spokeswoman", "A spokesman for Airbus").
+
+A wire story often quotes someone it never names: the description is the speaker, and a later
+"she said" is that person, not whoever was named before them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Span, Token
+
+from ...models import Entity
+from ..lexicon.dependencies import SUBJECT_DEPS
+from ..lexicon.roles import ROLE_NOUNS
+from ..lexicon.speech_verbs import SPEECH_VERBS
+
+INDEFINITE = ("a", "an")
+DESCRIBING = frozenset({"a", "an", "one", "another", "the"})
+_OF_A_BODY = ("for", "of", "at")  # "a spokesman for Airbus", "an official at the ministry"
+QUESTION_VERBS = frozenset({"ask", "question", "inquire", "wonder"})
+
+
+def described_subjects(doc: Doc, inside: Callable[[int], bool]) -> list[Entity]:
+    """The subjects of speech verbs, outside quotes, that describe one person by a role,
+    indefinitely: "A Chrysler spokeswoman would not say", as person mentions named by their
+    words."""
+    found = []
+    for token in doc:
+        if not _describes_someone(token) or inside(token.idx):
+            continue
+        span = description_span(token)
+        text = span.text
+        found.append(Entity(text, "PERSON", span.start_char, span.end_char, text, "person"))
+    return found
+
+
+def _describes_someone(token: Token) -> bool:
+    if token.dep_ not in SUBJECT_DEPS or token.pos_ != "NOUN" or token.tag_ != "NN":
+        return False
+    if token.lemma_.lower() not in ROLE_NOUNS:
+        return False
+    # Only a speaker: "a judge sentenced a man ... he had posted" is the man; and one who
+    # asks is answered by someone else ("A reporter asked ... He replied").
+    verb = token.head.lemma_.lower()
+    if verb not in SPEECH_VERBS or verb in QUESTION_VERBS:
+        return False
+    return any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in token.children)
+
+
+def description_span(token: Token) -> Span:
+    """The words describing the person ``token`` heads, with the body they speak for when a
+    preposition names it: "A spokesman for Airbus", "an official at the Treasury"."""
+    doc = token.doc
+    end = token.i + 1
+    prep = next((c for c in token.rights if c.dep_ == "prep" and c.lower_ in _OF_A_BODY), None)
+    if prep is not None and prep.i == end and _names_a_body(prep):
+        end = prep.right_edge.i + 1
+    return doc[token.left_edge.i : end]
+
+
+def _names_a_body(prep: Token) -> bool:
+    words = [t for t in prep.subtree if t.i != prep.i]
+    return bool(words) and all(t.pos_ in ("PROPN", "DET", "PART") or t.text == "&" for t in words)
+
+
+def described_role(speaker: str) -> str | None:
+    """The role noun of a description of a person ("spokeswoman" in "a Benetton spokeswoman",
+    "spokesman" in "A spokesman for Airbus"), or None for a name or a body."""
+    words = speaker.split()
+    if len(words) < 2 or words[0].lower() not in DESCRIBING:
+        return None
+    cut = next((at for at, word in enumerate(words) if word in _OF_A_BODY), len(words))
+    noun = words[cut - 1].lower()
+    return noun if noun in ROLE_NOUNS else None
