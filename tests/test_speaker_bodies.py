@@ -214,6 +214,14 @@ CASES = [
         [("We will balance", "Ann Blake")],
         id="the_one_who_asks_is_not_the_one_who_answers",
     ),
+    pytest.param(
+        (
+            '"The critics are wrong," Mr Hale said. The nickname "bankster" blends '
+            '"banker" and "gangster".'
+        ),
+        [("The critics", "Hale"), ("bankster", None), ("banker", None)],
+        id="a_term_after_a_quote_in_its_paragraph_is_not_the_speakers_words",
+    ),
 ]
 
 

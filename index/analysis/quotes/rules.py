@@ -170,7 +170,7 @@ def continues_previous(clues: Clues, spans: Spans) -> Attribution | None:
     speaker's."""
     if not (
         clues.article.floats(spans)
-        or _same_paragraph(clues, spans)
+        or (_same_paragraph(clues, spans) and _is_statement(clues.article.text, spans))
         or _opens_next_paragraph(clues, spans)
     ):
         return None
@@ -239,11 +239,17 @@ def _opens_next_paragraph(clues: Clues, spans: Spans) -> bool:
     low, _ = clues.article.paragraph(start, start)
     if text[low:start].strip(" \t\"“‘'«„`"):
         return False
-    words = text[start : spans[-1][1]]
-    if len(words.split()) < 4 and not words.rstrip().endswith((".", "!", "?", "…")):
+    if not _is_statement(text, spans):
         return False  # "'Circuit breaker' plan - NPHET vs Government": a heading's term
     previous = _previous_block(clues.article, low)
     return previous is not None and previous[0] <= clues.last.end <= low
+
+
+def _is_statement(text: str, spans: Spans) -> bool:
+    """Whether a quote says something rather than names it: four words or more, or a sentence
+    of its own; "liberati", coined from "glitterati", goes on nobody's words."""
+    words = text[spans[0][0] : spans[-1][1]]
+    return len(words.split()) >= 4 or words.rstrip().endswith((".", "!", "?", "…"))
 
 
 def _previous_block(article: ArticleText, low: int) -> tuple[int, int] | None:
