@@ -222,6 +222,15 @@ CASES = [
         [("The critics", "Hale"), ("bankster", None), ("banker", None)],
         id="a_term_after_a_quote_in_its_paragraph_is_not_the_speakers_words",
     ),
+    pytest.param(
+        (
+            '"Steel prices will fall by the spring," visiting President of Union Steel '
+            'Mary Dunn said on Monday.\n\n"Demand is weak," Chairman of Acme Holdings Peter '
+            "Lowe said."
+        ),
+        [("Steel prices", "Mary Dunn"), ("Demand is weak", "Peter Lowe")],
+        id="a_title_of_a_body_before_the_name_is_no_speaker",
+    ),
 ]
 
 

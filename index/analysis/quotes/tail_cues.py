@@ -176,6 +176,20 @@ def _role_holder(words: Sequence[Token], at: int) -> tuple[list[Token], int] | N
     return list(words[end + 1 : names]), after
 
 
+def _holder_of_body(words: Sequence[Token], at: int) -> tuple[list[Token], int] | None:
+    """The person after a title of a body, and the index after them: "Roger Smith" in
+    "Chairman of General Motors Roger Smith said" (``at`` at "of")."""
+    if at >= len(words) or words[at].lower_ != "of":
+        return None
+    end = at + 1
+    while end < len(words) and _is_name(words[end]):
+        end += 1
+    person = [t for t in words[at + 1 : end] if t.ent_type_ == "PERSON"]
+    if not person or person[-1].i != words[end - 1].i:
+        return None
+    return person, end
+
+
 def _quoted_name(words: Sequence[Token], verb: int) -> list[Token]:
     """The person a paper "quoted ... as saying": "Anna Berg" in "Reuters quoted Anna Berg as
     saying" or "AP quoted prosecutor Anna Berg as saying"; the paper only reports them."""
@@ -225,6 +239,8 @@ def tail_clause(tokens: Sequence[Token]) -> tuple[list[Token], Token] | None:
     if words[0].lower_ == "according" and len(words) > 2 and words[1].lower_ == "to":
         source = _according_to(words[2:])
         return (source, words[0]) if source else None
+    if words[0].tag_ == "VBG" and words[0].dep_ != "ROOT" and words[1:2] and words[1].is_title:
+        words = words[1:]  # "visiting Chairman of General Motors Roger Smith said": a modifier
     if _is_verb(words[0]):
         if words[0].tag_ == "VBG":
             return None  # '"...," promising the club will return': a participle never inverts
@@ -240,7 +256,7 @@ def tail_clause(tokens: Sequence[Token]) -> tuple[list[Token], Token] | None:
     start, size = _subject(words)
     if not size:
         return None
-    holder = _role_holder(words, size)
+    holder = _role_holder(words, size) or _holder_of_body(words, size)
     if holder is not None:
         subject, index = holder
     else:
