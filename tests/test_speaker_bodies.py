@@ -231,6 +231,15 @@ CASES = [
         [("Steel prices", "Mary Dunn"), ("Demand is weak", "Peter Lowe")],
         id="a_title_of_a_body_before_the_name_is_no_speaker",
     ),
+    pytest.param(
+        (
+            'Brokers said "sale and leaseback" deals were rare this year. The Acme '
+            'Gold brand and the "Silver Line" logo will stay, Mr Hart said. Ms Cole '
+            'warned of a "very worrying" trend.'
+        ),
+        [("sale and leaseback", None), ("Silver Line", None), ("very worrying", "Cole")],
+        id="a_quoted_name_or_term_before_its_noun_is_nobodys_words",
+    ),
 ]
 
 

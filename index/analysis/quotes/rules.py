@@ -54,6 +54,26 @@ class Rule:
         return None if found is None else replace(found, rule=self.id)
 
 
+def term_modifier(clues: Clues, spans: Spans) -> Attribution | None:
+    """Nobody, for a short quoted phrase that modifies the noun after it: a name or a term
+    (NBC's "Today" program, "walkaway lease" deals, the "GM Dealer Equipment" logo), not
+    anyone's words."""
+    article, doc = clues.article, clues.article.doc
+    if len(spans) > 1 or _is_statement(article.text, spans):
+        return None
+    after = bisect_left(article.starts, spans[0][1])
+    last = doc[after - 1] if after else None
+    if last is None or last.pos_ not in ("NOUN", "PROPN"):
+        return None  # a "very concerning" situation: someone's judgement, not a name
+    while after < len(doc) and doc[after].is_quote:
+        after += 1
+    if after == len(doc) or doc[after].tag_ not in ("NN", "NNS") or not doc[after].is_lower:
+        return None
+    if last.head.i != after:
+        return None  # 'a message reading "Thank you Georgia" moments after': words, then time
+    return Attribution()
+
+
 def dash_signature(clues: Clues, spans: Spans) -> Attribution | None:
     """A signature after the closing mark, ``"..." ― Carla Sanchez``, or opening the next
     paragraph when the quote ends its own (a fact-check's ``"..."`` then ``- Sanders.``)."""
@@ -303,6 +323,7 @@ def _leading_name(article: ArticleText, low: int, high: int) -> tuple[int, int] 
 
 
 RULES: tuple[Rule, ...] = (
+    Rule("term-modifier", term_modifier),
     Rule("dash-signature", dash_signature),
     Rule("tail-clause", tail_clause),
     Rule("after-own-attribution", after_own_attribution),
