@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from contextlib import AbstractContextManager
 from pathlib import Path
@@ -30,11 +31,14 @@ from .output import (
 from .progress_view import progress_view
 
 URL_PREFIXES = ("http://", "https://")  # an argument naming an article page, not a file
+# Any other scheme://... that is not a file names a URL too: the fetch says it is not fetched,
+# where a path would have said "no such file" of a name it had changed (ftp://x -> ftp:/x).
+_OTHER_URL = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*://")
 
 
 def index(args: argparse.Namespace) -> int:
     """Ingest the given paths and article pages (URLs); exit 1 when some inputs failed."""
-    urls = [a for a in args.paths if a.lower().startswith(URL_PREFIXES)]
+    urls = [a for a in args.paths if _is_url(a)]
     paths = [Path(a) for a in args.paths if a not in urls]
     # lexists: a broken link or a link loop is there, and the library names what is wrong with it.
     missing = [p for p in paths if not os.path.lexists(p)]
@@ -61,6 +65,12 @@ def index(args: argparse.Namespace) -> int:
     else:
         sys.stderr.write(_summary_line(report, failed) + "\n")
     return 1 if failed else 0
+
+
+def _is_url(argument: str) -> bool:
+    if argument.lower().startswith(URL_PREFIXES):
+        return True
+    return bool(_OTHER_URL.match(argument)) and not os.path.lexists(argument)
 
 
 def reindex(args: argparse.Namespace) -> int:

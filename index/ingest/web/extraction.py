@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
 from ..normalize import clean_field, normalize
+from .urls import url_problem
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -324,9 +325,14 @@ def _extracted(chosen: _Candidate, document: Any) -> Extracted:
         author=_field(document, "author"),
         date=_date(_field(document, "date")),
         site_name=_field(document, "sitename"),
-        url=_field(document, "url"),
+        url=_fetchable(_field(document, "url")),
         description=_field(document, "description"),
     )
+
+
+def _fetchable(url: str | None) -> str | None:
+    """A page may name any string its canonical URL (og:url): only one that can be fetched."""
+    return url if url and not url_problem(url) else None
 
 
 def _without_headline(text: str, title: str | None) -> str:

@@ -15,7 +15,9 @@ import re
 import time
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
+
+from .urls import joined, url_problem
 
 
 class FeedMalformed(Exception):
@@ -77,7 +79,7 @@ def parse_feed(content: bytes, url: str, content_type: str = "") -> ParsedFeed:
     entries = tuple(_entry(item, url) for item in parsed.entries)
     return ParsedFeed(
         title=" ".join(str(channel.get("title", "")).split()) or urlsplit(url).hostname or url,
-        link=_absolute(channel.get("link"), url),
+        link=_site(channel.get("link"), url),
         ttl_minutes=_ttl(channel.get("ttl")),
         entries=tuple(e for e in entries if e.guid),
     )
@@ -110,10 +112,17 @@ def _entry(item: Any, feed_url: str) -> FeedEntry:
 
 
 def _absolute(link: object, base: str) -> str | None:
+    """The link made absolute; one that cannot be fetched is kept as it is, for the fetch to
+    name it in a warning (its entry is stored from the feed's own text)."""
     if not isinstance(link, str) or not link.strip():
         return None
-    found = urljoin(base, link.strip())
-    return found if urlsplit(found).scheme in ("http", "https") else None
+    return joined(base, link) or link.strip()
+
+
+def _site(link: object, base: str) -> str | None:
+    """The feed's site, when it is a URL that can be fetched (it is shown and exported)."""
+    found = _absolute(link, base)
+    return found if found and not url_problem(found) else None
 
 
 def _when(parsed: time.struct_time | None) -> dt.datetime | None:

@@ -140,7 +140,8 @@ class FetchRun:
         with transaction(self.store.conn):
             for entry in batch:
                 if entry.warning:
-                    self._problem(Problem(entry.origin.path, entry.warning, fatal=False))
+                    where = entry.about or entry.origin.path
+                    self._problem(Problem(where, entry.warning, fatal=False))
                 analysis = analyses.get(id(entry))
                 doc = self._put(entry, analysis, deleted) if id(entry) in analyses else None
                 if doc is not None:

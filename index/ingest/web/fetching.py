@@ -20,6 +20,8 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
+from .urls import SCHEMES, url_problem
+
 if TYPE_CHECKING:
     import httpx
 
@@ -29,7 +31,6 @@ PER_HOST, IN_ALL = 2, 8
 CONNECT_TIMEOUT, REQUEST_TIMEOUT = 10.0, 30.0
 RETRIES = 2  # after a 429 or 503, tries again this many times before giving up
 MAX_RETRY_WAIT = 60.0  # a server asking for a longer wait is a failure for this run
-SCHEMES = ("http", "https")
 
 
 class FetchError(Exception):
@@ -86,14 +87,21 @@ def user_agent() -> str:
     return f"newsreader/{number} (terminal news reader)"
 
 
-def check_scheme(url: str) -> None:
-    """FetchError unless the URL is http or https with a host."""
-    parts = urlsplit(url)
-    if parts.scheme.lower() not in SCHEMES:
-        shown = f"{parts.scheme}: URLs" if parts.scheme else "a URL without http:// or https://"
-        raise FetchError(url, f"only http and https URLs are fetched, not {shown}")
-    if not parts.hostname:
-        raise FetchError(url, "no host in the URL")
+def check_url(url: str) -> None:
+    """FetchError unless the URL is one the client can ask for: http or https, a valid host
+    and port, no control characters (`urls.url_problem`), and a host IDNA can encode."""
+    import httpx
+
+    if reason := url_problem(url):
+        raise FetchError(url, reason)
+    try:
+        httpx.URL(url).host  # noqa: B018 -- decoding the host is what checks its IDNA labels
+    except (httpx.InvalidURL, ValueError) as error:  # idna's IDNAError is a ValueError
+        raise FetchError(url, f"not a valid URL ({_lowered(str(error))})") from None
+
+
+def _lowered(reason: str) -> str:
+    return reason[:1].lower() + reason[1:]
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,9 +178,9 @@ class Fetcher:
         current = url
         while True:
             if not seen:
-                check_scheme(current)
-            elif urlsplit(current).scheme.lower() not in SCHEMES:
-                raise FetchError(url, f"redirected to {current}: only http and https are followed")
+                check_url(current)
+            else:
+                _check_redirect(url, current)
             if current in seen:
                 raise FetchError(url, f"redirect loop ({' -> '.join([*seen, current])})")
             if len(seen) > MAX_REDIRECTS:
@@ -213,7 +221,7 @@ class Fetcher:
         except httpx.DecodingError as error:
             raise FetchError(url, f"cannot decompress the body ({error})") from None
         except httpx.HTTPError as error:
-            raise FetchError(url, f"cannot connect ({_reason(error)})") from None
+            raise _failure(url, error) from None
 
     def _answer(
         self, url: str, current: str, answer: httpx.Response, deadline: float
@@ -282,6 +290,17 @@ class Fetcher:
             time.sleep(min(left, 0.2))
 
 
+def _check_redirect(url: str, target: str) -> None:
+    """FetchError naming the redirect unless its target is a URL the client may follow."""
+    scheme, colon, _ = target.partition(":")
+    if not colon or scheme.lower() not in SCHEMES:  # urljoin made it absolute: a scheme is there
+        raise FetchError(url, f"redirected to {target}: only http and https are followed")
+    try:
+        check_url(target)
+    except FetchError as error:
+        raise FetchError(url, f"redirected to {target}: {error.reason}") from None
+
+
 @dataclass(frozen=True, slots=True)
 class _Busy:
     status: int
@@ -299,6 +318,16 @@ def _retry_after(headers: httpx.Headers) -> float | None:
     except (TypeError, ValueError):
         return None
     return max(0.0, when.timestamp() - time.time())
+
+
+def _failure(url: str, error: Exception) -> FetchError:
+    """The FetchError for a transport error: a Location httpx cannot read (it reads it even
+    when it follows no redirect), else the connection that failed."""
+    text = str(error)
+    head, _, detail = text.partition(": ")
+    if head.lower() == "invalid url in location header":
+        return FetchError(url, f"redirected to an invalid URL ({_lowered(detail.rstrip('.'))})")
+    return FetchError(url, f"cannot connect ({_reason(error)})")
 
 
 def _reason(error: Exception) -> str:

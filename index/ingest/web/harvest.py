@@ -18,7 +18,7 @@ from typing import Literal
 from ...models import Article, Feed, Origin
 from ..normalize import clean_field, content_id, derive_title, normalize
 from .feeds import FeedEntry, FeedMalformed, ParsedFeed, parse_feed
-from .fetching import Fetcher, FetchError, Response, Validators
+from .fetching import Fetcher, FetchError, Response, Validators, check_url
 from .page_text import PageText, entry_text, page_text
 from .urls import canonical_url
 
@@ -47,6 +47,7 @@ class EntryHarvest:
     page_url: str | None = None
     validators: Validators | None = None
     warning: str | None = None  # the page could not be used: the feed's own text was stored
+    about: str | None = None  # the URL the warning names, when it is not the origin's
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,9 +99,11 @@ class Harvester:
     def _entry(self, feed: Feed, entry: FeedEntry, known: Known) -> EntryHarvest | str:
         seen = known.entries.get(entry.guid)
         if entry.link is None:
-            text = entry_text(entry.content_html)
-            origin = Origin(feed.url, key=entry.guid)
-            return self._harvested(feed, entry, origin, text, None, None, None)
+            return self._unlinked(feed, entry)
+        try:
+            check_url(entry.link)
+        except FetchError as error:  # a link no client can follow: stored as if it had none
+            return self._unlinked(feed, entry, error)
         link = canonical_url(entry.link)
         path = seen[0] if seen and seen[1] == "" else link
         try:
@@ -116,6 +119,23 @@ class Harvester:
         warning = f"{text.warning}: stored the feed's own text instead" if text.warning else None
         return self._harvested(feed, entry, origin, text, page.url, page.validators, warning)
 
+    def _unlinked(
+        self, feed: Feed, entry: FeedEntry, bad: FetchError | None = None
+    ) -> EntryHarvest | str:
+        """An entry stored from the feed's own text, under the feed and its guid; ``bad`` says
+        why its link cannot be followed, when it has one (the warning names that link)."""
+        text = entry_text(entry.content_html)
+        origin = Origin(feed.url, key=entry.guid)
+        if bad is None:
+            return self._harvested(feed, entry, origin, text, None, None, None)
+        if text is None or not text.text.strip():
+            return f"{bad.url}: {bad.reason}, nor text in the entry, left out"
+        warning = f"{bad.reason}: stored the feed's own text instead"
+        found = self._harvested(feed, entry, origin, text, None, None, warning)
+        return (
+            dataclasses.replace(found, about=bad.url) if isinstance(found, EntryHarvest) else found
+        )
+
     def _harvested(
         self,
         feed: Feed,
@@ -130,6 +150,7 @@ class Harvester:
             why = f"{text.warning}, nor text in the entry" if text and text.warning else (
                 "no text in the entry or its page")  # fmt: skip
             return f"{entry.link or feed.url}: {why}, left out"
+        # A keyed origin is an entry stored from the feed under its guid: it has no page URL.
         body, _ = normalize(text.text)
         title = clean_field(entry.title or text.title or "") or derive_title(body)
         stamp = entry.published or entry.updated
@@ -140,7 +161,7 @@ class Harvester:
         article = Article(
             id=content_id(title, body), title=title, text=body,
             date=stamp.date() if stamp else text.date, source=feed.name,
-            url=origin.path if not origin.key else entry.link, origin=origin, metadata=metadata,
+            url=None if origin.key else origin.path, origin=origin, metadata=metadata,
         )  # fmt: skip
         return EntryHarvest(entry.guid, entry.fingerprint, origin, article, page_url,
                             validators, warning)  # fmt: skip

@@ -18,7 +18,7 @@ from ...models import AnalysisCluster, Feed, FetchReport, Problem, Progress
 from ...publish import publish
 from ...record.articles import transaction
 from .feeds import FeedMalformed, ParsedFeed, parse_feed
-from .fetching import Fetcher, FetchError, Limits, Response, check_scheme
+from .fetching import Fetcher, FetchError, Limits, Response, check_url
 from .harvest import FEED_ACCEPT
 from .opml import ExportedFeed, OpmlError, read_opml, write_opml
 from .urls import feed_links
@@ -95,7 +95,7 @@ class Subscriptions:
         """Subscribe to the feed at ``url``, or to the first feed an HTML page there advertises
         (`<link rel="alternate">`); its name is ``name`` or the feed's own title. ``interval``
         (seconds) is how often to fetch it, over the feed's TTL and the hour by default."""
-        check_scheme_or_fail(url)
+        check_url_or_fail(url)
         feed_url, parsed = self._discover(url.strip())
         if existing := self.feeds.feed(feed_url):
             raise LibraryError(f"{feed_url}: already subscribed, as {existing.name!r}")
@@ -135,7 +135,7 @@ class Subscriptions:
         with self.writing("feed import"):
             for outline in outlines:
                 try:
-                    check_scheme(outline.url)
+                    check_url(outline.url)
                 except FetchError as error:
                     skipped.append(Problem(where, f"{outline.url}: {error.reason}", fatal=False))
                     continue
@@ -213,9 +213,9 @@ class Subscriptions:
         return name
 
 
-def check_scheme_or_fail(url: str) -> None:
+def check_url_or_fail(url: str) -> None:
     try:
-        check_scheme(url.strip())
+        check_url(url.strip())
     except FetchError as error:
         raise LibraryError(str(error)) from None
 

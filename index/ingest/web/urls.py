@@ -8,6 +8,8 @@ parameters (`utm_*`, `fbclid`, `gclid` and their kin) stripped; a page's own
 
 from __future__ import annotations
 
+import ipaddress
+import re
 from html.parser import HTMLParser
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
@@ -18,10 +20,66 @@ TRACKING = frozenset({
     "vero_id", "wickedid", "rb_clickid", "s_cid", "cmpid", "ocid", "ncid", "sr_share",
 })  # fmt: skip
 _DEFAULT_PORTS = {"http": 80, "https": 443}
+SCHEMES = ("http", "https")
+# C0 and C1 controls and DEL: no server can be asked for a URL holding one, and a newline in
+# one would split the request line. (A space in the path is escaped by the client as browsers do.)
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+_SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*://")
+_HOST_NAME = re.compile(r"[\w.-]+")  # letters of any script (IDNA), digits, dots, hyphens
+
+
+def url_problem(url: str) -> str | None:
+    """Why ``url`` cannot be fetched, in words for one line; None for an http(s) URL with a
+    host, and a port in range, that holds no control character."""
+    if _CONTROL.search(url):
+        return "not a valid URL (it holds control characters)"
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError as error:  # "Invalid IPv6 URL", "Port out of range 0-65535"...
+        return f"not a valid URL ({_lowered(str(error))})"
+    if parts.scheme.lower() not in SCHEMES:
+        shown = f"{parts.scheme}: URLs" if parts.scheme else "a URL without http:// or https://"
+        return f"only http and https URLs are fetched, not {shown}"
+    host = parts.hostname
+    if not host:
+        return "no host in the URL"
+    if port == 0:
+        return "not a valid URL (port 0)"
+    if not (_HOST_NAME.fullmatch(host) or _ip_literal(host)):
+        return f"not a valid URL (bad host name {host!r})"
+    return None
+
+
+def _ip_literal(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return True
+
+
+def _lowered(reason: str) -> str:
+    return reason[:1].lower() + reason[1:]
+
+
+def joined(base: str, link: str) -> str | None:
+    """``link`` made absolute against ``base``; None when it is too broken to join. A link
+    with a scheme is kept as it is: urljoin reads "http://" as the base itself."""
+    link = link.strip()
+    if _SCHEME.match(link):
+        return link
+    try:
+        return urljoin(base, link)
+    except ValueError:  # an unclosed IPv6 bracket
+        return None
 
 
 def canonical_url(url: str) -> str:
-    """The URL with its tracking parameters, fragment and default port removed."""
+    """The URL with its tracking parameters, fragment and default port removed; a URL that
+    `url_problem` refuses is returned as it is (stripped)."""
+    if url_problem(url.strip()):
+        return url.strip()
     parts = urlsplit(url.strip())
     scheme = parts.scheme.lower()
     host = (parts.hostname or "").lower()
@@ -48,8 +106,8 @@ def page_canonical(html: str, base: str) -> str | None:
         pass
     for rel, href, _ in finder.links:
         if "canonical" in rel and href:
-            found = urljoin(base, href.strip())
-            if urlsplit(found).scheme in ("http", "https"):
+            found = joined(base, href)
+            if found and not url_problem(found):
                 return canonical_url(found)
     return None
 
@@ -63,9 +121,9 @@ def feed_links(html: str, base: str) -> list[str]:
     except AssertionError:
         pass
     kinds = ("application/rss+xml", "application/atom+xml", "application/rdf+xml")
-    found = [urljoin(base, href.strip()) for rel, href, kind in finder.links
+    found = [joined(base, href) for rel, href, kind in finder.links
              if "alternate" in rel and href and kind in kinds]  # fmt: skip
-    return list(dict.fromkeys(u for u in found if urlsplit(u).scheme in ("http", "https")))
+    return list(dict.fromkeys(u for u in found if u and not url_problem(u)))
 
 
 class _LinkFinder(HTMLParser):
