@@ -129,6 +129,11 @@ class NewsReaderApp(App[None]):
         self.add_mode(ARTICLES, self.get_default_screen)
         self.view_switch = ViewSwitch(self)
 
+    def action_fetch_feeds(self) -> None:
+        """`R` on any screen: the articles screen's fetcher runs it, behind whatever is shown."""
+        if self.main_screen is not None:
+            self.main_screen.action_fetch_feeds()
+
     def action_view(self, mode: str) -> None:
         """Show a view: articles, speakers, claims or sources."""
         self.view_switch.switch(mode)

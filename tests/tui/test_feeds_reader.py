@@ -207,3 +207,21 @@ async def test_quitting_during_R_stops_the_fetch_keeping_what_it_committed(
         web_server.routes["/atom.xml"].delay = 0
         report = after.fetch([feeds["/atom.xml"]], analyze=False)
         assert report.new >= 1, report.problems
+
+
+@pytest.mark.parametrize("view", ["2", "3", "4"])
+async def test_R_fetches_from_every_view(feed_library, view: str) -> None:
+    from newsreader.tui.screens.view_screen import ViewScreen
+
+    library, _feeds = feed_library
+    app = NewsReaderApp(library, now=NOW)
+    async with app.run_test(size=WIDE, notifications=True) as pilot:
+        await wait_for(pilot, lambda: app.main_screen.status.total == 0)
+        await pilot.press("escape", view)
+        await wait_for(pilot, lambda: isinstance(app.screen, ViewScreen))
+        shown = app.screen
+        await wait_for(pilot, lambda: shown.summary not in ("", "reading…"))
+        await pilot.press("R")
+        await wait_for(pilot, lambda: any(" new, 0 updated" in m for m in messages(app)), 180)
+        assert app.screen is shown  # the fetch ran behind the view, which stays
+        await wait_for(pilot, lambda: app.main_screen.status.total == 4)  # RSS 2, the notes 2

@@ -17,6 +17,7 @@ from textual.screen import Screen
 from newsreader.index.faults import LibraryError
 from newsreader.index.models import Analysis, Article
 
+from ..widgets.feed_fetcher import FETCH_BINDING
 from ..widgets.key_bar import KeyBar
 from ..widgets.reader import Reader
 
@@ -32,6 +33,7 @@ class ArticleScreen(Screen[None]):
         Binding("e", "layer('entities')", "Entities", show=False, id="article.entities"),
         Binding("c", "layer('claims')", "Numbers", show=False, id="article.claims"),
         Binding("question_mark", "app.help", "Help", id="article.help"),
+        FETCH_BINDING,
     ]
 
     def __init__(self, library: Library, article_id: str, spans: Sequence[tuple[int, int]]):

@@ -20,7 +20,7 @@ from ..config import DEFAULT_SPLIT
 from ..model.search_request import Status, hides_results, no_hits_message, view_depends_on
 from ..model.state_changes import state_changes
 from ..model.triage import FLAGS, Triage
-from ..widgets.feed_fetcher import FeedFetcher
+from ..widgets.feed_fetcher import FETCH_BINDING, FeedFetcher
 from ..widgets.key_bar import KeyBar
 from ..widgets.panes import TYPING_ARTICLE_DELAY, Panes
 from ..widgets.quotes_panel import QuotesPanel
@@ -108,7 +108,7 @@ class MainScreen(Screen[None]):
         Binding("W", "save_search", "Save search", show=False, id="main.save_search"),
         Binding("L", "saved_searches", "Saved searches", show=False, id="main.saved"),
         Binding("o", "open_external", "Open", show=False, id="main.open"),
-        Binding("R", "fetch_feeds", "Fetch feeds", show=False, id="main.fetch"),
+        FETCH_BINDING,
         Binding("question_mark", "app.help", "Help", id="main.help"),
     ]
 
@@ -276,6 +276,8 @@ class MainScreen(Screen[None]):
         """Fetch the feeds that are due, in the background; new articles join the list."""
         if not self.query_one(FeedFetcher).fetch():
             self.notify("The feeds are being fetched already", timeout=3)
+        elif not self.is_current:  # a view shows no progress line: say that it started
+            self.notify("Fetching the feeds that are due\u2026", timeout=3)
 
     def on_feed_fetcher_progress(self, event: FeedFetcher.Progress) -> None:
         self._show_status(fetching=event.line)

@@ -20,6 +20,7 @@ from newsreader.index.models import QuoteRow
 
 from ..display.article_text import one_line
 from ..display.lazy_rows import LazyRows
+from ..widgets.feed_fetcher import FETCH_BINDING
 from ..widgets.key_bar import KeyBar
 from ..widgets.view_table import Column, ViewTable
 from .article_view import ArticleScreen
@@ -48,6 +49,7 @@ class SpeakerQuotesScreen(Screen[None]):
         Binding("escape,backspace", "app.pop_screen", "Back", id="speaker_quotes.back"),
         Binding("y", "copy", "Copy quote", id="speaker_quotes.copy"),
         Binding("question_mark", "app.help", "Help", id="speaker_quotes.help"),
+        FETCH_BINDING,
     ]
     DEFAULT_CSS = """
     SpeakerQuotesScreen > #quotes-status { height: 1; background: $panel; padding: 0 1; }

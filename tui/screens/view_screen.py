@@ -22,6 +22,7 @@ from textual.widgets import Input, Static
 from newsreader.index.faults import LibraryError
 
 from .. import startup_gc
+from ..widgets.feed_fetcher import FETCH_BINDING
 from ..widgets.key_bar import KeyBar
 from ..widgets.search_bar import SearchBar
 
@@ -41,6 +42,7 @@ class ViewScreen(Screen[None], Generic[T]):
         Binding("slash", "focus_search", "Search", priority=True, id="view.search"),
         Binding("escape", "back", "Back", show=False, id="view.back"),
         Binding("question_mark", "app.help", "Help", id="view.help"),
+        FETCH_BINDING,
     ]
     DEFAULT_CSS = """
     ViewScreen > #view-status { height: 1; background: $panel; padding: 0 1; }

@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual import work
+from textual.binding import Binding
 from textual.message import Message
 from textual.widget import Widget
 from textual.worker import get_current_worker
@@ -27,6 +28,9 @@ if TYPE_CHECKING:
     from newsreader.index.library import Library
     from newsreader.index.models import Step
 
+# `R` on every screen (articles, each view, a speaker's quotes, an article opened from a view):
+# the fetch belongs to the app, not to the screen shown. One id, so one remap moves them all.
+FETCH_BINDING = Binding("R", "app.fetch_feeds", "Fetch feeds", show=False, id="main.fetch")
 WATCH_EVERY = 2.0  # seconds between two looks at the record for another process's commits
 
 
