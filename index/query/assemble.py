@@ -27,6 +27,8 @@ from .syntax import (
 
 __all__ = ["QUERY_HELP", "ParsedQuery", "StateFilter", "parse_query"]
 
+ONLY_COMMON_WORDS = "only very common words, which are not indexed"
+
 
 @dataclass(frozen=True, slots=True)
 class StateFilter:
@@ -89,8 +91,10 @@ def _plain_words(text: str, reason: str) -> ParsedQuery:
     leaves = [Parser([], dt.datetime.now()).word(w) for w in words]
     kept = [leaf for leaf in leaves if leaf.query is not None]
     terms = tuple(dict.fromkeys(w for leaf in kept for w in leaf.words))
-    if not kept:
+    if not words:  # nothing to search for: as the empty query
         return ParsedQuery(MatchAll(), f"{reason}: showing all articles instead", (), text=text)
+    if not kept:  # words the index leaves out match nothing, as they do in a sound query
+        return ParsedQuery(MatchNone(), f"{reason}: {ONLY_COMMON_WORDS}", (), text=text)
     query = kept[0].query if len(kept) == 1 else And(tuple(leaf.query for leaf in kept))
     shown = " ".join(terms)
     return ParsedQuery(
@@ -115,7 +119,7 @@ def _assemble(tree: Any, text: str) -> ParsedQuery:
     )
     problem = None
     if query is None:
-        query, problem = MatchNone(), "only very common words, which are not indexed"
+        query, problem = MatchNone(), ONLY_COMMON_WORDS
     return ParsedQuery(query, problem, tuple(dict.fromkeys(terms)), filters, text)
 
 

@@ -24,5 +24,6 @@ Search language (newsreader search QUERY, or / in the reader)
 
 Common words (the, of, and...) are not indexed. An empty query lists everything, newest first.
 If a query cannot be read (unbalanced quote or parenthesis, unknown field, a lone
-operator), its plain words are searched instead and the reason is shown.
+operator), its plain words are searched instead and the reason is shown (only common words:
+nothing is found, as for the same words in a sound query).
 """
