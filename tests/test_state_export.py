@@ -7,9 +7,11 @@ import json
 import os
 import sqlite3
 import stat
+import subprocess
 from pathlib import Path
 
 import pytest
+from cli_helpers import NEWSREADER
 from state_helpers import article_ids, build, cli, copy
 
 from newsreader.index.library import Library
@@ -98,3 +100,57 @@ def test_a_missing_folder_is_one_line(capsys, folder, tmp_path) -> None:
     target = tmp_path / "nowhere" / "state.json"
     code, _, err = export(capsys, folder, str(target))
     assert code == 1 and err == f"newsreader: {target}: cannot write: No such file or directory\n"
+
+
+def test_a_symbolic_link_is_written_through_to_its_target(capsys, folder, tmp_path) -> None:
+    real, link = tmp_path / "real.json", tmp_path / "link.json"
+    real.write_text("the previous export\n")
+    link.symlink_to(real.name)
+    dangling = tmp_path / "dangling.json"
+    dangling.symlink_to("made.json")
+    for target in (link, dangling):
+        code, _, err = export(capsys, folder, str(target))
+        assert code == 0, err
+        assert target.is_symlink()  # the link stays; what it points to holds the export
+    assert json.loads(real.read_text("utf-8"))["format"] == "newsreader-state"
+    assert json.loads((tmp_path / "made.json").read_text("utf-8"))["format"] == "newsreader-state"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "dangling.json", "library", "link.json", "made.json", "real.json"
+    ]  # fmt: skip
+
+
+def test_a_fifo_is_written_into_not_replaced(capsys, folder, tmp_path) -> None:
+    import threading
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    read: list[str] = []
+    reader = threading.Thread(target=lambda: read.append(fifo.read_text("utf-8")), daemon=True)
+    reader.start()
+    code, _, err = export(capsys, folder, str(fifo))
+    reader.join(timeout=60)
+    assert code == 0, err
+    assert json.loads(read[0])["format"] == "newsreader-state"
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+
+
+def test_a_link_to_the_standard_output_is_written_as_a_redirection_would(tmp_path) -> None:
+    """What /dev/stdout is (a link to /proc/self/fd/1), made here: renaming a file over the
+    real one would replace it for every process on the machine."""
+    from cli_helpers import run
+
+    library = build(tmp_path / "library")
+    stdout = tmp_path / "stdout"
+    stdout.symlink_to("/proc/self/fd/1")
+    done = run("state", "export", str(stdout), library=library)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["format"] == "newsreader-state"
+    assert stdout.is_symlink() and sorted(p.name for p in tmp_path.iterdir()) == [
+        "library", "stdout"
+    ]  # fmt: skip
+    with open("/dev/full", "w") as full:
+        failed = subprocess.run([str(NEWSREADER), "state", "export", str(stdout), "--library",
+                                 str(library)], stdout=full, capture_output=False,
+                                stderr=subprocess.PIPE, text=True, timeout=120)  # fmt: skip
+    assert failed.returncode == 1
+    assert failed.stderr == f"newsreader: {stdout}: cannot write: No space left on device\n"

@@ -2,7 +2,9 @@
 
 Import merges (the newer change of each flag and tag wins) or, with `--replace`, restores the
 file wholesale. Export writes the file private (0600) and whole: through a temporary file beside
-it, renamed over it, so a failure leaves the previous export as it was.
+it, renamed over it, so a failure leaves the previous export as it was. A symbolic link is
+written through to its target, and a FIFO or device (/dev/stdout) is written into, as shell
+redirection does.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import stat
 import sys
 import tempfile
 from pathlib import Path
@@ -46,19 +49,36 @@ def _export(text: str, target: Path) -> int:
 
 
 def write_private(path: Path, text: str) -> None:
-    """Write text to path, mode 0600 whatever the umask, replacing it only once it is whole."""
-    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    """Write text to path as shell redirection would, and safely: into a FIFO or a device
+    (/dev/stdout) as it is; else a regular file, 0600 whatever the umask, replaced only once it
+    is whole. A symbolic link is written through: its target is replaced, the link stays."""
+    if _special(path):
+        with open(path, "w", encoding="utf-8") as out:
+            out.write(text)
+        return
+    target = Path(os.path.realpath(path))
+    fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
         os.fchmod(fd, 0o600)
         with os.fdopen(fd, "w", encoding="utf-8") as out:
             out.write(text)
             out.flush()
             os.fsync(out.fileno())
-        os.replace(temporary, path)
+        os.replace(temporary, target)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+
+
+def _special(path: Path) -> bool:
+    """Whether path (its links followed) is a FIFO, device or socket: renaming a file over one
+    would put a regular file where /dev/stdout or a pipe's reader was."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:  # nothing there yet, or a link to nothing: a new regular file
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
 
 
 def _import(library: Library, args: argparse.Namespace) -> int:
