@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from .. import startup_gc
-from . import stopping
+from . import output_guard, stopping
 from .stopping import EXIT_INTERRUPTED, EXIT_TERMINATED, Terminated
 
 COMMANDS = (
@@ -212,6 +211,20 @@ def first_word(argv: list[str]) -> str | None:
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `newsreader` script."""
     argv = sys.argv[1:] if argv is None else argv
+    with output_guard.guarded_stdout():
+        try:
+            try:
+                status = _main(argv)
+            except SystemExit:  # argparse's --help and usage errors leave so
+                output_guard.flush_stdout()
+                raise
+            output_guard.flush_stdout()
+            return status
+        except output_guard.OutputFailed as failed:
+            return output_guard.unwritable(failed)
+
+
+def _main(argv: list[str]) -> int:
     try:
         word = first_word(argv)
         if word in COMMANDS:
@@ -225,9 +238,6 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         sys.stderr.write("newsreader: interrupted\n")
         return EXIT_INTERRUPTED
-    except BrokenPipeError:
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return EXIT_OK
 
 
 def _command_args(argv: list[str]) -> argparse.Namespace:
