@@ -73,3 +73,23 @@ def test_json_escapes_c1_controls_and_has_no_nan(hostile: tuple[Path, Path]) -> 
     paths = {r["path"] for r in map(_strict, run("search", "--json", library=library).stdout
                                     .splitlines())}  # fmt: skip
     assert str(folder / f"evil{HOSTILE}.txt") in paths, "escaped in the JSON text, intact parsed"
+
+
+BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"  # embeddings, overrides, isolates
+
+
+def test_bidi_overrides_and_isolates_are_escaped_in_text_and_json(tmp_path: Path) -> None:
+    feed = tmp_path / "bidi.jsonl"
+    title = f"Budget \u202eteg{BIDI}dub vote"
+    feed.write_text(json.dumps({"id": "b1", "title": title, "text": "The budget vote passed.",
+                                "source": f"wire{BIDI}"}) + "\n")  # fmt: skip
+    library = tmp_path / "library"
+    assert run("index", str(feed), "--no-analysis", library=library).returncode == 0
+    listed = run("search", "budget", library=library)
+    as_json = run("search", "budget", "--json", library=library)
+    shown = run("show", json_lines(as_json.stdout)[0]["id"], library=library)
+    for done in (listed, as_json, shown):
+        assert done.returncode == 0, done.stderr
+        assert not [c for c in done.stdout if c in BIDI], done.stdout
+    assert "\\u202e" in listed.stdout and "\\u2069" in shown.stdout
+    assert _strict(as_json.stdout.splitlines()[0])["title"] == title  # JSON reads back the same

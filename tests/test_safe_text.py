@@ -53,3 +53,12 @@ def test_escaped_json_reads_back_as_the_same_value(text: str) -> None:
 def test_quoted_is_a_json_string_safe_to_show() -> None:
     assert quoted('say "hi"\x1b') == '"say \\"hi\\"\\u001b"'
     assert json.loads(quoted("Zoë\u202e")) == "Zoë\u202e"
+
+
+def test_bidi_overrides_and_isolates_become_replacement_characters() -> None:
+    """They reorder what a line shows (a title that reads backwards from where it stands)."""
+    bidi = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+    raw = f"Budget {bidi} vote"
+    assert safe_text(raw) == "Budget " + "\ufffd" * len(bidi) + " vote"
+    assert has_control(raw)
+    assert safe_text("\u05e9\u05dc\u05d5\u05dd \u200f") == "\u05e9\u05dc\u05d5\u05dd \u200f"

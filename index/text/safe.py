@@ -3,7 +3,9 @@ index (names coming in through `state import`) and the reader (everything it dra
 
 Control characters (C0 but newline, DEL and C1, which include ESC and CSI) are what make an
 escape sequence; replacing each one with U+FFFD breaks every sequence while keeping the length,
-so offsets into article text stay valid.
+so offsets into article text stay valid. The bidirectional embeddings, overrides and isolates
+(U+202A-U+202E, U+2066-U+2069) go the same way: one can make a title or a line read backwards
+from where it stands ("Trojan Source"), and nothing the reader draws needs them.
 """
 
 from __future__ import annotations
@@ -11,11 +13,12 @@ from __future__ import annotations
 import json
 import re
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def safe_text(text: str) -> str:
-    """The text with control characters (escape sequences) replaced by U+FFFD, same length."""
+    """The text with control characters (escape sequences) and bidirectional overrides and
+    isolates replaced by U+FFFD, same length."""
     return _CONTROL.sub("\ufffd", text.replace("\t", " "))
 
 

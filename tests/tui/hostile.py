@@ -16,7 +16,8 @@ OSC_ST = "\x1b]2;PWNST\x1b\\"  # an OSC ended by ESC \ rather than BEL
 CLEAR = "\x1b[2JPWNCLEAR"
 C1_CSI = "\x9b2JPWNCONE"
 BELL = "\x07PWNBELL"
-TERMINAL = (OSC_TITLE, OSC_LINK, OSC_CLIPBOARD, OSC_ST, CLEAR, C1_CSI, BELL)
+BIDI = "\u2066\u202ePWNBIDI\u202c\u2069"  # an isolate and an override: the line reads backwards
+TERMINAL = (OSC_TITLE, OSC_LINK, OSC_CLIPBOARD, OSC_ST, CLEAR, C1_CSI, BELL, BIDI)
 # What the app must never write: each payload's control introducer with the data after it.
 FORBIDDEN = (
     "\x1b]2;PWN",
@@ -25,6 +26,8 @@ FORBIDDEN = (
     "\x1b[2JPWN",
     "\x9b",
     "\x07PWN",
+    "\u202e",
+    "\u2066",
 )
 MARKUP = ("[@click=app.quit]quit[/]", "[link=https://evil.test]x[/link]", "[a=b=c]", "[sic]")
 EVERYTHING = "".join(TERMINAL) + " " + " ".join(MARKUP)

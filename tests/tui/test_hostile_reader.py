@@ -45,7 +45,9 @@ def messages(app: NewsReaderApp) -> list[str]:
 
 
 def no_controls(text: str) -> bool:
-    return not any((ord(c) < 32 and c != "\n") or 0x7F <= ord(c) <= 0x9F for c in text)
+    bidi = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+    return not any((ord(c) < 32 and c != "\n") or 0x7F <= ord(c) <= 0x9F or c in bidi
+                   for c in text)  # fmt: skip
 
 
 async def open_url_article(pilot, app: NewsReaderApp) -> None:

@@ -28,7 +28,9 @@ _CONTROLS = "\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud80
 _ANY_CONTROL = re.compile(f"[{_CONTROLS}]")
 _CONTROL_IN_LINES = re.compile(f"(?![\\n\\t])[{_CONTROLS}]")
 _NAMED = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
-_C1 = re.compile("[\x80-\x9f]")
+# Left raw by json.dumps but acted on by a terminal: C1 controls, and the bidi overrides and
+# isolates that reorder the line (as `escaped` shows them for people).
+_RAW_IN_JSON = re.compile("[\x80-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def escaped(text: str, *, lines: bool = False) -> str:
@@ -67,10 +69,11 @@ def json_line(row: Any) -> str:
     """One JSON object on one line: valid JSON, with no raw control character in it.
 
     json.dumps escapes C0 controls but, keeping non-ASCII text readable, not C1 ones
-    (U+0080-U+009F, among them the CSI introducer U+009B): they are escaped here.
+    (U+0080-U+009F, among them the CSI introducer U+009B) nor the bidi overrides and isolates:
+    they are escaped here.
     """
     text = json.dumps(jsonable(row), ensure_ascii=False, allow_nan=False)
-    return _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return _RAW_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def print_json_lines(rows: Iterable[Any]) -> None:
