@@ -63,3 +63,14 @@ def test_a_broken_query_with_no_words_at_all_lists_everything_as_the_empty_query
     done = run("search", "--json", "--", '"', library=seeded)
     assert len(json_lines(done.stdout)) == 2
     assert done.stderr == "newsreader: unbalanced quote: showing all articles instead\n"
+
+
+def test_a_date_range_written_backwards_is_read_forwards_and_says_so(seeded: Path) -> None:
+    forwards = run("search", "--json", "date:2025-01-01..2025-01-31", library=seeded)
+    backwards = run("search", "--json", "date:2025-01-31..2025-01-01", library=seeded)
+    assert len(json_lines(forwards.stdout)) == 2 and forwards.stderr == ""
+    assert backwards.stdout == forwards.stdout
+    assert backwards.stderr == (
+        "newsreader: date:2025-01-31..2025-01-01 runs backwards: searched "
+        "date:2025-01-01..2025-01-31\n"
+    )

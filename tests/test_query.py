@@ -82,7 +82,9 @@ def test_date_fields_become_date_spans() -> None:
     assert parse("date:2025-01").query == DateSpan(D(2025, 1, 1), D(2025, 1, 31))
     assert parse('after:"2 weeks ago"').query == DateSpan(D(2024, 12, 30), None)
     assert parse("before:yesterday").query == DateSpan(None, D(2025, 1, 13))
-    assert parse("date:2025-02..2025-01").query == MatchNone()  # an empty range
+    assert parse("date:2025-02..2025-01").query == DateSpan(
+        D(2025, 1, 1), D(2025, 2, 28)
+    )  # swapped
 
 
 def test_triage_filters_are_extracted_from_the_top_level_and() -> None:
@@ -221,3 +223,10 @@ def test_a_query_past_the_limit_is_cut_before_the_word_the_limit_falls_in() -> N
     assert parsed.problem and parsed.problem.startswith("the query was cut")
     one_word = "x" * 2500  # no word boundary at all: the first 2,000 characters are kept
     assert parse(one_word).text == "x" * 2000
+
+
+def test_a_date_range_written_backwards_is_swapped_with_a_note() -> None:
+    parsed = parse("tariff date:2025-03..2025-01")
+    assert parsed.query == parse("tariff date:2025-01..2025-03").query
+    assert parsed.problem == "date:2025-03..2025-01 runs backwards: searched date:2025-01..2025-03"
+    assert parse("date:>2025-03 date:<2025-01").problem is None  # two bounds: nothing, no note

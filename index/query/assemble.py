@@ -73,8 +73,9 @@ def parse_query(text: str, *, now: dt.datetime | None = None) -> ParsedQuery:
     if not text.strip():
         return ParsedQuery(MatchAll(), "; ".join(problems) or None, (), StateFilter(), text)
     try:
-        tree = Parser(tokenize(text), now or dt.datetime.now()).parse()
-        parsed = _assemble(tree, text)
+        parser = Parser(tokenize(text), now or dt.datetime.now())
+        parsed = _assemble(parser.parse(), text)
+        problems += parser.notes
     except (QuerySyntaxError, RecursionError) as exc:
         reason = str(exc) if isinstance(exc, QuerySyntaxError) else "the query is nested too deep"
         parsed = _plain_words(text, reason)

@@ -23,6 +23,7 @@ Search language (newsreader search QUERY, or / in the reader)
   read:yes|no  starred:yes|no  archived:yes|no  tag:NAME  (-tag:NAME excludes)
 
 Common words (the, of, and...) are not indexed. An empty query lists everything, newest first.
+A range written backwards (date:2025..2020) is read forwards, and the problem line says so.
 If a query cannot be read (unbalanced quote or parenthesis, unknown field, a lone
 operator), its plain words are searched instead and the reason is shown (only common words:
 nothing is found, as for the same words in a sound query).

@@ -104,6 +104,7 @@ class Parser:
         self.pos = 0
         self.now = now
         self.depth = 0
+        self.notes: list[str] = []  # what was read otherwise than written, for the problem line
 
     def peek(self) -> tuple[str, str]:
         return self.tokens[self.pos] if self.pos < len(self.tokens) else ("end", "")
@@ -189,7 +190,7 @@ class Parser:
         if name in STATE_FIELDS:
             return _state(name, unquoted)
         if name in DATE_FIELDS:
-            return Leaf(_date_query(name, unquoted, self.now))
+            return Leaf(_date_query(name, unquoted, self.now, self.notes))
         if name == "title":
             return _text_leaf(unquoted, ("title",))
         words = WORD_PATTERN.findall(unquoted.lower())
@@ -230,7 +231,7 @@ def _state(name: str, value: str) -> State:
     return State(name, flag)
 
 
-def _date_query(name: str, value: str, now: dt.datetime) -> Query:
+def _date_query(name: str, value: str, now: dt.datetime, notes: list[str]) -> Query:
     try:
         if name == "after":
             found = DateSpan(date_span(value, now)[0], None)
@@ -241,5 +242,9 @@ def _date_query(name: str, value: str, now: dt.datetime) -> Query:
     except (DateError, ValueError, OverflowError) as exc:
         raise QuerySyntaxError(str(exc) if isinstance(exc, DateError) else "bad date") from exc
     if found.start is not None and found.end is not None and found.start > found.end:
+        low, dots, high = value.partition("..")
+        if name == "date" and dots:  # a range written backwards means the same dates
+            notes.append(f"date:{value} runs backwards: searched date:{high}..{low}")
+            return date_range(f"{high}..{low}", now)
         return MatchNone()
     return found
