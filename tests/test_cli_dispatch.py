@@ -126,3 +126,25 @@ def test_bash_completion_loads_and_completes_a_command(tmp_path: Path) -> None:
                           timeout=60)  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines() == ["search", "--limit --library"]
+
+
+@pytest.mark.parametrize(
+    ("args", "line"),
+    [
+        (("search", "--limit", "0"), "search: --limit must be 1 or more, not 0"),
+        (("search", "x", "--limit", "-1"), "search: --limit must be 1 or more, not -1"),
+        (("search", "--offset", "-2"), "search: --offset must be 0 or more, not -2"),
+        (("quotes", "--limit", "-1"), "quotes: --limit must be 0 or more (0: all), not -1"),
+        (("claims", "--group", "--limit", "-3"),
+         "claims: --limit must be 0 or more (0: all), not -3"),
+    ],
+)  # fmt: skip
+def test_a_limit_out_of_range_is_one_usage_line(tmp_path: Path, args, line: str) -> None:
+    done = run(*args, library=tmp_path / "library")
+    assert (done.returncode, done.stdout, done.stderr) == (2, "", f"newsreader: {line}\n")
+    assert not (tmp_path / "library").exists()  # refused before the library is opened
+
+
+def test_the_views_still_take_limit_0_for_all(tmp_path: Path) -> None:
+    done = run("speakers", "--limit", "0", library=tmp_path / "library")
+    assert done.returncode == 0, done.stderr

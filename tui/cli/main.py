@@ -248,6 +248,19 @@ def _command_args(argv: list[str]) -> argparse.Namespace:
     return args
 
 
+def count_problem(args: argparse.Namespace) -> str | None:
+    """A --limit or --offset out of range, in words; argparse checks only that it is a number.
+    `search --limit 0` would list nothing (the views read 0 as all, as their help says)."""
+    limit, offset = getattr(args, "limit", None), getattr(args, "offset", None)
+    floor = 1 if args.command == "search" else 0
+    if limit is not None and limit < floor:
+        meaning = " (0: all)" if floor == 0 else ""
+        return f"{args.command}: --limit must be {floor} or more{meaning}, not {limit}"
+    if offset is not None and offset < 0:
+        return f"{args.command}: --offset must be 0 or more, not {offset}"
+    return None
+
+
 def near_commands(word: str) -> list[str]:
     """Commands a mistyped first word was probably meant as (`stat`, `serach`), closest first."""
     word = word.lower()
@@ -296,6 +309,11 @@ def _run_app(args: argparse.Namespace) -> int:
 
 
 def _run_command(args: argparse.Namespace) -> int:
+    if problem := count_problem(args):
+        from .output import error
+
+        error(problem)
+        return EXIT_USAGE
     stopping.catch_stop_signals()
     if args.command in READING_COMMANDS:
         # A short process that builds no garbage worth collecting: the collector's passes over
