@@ -116,3 +116,16 @@ def test_the_config_folder_and_state_file_are_private_whatever_the_umask(tmp_pat
     user_config.state_path(path).chmod(0o644)  # written by an older version
     user_config.save_split(50, path)
     assert stat.S_IMODE(user_config.state_path(path).stat().st_mode) == 0o600
+
+
+def test_the_state_file_is_written_through_a_symbolic_link(tmp_path: Path) -> None:
+    """A state.json kept elsewhere (dotfiles) and linked here: the link stays, its target
+    holds what the reader remembers."""
+    path = tmp_path / "config.toml"
+    kept = tmp_path / "dotfiles" / "state.json"
+    kept.parent.mkdir()
+    kept.write_text("{}")
+    (tmp_path / "state.json").symlink_to(kept)
+    assert user_config.save_split(55, path) is None
+    assert (tmp_path / "state.json").is_symlink()
+    assert user_config.read_state(kept)["split"] == 55
