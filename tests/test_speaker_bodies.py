@@ -240,6 +240,14 @@ CASES = [
         [("sale and leaseback", None), ("Silver Line", None), ("very worrying", "Cole")],
         id="a_quoted_name_or_term_before_its_noun_is_nobodys_words",
     ),
+    pytest.param(
+        (
+            "The bond market approved of the smaller rate cut, Maria Ortiz said, because "
+            '"If it was any bigger, they would have worried about inflation again."'
+        ),
+        [("If it was", "Maria Ortiz")],
+        id="the_subject_set_off_before_the_verb_speaks_not_the_sentences",
+    ),
 ]
 
 

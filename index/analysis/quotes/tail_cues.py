@@ -275,7 +275,9 @@ def verb_subjects(verb: Token) -> list[Token]:
     for _ in range(3):
         found = [child for child in current.children if child.dep_ in SUBJECT_DEPS]
         if found:
-            return found
+            # Two subjects are a misparse of "The market approved ..., Shepherd said,": the
+            # one set off by a comma right before the verb is its own.
+            return sorted(found, key=lambda child: not _parenthetical(child, current))
         if current.dep_ not in ("xcomp", "conj", "advcl") or current.head is current:
             break
         current = current.head
@@ -286,6 +288,12 @@ def verb_subjects(verb: Token) -> list[Token]:
     # A verb that opens its sentence inverts a description too ("Said another trader, ...").
     named = inverted and (inverted[0].pos_ == "PROPN" or verb.is_sent_start)
     return inverted[:1] if named else []
+
+
+def _parenthetical(subject: Token, verb: Token) -> bool:
+    """Whether ``subject`` opens a clause set off by a comma right before its verb."""
+    first = subject.left_edge.i
+    return subject.i < verb.i and first > 0 and subject.doc[first - 1].text == ","
 
 
 def quoted_as_saying(cue: Token) -> Token | None:
