@@ -5,12 +5,11 @@ the held-out sample is run, not tuned on."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+from bench_helpers import load_bench
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -19,16 +18,7 @@ pytestmark = pytest.mark.shared
 
 @pytest.fixture(scope="module")
 def bench(shared_dir: Path) -> ModuleType:
-    # As when run as a script, the benchmark imports its sibling modules from bench/.
-    if str(ROOT / "bench") not in sys.path:
-        sys.path.insert(0, str(ROOT / "bench"))
-    path = ROOT / "bench" / "outlet_speakers.py"
-    spec = importlib.util.spec_from_file_location("outlet_speakers", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while being built
-    spec.loader.exec_module(module)
-    return module
+    return load_bench("outlet_speakers")
 
 
 @pytest.mark.parametrize("name", ["heldout", "devel"])

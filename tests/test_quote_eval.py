@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
 import os
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 import spacy
+from bench_helpers import load_bench
 
 ROOT = Path(__file__).resolve().parents[1]
 POLNEAR = Path(os.environ.get("NEWSREADER_POLNEAR") or ROOT.parent / "shared" / "eval" / "polnear")
@@ -30,15 +29,7 @@ pytestmark = pytest.mark.shared
 
 
 def load_eval() -> ModuleType:
-    # As when run as a script, the benchmark imports its sibling modules from bench/.
-    if str(ROOT / "bench") not in sys.path:
-        sys.path.insert(0, str(ROOT / "bench"))
-    spec = importlib.util.spec_from_file_location("quote_eval", ROOT / "bench" / "quote_eval.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while being built
-    spec.loader.exec_module(module)
-    return module
+    return load_bench("quote_eval")
 
 
 @pytest.fixture(scope="module")

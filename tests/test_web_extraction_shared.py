@@ -3,28 +3,17 @@ leaks no more boilerplate (bench/web_extraction.py prints the per-page figures).
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+from bench_helpers import load_bench
 
 ROOT = Path(__file__).resolve().parents[1]
 WEB = ROOT.parent / "shared" / "web"
 
 pytestmark = pytest.mark.shared
-
-
-def load_bench() -> ModuleType:
-    path = ROOT / "bench" / "web_extraction.py"
-    spec = importlib.util.spec_from_file_location("web_extraction", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while being built
-    spec.loader.exec_module(module)
-    return module
 
 
 def expected_pages() -> list[str]:
@@ -37,7 +26,7 @@ def expected_pages() -> list[str]:
 def bench() -> ModuleType:
     if not (WEB / "expected.json").is_file():
         pytest.skip(f"needs the real web pages beside the project ({WEB}); absent here")
-    return load_bench()
+    return load_bench("web_extraction")
 
 
 @pytest.mark.parametrize("name", expected_pages() or ["(no pages)"])
