@@ -186,6 +186,7 @@ class Referents:
         surnames = {e.text.split()[-1]: e.canonical for e in self.persons if e.text.split()}
         known = {name_words(e.canonical): e.canonical for e in self.persons}
         tagged = [(e.start, e.end) for e in entities]
+        renamed = {subject.i for e in self.persons if (subject := self._renamed_subject(e))}
         found = []
         for token in self.doc:
             if token.dep_ not in SUBJECT_DEPS or token.pos_ != "PROPN" or self.inside(token.idx):
@@ -199,7 +200,7 @@ class Referents:
             in_entity = any(start <= token.idx < end for start, end in tagged)
             if in_entity and token.text not in surnames:
                 continue
-            if any(getattr(self._renamed_subject(e), "i", None) == token.i for e in self.persons):
+            if token.i in renamed:
                 continue  # "Head of genetics, Professor Robin Lovell-Badge, said": a role
             name = self.doc[token.left_edge.i : token.i + 1]
             if any(t.pos_ != "PROPN" for t in name):
