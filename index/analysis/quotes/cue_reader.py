@@ -26,7 +26,7 @@ from ..lexicon.roles import (
 )
 from ..lexicon.speech_verbs import WEAK_VERBS
 from .attribution import Attribution, LastSpeaker
-from .described import described_role
+from .described import INDEFINITE_ARTICLES, described_role
 from .quote_text import ArticleText
 from .referents import Referents
 from .tail_cues import (
@@ -44,7 +44,6 @@ SPEAKER_LABELS = ("PERSON", "ORG", "NORP", "GPE")
 # A surname with an apostrophe after its prefix ("D’Souza", "O'Neill"), which the tagger may
 # read as a common noun.
 _APOSTROPHE_NAME = re.compile(r"(?:[DLO]|Mc|Da|De|Di)['’][A-Z][a-z]+")
-INDEFINITE_ARTICLES = frozenset({"a", "an", "one", "another"})
 INDEFINITES = frozenset({"someone", "somebody", "others", "many", "some"})
 
 

@@ -16,7 +16,7 @@ from ..lexicon.roles import ROLE_NOUNS
 from ..lexicon.speech_verbs import SPEECH_VERBS
 
 INDEFINITE = ("a", "an")
-DESCRIBING = frozenset({"a", "an", "one", "another", "the"})
+INDEFINITE_ARTICLES = frozenset({"a", "an", "one", "another"})
 _OF_A_BODY = ("for", "of", "at")  # "a spokesman for Airbus", "an official at the ministry"
 QUESTION_VERBS = frozenset({"ask", "question", "inquire", "wonder"})
 
@@ -68,7 +68,7 @@ def described_role(speaker: str) -> str | None:
     """The role noun of a description of a person ("spokeswoman" in "a Benetton spokeswoman",
     "spokesman" in "A spokesman for Airbus"), or None for a name or a body."""
     words = speaker.split()
-    if len(words) < 2 or words[0].lower() not in DESCRIBING:
+    if len(words) < 2 or words[0].lower() not in INDEFINITE_ARTICLES | {"the"}:
         return None
     cut = next((at for at, word in enumerate(words) if word in _OF_A_BODY), len(words))
     noun = words[cut - 1].lower()
