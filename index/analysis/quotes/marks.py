@@ -15,6 +15,10 @@ DOUBLE_OPENERS = frozenset("“„«")
 DOUBLE_CLOSERS = frozenset("”»")
 SINGLE_OPENERS = frozenset("‘‚")
 SINGLE_CLOSERS = frozenset("’")
+# Every character that can be (part of) a quote mark, backticks of ``-style copy included.
+MARK_CHARACTERS = (
+    DOUBLE_OPENERS | DOUBLE_CLOSERS | SINGLE_OPENERS | SINGLE_CLOSERS | frozenset("\"'`")
+)
 # Characters that may sit right before an opening mark or right after a closing one.
 OPEN_LEFT = frozenset(" \t\n([{—–-/:;")
 CLOSE_RIGHT = frozenset(" \t\n.,;:!?)]}—–-/…")

@@ -36,6 +36,7 @@ class Referents:
         self.doc = doc
         self.text = text_of(doc)
         self.inside = inside
+        self._renamed: dict[Entity, Token | None] = {}
         self.persons = [e for e in entities if e.label == "PERSON" and not inside(e.start)]
         self.persons += self._untagged_subjects(entities)
         described = described_subjects(doc, inside)
@@ -215,6 +216,11 @@ class Referents:
         """The subject a name between commas right before its verb renames, when the parse
         hung the name on a word inside the subject: "Head of genetics at the Institute,
         Professor Robin Lovell-Badge, said" renames "Head"."""
+        if entity not in self._renamed:
+            self._renamed[entity] = self._find_renamed_subject(entity)
+        return self._renamed[entity]
+
+    def _find_renamed_subject(self, entity: Entity) -> Token | None:
         after = self.doc.char_span(entity.end, entity.end + 1, alignment_mode="expand")
         if after is None or after.text != "," or after.end >= len(self.doc):
             return None

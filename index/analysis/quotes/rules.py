@@ -19,6 +19,7 @@ from ..lexicon.speech_verbs import SPEECH_VERBS
 from .attribution import Attribution, LastSpeaker
 from .colon_intro import ColonIntroductions
 from .cue_reader import CueReader
+from .marks import MARK_CHARACTERS
 from .quote_text import ArticleText
 from .tail_cues import distance, one_sentence, paragraph_signature, signature
 
@@ -29,7 +30,7 @@ SIGNATURE_WORDS = 12  # a longer paragraph opening with a dash is a list item, n
 _CLOSING = " \t\"”»'’."
 HEADING_WORDS = 12  # a longer block is a paragraph of the story, not an entry's heading
 PARAGRAPHS_OF_ONE_QUOTE = 8  # how far a quote left open at a paragraph's end is followed
-_MARKS_AND_SPACE = " \t\"”»'’“«„‘`"
+_MARKS_AND_SPACE = " \t" + "".join(sorted(MARK_CHARACTERS))
 
 
 @dataclass(frozen=True, slots=True)
