@@ -47,6 +47,7 @@ def test_a_curly_opener_in_closing_position_may_close_a_low_quote() -> None:
         "the '90s were loud",
         "O'Neill's car",
         "it’s late",
+        'Indonesia"s economy grew; September"s',  # wire copy's apostrophe
     ],
 )
 def test_apostrophes_are_not_marks(text: str) -> None:

@@ -248,6 +248,22 @@ CASES = [
         [("If it was", "Maria Ortiz")],
         id="the_subject_set_off_before_the_verb_speaks_not_the_sentences",
     ),
+    pytest.param(
+        (
+            "SYDNEY, June 12 - Coral Bay Resources Inc said tests at its Kimba property "
+            'found "significant" gold grades.'
+        ),
+        [("significant", "Coral Bay Resources Inc")],
+        id="a_wire_datelines_city_is_no_speaker",
+    ),
+    pytest.param(
+        (
+            "TORONTO, March 6 - Lakeshore Gold Inc said on Friday it had found "
+            '"very rich" copper zones near the old pit.'
+        ),
+        [("very rich", "Lakeshore Gold Inc")],
+        id="a_description_after_a_dateline_leaves_its_dash_out",
+    ),
 ]
 
 

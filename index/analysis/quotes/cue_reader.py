@@ -253,7 +253,10 @@ class CueReader:
 
     def description(self, token: Token) -> Attribution:
         """The words of the phrase ``token`` heads, up to it, as the speaker."""
-        span = self.article.doc[token.left_edge.i : token.i + 1]
+        first = token.left_edge.i
+        while first < token.i and self.article.doc[first].is_punct:
+            first += 1  # the dash after a dateline, hung on the subject it stands in for
+        span = self.article.doc[first : token.i + 1]
         return Attribution(span.text, span.start_char, span.end_char)
 
     def _previous_person(self, token: Token, gender: str | None) -> bool:

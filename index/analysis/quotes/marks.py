@@ -64,7 +64,14 @@ def _context(text: str, start: int, end: int) -> tuple[bool, bool]:
 
 
 def is_mark_char(char: str) -> bool:
-    return char in "\"“”„«»'‘’‚`"
+    return char in MARK_CHARACTERS
+
+
+def _possessive(text: str, start: int, end: int) -> bool:
+    """Whether a straight double mark stands for the apostrophe of a possessive, as copy
+    converted from old wire systems prints it ("Indonesia"s economy", "September"s")."""
+    after = text[end : end + 2]
+    return start > 0 and text[start - 1].isalpha() and after[:1] == "s" and not after[1:].isalnum()
 
 
 def _classify(text: str, match: re.Match[str]) -> Mark | None:
@@ -72,6 +79,8 @@ def _classify(text: str, match: re.Match[str]) -> Mark | None:
     raw, start, end = match.group(), match.start(), match.end()
     opening, closing = _context(text, start, end)
     if raw in ('"', "''", "``"):
+        if raw == '"' and _possessive(text, start, end):
+            return None
         if raw == "``":
             return Mark(start, end, "double", "straight", True, False)
         return Mark(start, end, "double", "straight", opening or not closing, closing)

@@ -25,6 +25,7 @@ from ..lexicon.speech_verbs import (
     WEAK_VERBS,
 )
 from ..lexicon.titles import ABBREVIATIONS
+from .datelines import beyond_dateline
 
 _MARKS = frozenset("\"“”'‘’«»`,")
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "another", "one"})
@@ -273,7 +274,8 @@ def verb_subjects(verb: Token) -> list[Token]:
     """Subjects of a speech verb, climbing through "went on to say", "adding" and "and"."""
     current = verb
     for _ in range(3):
-        found = [child for child in current.children if child.dep_ in SUBJECT_DEPS]
+        subjects = (c for c in current.children if c.dep_ in SUBJECT_DEPS)
+        found = [s for s in map(beyond_dateline, subjects) if s is not None]
         if found:
             # Two subjects are a misparse of "The market approved ..., Shepherd said,": the
             # one set off by a comma right before the verb is its own.
