@@ -132,9 +132,7 @@ SAMPLES = {
         Path(__file__).with_name("heldout_speakers.tsv"), _corpus_texts, _corpus_group
     ),
     "devel": Sample(Path(__file__).with_name("devel_speakers.tsv"), _corpus_texts, _corpus_group),
-    "devel2": Sample(
-        Path(__file__).with_name("devel2_speakers.tsv"), _corpus_texts, _corpus_group
-    ),
+    "devel2": Sample(Path(__file__).with_name("devel2_speakers.tsv"), _corpus_texts, _corpus_group),
     "web": Sample(
         Path(__file__).with_name("web_speakers.tsv"),
         _web_texts,
