@@ -98,6 +98,11 @@ def test_a_quote_a_colon_introduces_is_not_the_rest_of_the_one_before() -> None:
     assert quoted(text) == ["a hatchet job", "We will appeal."]
 
 
+def test_a_quote_inside_the_next_speakers_own_sentence_is_not_the_rest_of_the_last() -> None:
+    text = '"We will fight on." But union leader Ann Vale said her members were "furious".'
+    assert quoted(text) == ["We will fight on.", "furious"]
+
+
 def test_two_speakers_are_not_merged() -> None:
     text = '"Yes," he said. "No," she replied.'
     assert quoted(text) == ["Yes,", "No,"]

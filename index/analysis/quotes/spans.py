@@ -162,6 +162,7 @@ def find_segments(text: str) -> list[Segment]:
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z.'’-]*")
 _MAX_ATTRIBUTION_WORDS = 12
+_GAP_ENDS = frozenset(",.;—–-…")  # the punctuation closing an attribution between two parts
 
 
 def _attribution_gap(text: str, before: Segment, after: Segment) -> bool:
@@ -174,6 +175,8 @@ def _attribution_gap(text: str, before: Segment, after: Segment) -> bool:
         return False
     if not one_sentence(gap):
         return False  # more than one sentence: a separate statement
+    if gap.rstrip(" \"“‘'«„`")[-1:] not in _GAP_ENDS:
+        return False  # '" But Ms Cobham said her members were "outraged"': her own words
     return any(w in SPEECH_FORMS for w in words)
 
 
