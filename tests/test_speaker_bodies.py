@@ -264,6 +264,28 @@ CASES = [
         [("very rich", "Lakeshore Gold Inc")],
         id="a_description_after_a_dateline_leaves_its_dash_out",
     ),
+    pytest.param(
+        (
+            'The new tax was criticised as "a disaster for small firms" by union leader '
+            'Ann Vale. The ruling was praised as "a victory for common sense" by Jim Hart, '
+            "the farmers' leader."
+        ),
+        [("a disaster", "Ann Vale"), ("a victory", "Jim Hart")],
+        id="a_passive_speech_verbs_agent_speaks_not_its_subject",
+    ),
+    pytest.param(
+        (
+            "Family lawyer Ruth Hale claimed the delay had caused the families "
+            '"real harm", saying two had fallen ill.'
+        ),
+        [("real harm", "Ruth Hale")],
+        id="a_verb_after_the_reported_clause_goes_with_the_reporting_verb",
+    ),
+    pytest.param(
+        'Even a senior party official said the plan was "a mess".',
+        [("a mess", "a senior party official")],
+        id="a_description_leaves_a_leading_adverb_out",
+    ),
 ]
 
 

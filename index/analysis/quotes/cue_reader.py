@@ -33,12 +33,10 @@ from .tail_cues import (
     is_definite,
     is_epithet,
     is_speech_cue,
-    object_before_participle,
-    quoted_as_saying,
     tail_clause,
-    verb_subjects,
     written_by,
 )
+from .verb_subjects import object_before_participle, quoted_as_saying, verb_subjects
 
 SPEAKER_LABELS = ("PERSON", "ORG", "NORP", "GPE")
 # A surname with an apostrophe after its prefix ("D’Souza", "O'Neill"), which the tagger may
@@ -51,6 +49,9 @@ PLACE_LABELS = frozenset({"GPE", "NORP", "LOC", "FAC"})
 NO_SPEAKER_LABELS = frozenset(
     {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 )
+
+
+_NOT_DESCRIPTION = frozenset({"punct", "advmod", "cc", "preconj"})
 
 
 class CueReader:
@@ -254,8 +255,9 @@ class CueReader:
     def description(self, token: Token) -> Attribution:
         """The words of the phrase ``token`` heads, up to it, as the speaker."""
         first = token.left_edge.i
-        while first < token.i and self.article.doc[first].is_punct:
-            first += 1  # the dash after a dateline, hung on the subject it stands in for
+        # The dash after a dateline hung on the subject it stands in for; "even", "but".
+        while first < token.i and self.article.doc[first].dep_ in _NOT_DESCRIPTION:
+            first += 1
         span = self.article.doc[first : token.i + 1]
         return Attribution(span.text, span.start_char, span.end_char)
 

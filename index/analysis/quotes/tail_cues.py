@@ -4,7 +4,7 @@ News attribution is formulaic: ``"...," Smith said``, ``"...," said Richard L. T
 president of ...``, ``"...," the White House spokesman, Josh Earnest, told reporters``,
 ``"...," he added``. ``tail_clause`` reads that clause from the words that follow the quote
 in its paragraph, because the parser often misreads it when a paragraph break does not end
-its sentence. ``verb_subjects`` finds the subject of a speech verb in the parse.
+its sentence (`verb_subjects.py` reads a speech verb's subject from the parse).
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
-from ..lexicon.dependencies import SUBJECT_DEPS
 from ..lexicon.pronouns import SUBJECT_PRONOUNS
 from ..lexicon.roles import ROLE_NOUNS, SOURCE_NOUNS, STATEMENT_NOUNS
 from ..lexicon.speech_verbs import (
@@ -25,7 +24,6 @@ from ..lexicon.speech_verbs import (
     WEAK_VERBS,
 )
 from ..lexicon.titles import ABBREVIATIONS
-from .datelines import beyond_dateline
 
 _MARKS = frozenset("\"“”'‘’«»`,")
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "another", "one"})
@@ -268,60 +266,6 @@ def tail_clause(tokens: Sequence[Token]) -> tuple[list[Token], Token] | None:
     if index < len(words) and _is_verb(words[index]):
         return _quoted_name(words, index) or subject, words[index]
     return None
-
-
-def verb_subjects(verb: Token) -> list[Token]:
-    """Subjects of a speech verb, climbing through "went on to say", "adding" and "and"."""
-    current = verb
-    for _ in range(3):
-        subjects = (c for c in current.children if c.dep_ in SUBJECT_DEPS)
-        found = [s for s in map(beyond_dateline, subjects) if s is not None]
-        if found:
-            # Two subjects are a misparse of "The market approved ..., Shepherd said,": the
-            # one set off by a comma right before the verb is its own.
-            return sorted(found, key=lambda child: not _parenthetical(child, current))
-        if current.dep_ not in ("xcomp", "conj", "advcl") or current.head is current:
-            break
-        current = current.head
-    inverted = [c for c in verb.children if c.dep_ in ("dobj", "npadvmod") and c.i > verb.i]
-    # "said Smith" inverts; a participle's object is whom it is about ("accusing Machado").
-    if verb.tag_ == "VBG":
-        return []
-    # A verb that opens its sentence inverts a description too ("Said another trader, ...").
-    named = inverted and (inverted[0].pos_ == "PROPN" or verb.is_sent_start)
-    return inverted[:1] if named else []
-
-
-def _parenthetical(subject: Token, verb: Token) -> bool:
-    """Whether ``subject`` opens a clause set off by a comma right before its verb."""
-    first = subject.left_edge.i
-    return subject.i < verb.i and first > 0 and subject.doc[first - 1].text == ","
-
-
-def quoted_as_saying(cue: Token) -> Token | None:
-    """Whom a paper "quoted ... as saying": the object of "quoted" when ``cue`` is either word
-    ("Reuters quoted Anna Berg as saying"); the paper only reports it."""
-    quoted = cue
-    if cue.lower_ in ("saying", "telling") and cue.head.lower_ == "as":
-        quoted = cue.head.head
-    if quoted.lemma_.lower() != "quote" or quoted.pos_ != "VERB":
-        return None
-    if quoted is cue and not any(
-        c.lower_ == "as" and any(g.lower_ in ("saying", "telling") for g in c.children)
-        for c in cue.children
-    ):
-        return None
-    return next((c for c in quoted.children if c.dep_ == "dobj" and c.pos_ == "PROPN"), None)
-
-
-def object_before_participle(cue: Token) -> Token | None:
-    """The object of a preposition right before a participle cue ("footage of Hillary Clinton
-    asking, '...'"): that person speaks, not the sentence's subject ("the ad"). A weak verb
-    ("reading" a sign) is left out."""
-    if cue.tag_ != "VBG" or cue.lemma_.lower() in WEAK_VERBS or cue.i == 0:
-        return None
-    before = cue.nbor(-1)
-    return before if before.dep_ == "pobj" else None
 
 
 def is_epithet(words: Sequence[Token]) -> bool:
