@@ -286,6 +286,21 @@ CASES = [
         [("a mess", "a senior party official")],
         id="a_description_leaves_a_leading_adverb_out",
     ),
+    pytest.param(
+        (
+            '"We will build three plants," Mr Ito said. "We have the money." Toyo Motors '
+            'also announced a number of new appointments.\n\n"Sales were strong," said a '
+            'Harlow Foods spokesman. "We are very pleased." Harlow continues to dominate '
+            "the market in Wales."
+        ),
+        [("We have the money", "Mr Ito"), ("We are very pleased", "a Harlow Foods spokesman")],
+        id="a_new_sentence_reporting_a_thing_of_its_own_is_no_attribution",
+    ),
+    pytest.param(
+        'The lawsuit described the company as "reckless and negligent". It seeks damages.',
+        [("reckless", "The lawsuit")],
+        id="a_document_describing_something_as_a_quote_speaks",
+    ),
 ]
 
 

@@ -30,7 +30,8 @@ SOURCE_NOUNS = word_set(
     report letter ad advertisement article book study ruling document post tweet video memo
     website paper editorial announcement release narrator announcer survey network newspaper
     magazine channel station organization association foundation institute center centre bank
-    firm service authority regime embassy
+    firm service authority regime embassy submission complaint filing lawsuit petition
+    indictment affidavit judgment manifesto
     """
 )
 

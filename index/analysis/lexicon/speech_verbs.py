@@ -32,6 +32,9 @@ PHRASAL_VERBS: dict[str, str] = {"go": "on", "sum": "up", "weigh": "in", "cut": 
 # Verbs whose subject is the speaker only when they take a quote or a clause ("think", "call").
 WEAK_VERBS = word_set("believe think call describe read question challenge laugh sigh")
 
+# Speech verbs whose object is whom they address ("told reporters"), not what was said.
+ADDRESSEE_VERBS = word_set("tell ask inform assure warn remind urge brief advise implore")
+
 _IRREGULAR = word_set("said says told tells wrote writes spoke thought began read sang")
 
 

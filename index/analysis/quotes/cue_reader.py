@@ -24,7 +24,7 @@ from ..lexicon.roles import (
     STATEMENT_NOUNS,
     role_gender,
 )
-from ..lexicon.speech_verbs import WEAK_VERBS
+from ..lexicon.speech_verbs import ADDRESSEE_VERBS, WEAK_VERBS
 from .attribution import Attribution, LastSpeaker
 from .described import INDEFINITE_ARTICLES, described_role
 from .quote_text import ArticleText
@@ -115,7 +115,7 @@ class CueReader:
         if found is None:
             return None
         subject, cue = found
-        if after_full_stop and any(c.dep_ == "ccomp" and c.i > cue.i for c in cue.children):
+        if after_full_stop and _says_more(cue, subject):
             return None
         head = subject[-1]
         if is_epithet(subject):
@@ -311,6 +311,16 @@ class CueReader:
         entity = self.referents.resolve(token, gender, role)
         name = entity.canonical if entity is not None else None
         return Attribution(name, token.idx, token.idx + len(token))
+
+
+def _says_more(cue: Token, subject: list[Token]) -> bool:
+    """Whether a speech verb opening a new sentence reports words of its own: a clause ('"…."
+    Shearer said he was unsure'), a thing said ("Nissan also announced a number of
+    appointments"), or another verb ("Boeing continues to enjoy"); not whom it was told to."""
+    # An inverted subject ("said Smith") may be parsed as the object; an addressee is one.
+    thing = subject[0].i < cue.i and cue.lemma_.lower() not in ADDRESSEE_VERBS
+    objects = ("ccomp", "xcomp", "dobj") if thing else ("ccomp", "xcomp")
+    return any(c.dep_ in objects and c.i > cue.i for c in cue.children)
 
 
 def qualified_role(token: Token) -> str:

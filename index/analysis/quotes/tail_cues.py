@@ -309,8 +309,11 @@ def is_speech_cue(token: Token) -> bool:
         return False  # "... when Clinton blasted him": a clause of time, not attribution
     if lemma in _ASPECT_VERBS and any(c.dep_ == "xcomp" for c in token.children):
         return False  # "she started driving": an aspect verb, not "she began: ..."
-    if lemma in WEAK_VERBS:
-        return any(c.dep_ in ("ccomp", "punct") for c in token.children)
+    if lemma in WEAK_VERBS:  # with what was said: a clause, a quote, "described X as ..."
+        return any(
+            c.dep_ in ("ccomp", "punct", "oprd") or (c.dep_ == "prep" and c.lower_ == "as")
+            for c in token.children
+        )
     return True
 
 
