@@ -301,6 +301,28 @@ CASES = [
         [("reckless", "The lawsuit")],
         id="a_document_describing_something_as_a_quote_speaks",
     ),
+    pytest.param(
+        (
+            "The paper quoted an unnamed bourse official as saying the delay was long. "
+            '"We are not worried," the NRC quoted the official as saying.'
+        ),
+        [("We are not worried", "an unnamed bourse official")],
+        id="a_paper_quoting_a_described_person_is_not_the_speaker",
+    ),
+    pytest.param(
+        (
+            '"We will expand the scheme to ten villages," underlined Carlos Ruiz, the '
+            "project's coordinator. Mr Hale said the council had agreed to review the plan "
+            'after "long and hard talks".'
+        ),
+        [("We will expand", "Carlos Ruiz"), ("long and hard", "Hale")],
+        id="underline_speaks_and_agreeing_to_act_does_not",
+    ),
+    pytest.param(
+        'The confusion was underlined by Ms Dale\'s reference to the "leadership" of the panel.',
+        [("leadership", "Dale")],
+        id="the_owner_of_a_reference_speaks",
+    ),
 ]
 
 

@@ -49,7 +49,7 @@ GROUP_NOUNS = word_set(
 STATEMENT_NOUNS = word_set(
     """
     statement post tweet response reply answer word remark comment email letter message speech
-    note memo essay column op-ed release interview testimony
+    note memo essay column op-ed release interview testimony reference
     """
 )
 

@@ -31,7 +31,7 @@ _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "anoth
 _BETWEEN = frozenset(
     {"also", "later", "then", "once", "has", "had", "have", "would", "will", "again", "further"}
 )
-_ASPECT_VERBS = frozenset({"start", "begin", "continue", "finish"})
+_ASPECT_VERBS = frozenset({"start", "begin", "continue", "finish", "agree", "offer"})
 _TIME_MARKS = frozenset({"when", "after", "before", "because", "if", "since", "until", "unless"})
 _ABBREVIATION = re.compile(r"\b(?:" + "|".join(ABBREVIATIONS) + r"|[A-Z])\.")
 _NAME = r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4})\.?\s*$"
@@ -191,19 +191,24 @@ def _holder_of_body(words: Sequence[Token], at: int) -> tuple[list[Token], int] 
 
 def _quoted_name(words: Sequence[Token], verb: int) -> list[Token]:
     """The person a paper "quoted ... as saying": "Anna Berg" in "Reuters quoted Anna Berg as
-    saying" or "AP quoted prosecutor Anna Berg as saying"; the paper only reports them."""
+    saying" or "AP quoted prosecutor Anna Berg as saying", else the one it describes ("the
+    official"); the paper only reports them."""
     if words[verb].lemma_.lower() != "quote":
         return []
-    start = verb + 1
+    first = verb + 1
+    start = first + int(first < len(words) and words[first].lower_ in _DETERMINERS)
     while start < min(len(words), verb + _MAX_DESCRIPTION) and words[start].pos_ in ("NOUN", "ADJ"):
         start += 1
     end = start
     while end < len(words) and _is_name(words[end]):
         end += 1
     follows = [w.lower_ for w in words[end : end + 2]]
-    if end == start or follows[:1] != ["as"] or follows[1:] not in (["saying"], ["telling"]):
+    if follows[:1] != ["as"] or follows[1:] not in (["saying"], ["telling"]):
         return []
-    return list(words[start:end])
+    if end > start:
+        return list(words[start:end])
+    # "the NRC quoted the official as saying": the person described, whom a rule resolves.
+    return list(words[first:start]) if start > first and words[start - 1].pos_ == "NOUN" else []
 
 
 def _according_to(words: Sequence[Token]) -> list[Token]:
