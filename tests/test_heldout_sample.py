@@ -1,4 +1,4 @@
-"""The drawn speaker samples of bench/outlet_speakers.py (the held-out one and the two
+"""The drawn speaker samples of bench/outlet_speakers.py (the held-out one and the three
 development ones) are their documented draws, disjoint from the samples before them, and each
 of their rows points at a quote's text (skipped without ../shared). The figures themselves are
 not asserted: the held-out sample is run, not tuned on."""
@@ -21,7 +21,7 @@ def bench(shared_dir: Path) -> ModuleType:
     return load_bench("outlet_speakers")
 
 
-@pytest.mark.parametrize("name", ["heldout", "devel", "devel2"])
+@pytest.mark.parametrize("name", ["heldout", "devel", "devel2", "devel3"])
 def test_the_sample_is_the_documented_draw(bench: ModuleType, name: str) -> None:
     rows = bench.read_rows(bench.SAMPLES[name])
     drawn = bench.drawn(name)
@@ -33,20 +33,23 @@ def test_the_sample_is_the_documented_draw(bench: ModuleType, name: str) -> None
 def test_the_drawn_samples_are_disjoint_from_the_others(bench: ModuleType) -> None:
     articles = {
         name: {article for article, _, _ in bench.read_rows(bench.SAMPLES[name])}
-        for name in ("outlet", "heldout", "devel", "devel2")
+        for name in ("outlet", "heldout", "devel", "devel2", "devel3")
     }
     assert not articles["outlet"] & articles["heldout"]
     assert not (articles["outlet"] | articles["heldout"]) & articles["devel"]
-    assert not (articles["outlet"] | articles["heldout"] | articles["devel"]) & articles["devel2"]
+    earlier = articles["outlet"] | articles["heldout"] | articles["devel"]
+    assert not earlier & articles["devel2"]
+    assert not (earlier | articles["devel2"]) & articles["devel3"]
 
 
 def test_each_draw_is_its_own_stream(bench: ModuleType) -> None:
     assert bench.DRAWS["heldout"] == ("heldout-2026", ("outlet",))
     assert bench.DRAWS["devel"] == ("devel-2026", ("outlet", "heldout"))
     assert bench.DRAWS["devel2"] == ("devel2-2026", ("outlet", "heldout", "devel"))
+    assert bench.DRAWS["devel3"] == ("devel3-2026", ("outlet", "heldout", "devel", "devel2"))
 
 
-@pytest.mark.parametrize("name", ["heldout", "devel", "devel2"])
+@pytest.mark.parametrize("name", ["heldout", "devel", "devel2", "devel3"])
 def test_every_row_starts_a_quote(bench: ModuleType, shared_dir: Path, name: str) -> None:
     rows = bench.read_rows(bench.SAMPLES[name])
     texts = bench.SAMPLES[name].texts({article for article, _, _ in rows})
