@@ -323,6 +323,14 @@ CASES = [
         [("leadership", "Dale")],
         id="the_owner_of_a_reference_speaks",
     ),
+    pytest.param(
+        (
+            '"A big step has been taken," said Bank of Nagoya Ltd senior economist Ken Ota. '
+            '"Prices will rise," said John Smith of Baker and Co.'
+        ),
+        [("A big step", "Ken Ota"), ("Prices will rise", "John Smith")],
+        id="a_body_named_with_of_before_a_title_is_not_the_person_after_it",
+    ),
 ]
 
 

@@ -45,6 +45,7 @@ _PARAGRAPH_SIGNATURE = re.compile(
 )
 _AGE = re.compile(r"\d+ ?- ?years? ?- ?old")
 _NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+_NAME_JOINS = frozenset({"of", "and", "&"})
 _MAX_APPOSITION = 16
 _MAX_DESCRIPTION = 6
 _MAX_EPITHET = 8  # words of a description subject: "the 57-year-old scientist"
@@ -68,20 +69,35 @@ def _descriptor(token: Token) -> bool:
 def _titled_name(tokens: Sequence[Token], size: int) -> tuple[int, int]:
     """(start, end) of the name ending a title that starts with the name run of ``size``.
 
-    "Virginia delegate Beau Correll", "Clinton's top aide Jake Sullivan": the person is the
-    last name run, not the place or employer that opens the title.
+    "Virginia delegate Beau Correll", "Clinton's top aide Jake Sullivan", "Bank of Japan
+    economist Jo Ito": the person is the last name run, not the place or employer that opens
+    the title.
     """
-    end = size
-    while end < min(len(tokens), _MAX_DESCRIPTION + size) and _descriptor(tokens[end]):
+    run = _joined_name_end(tokens, size)
+    end = run
+    while end < min(len(tokens), _MAX_DESCRIPTION + run) and _descriptor(tokens[end]):
         end += 1
-    while end > size and not _is_name(tokens[end - 1]):
+    while end > run and not _is_name(tokens[end - 1]):
         end -= 1
-    if end == size:
+    if end == run:
         return 0, size
     start = end
-    while start > size and _is_name(tokens[start - 1]):
+    while start > run and _is_name(tokens[start - 1]):
         start -= 1
+    if run > size and start == run:
+        return 0, size  # "John Smith of Goldman Sachs": no title follows the joined name
     return start, end
+
+
+def _joined_name_end(tokens: Sequence[Token], size: int) -> int:
+    """The end of a body's name that joins name runs with "of", "and" or "&" ("Industrial Bank
+    of Japan Ltd", "Wertheim and Co"), from the first run's end ``size``."""
+    end = size
+    while end + 1 < len(tokens) and tokens[end].lower_ in _NAME_JOINS and _is_name(tokens[end + 1]):
+        end += 1
+        while end < len(tokens) and _is_name(tokens[end]):
+            end += 1
+    return end
 
 
 def _is_verb(token: Token) -> bool:
