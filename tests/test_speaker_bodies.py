@@ -331,6 +331,20 @@ CASES = [
         [("A big step", "Ken Ota"), ("Prices will rise", "John Smith")],
         id="a_body_named_with_of_before_a_title_is_not_the_person_after_it",
     ),
+    pytest.param(
+        (
+            "A spokesman for Unison, Britain's biggest union, said after the meeting: "
+            '"At least we are still talking." An aide to a senior farm-state senator said '
+            'the bill was "dead for this year".\n\n"We saw people running," said a reporter '
+            "for Agence France-Presse."
+        ),
+        [
+            ("At least", "A spokesman for Unison"),
+            ("dead for", "An aide to a senior farm-state senator"),
+            ("We saw", "a reporter for Agence France-Presse"),
+        ],
+        id="a_description_keeps_whom_the_person_works_for",
+    ),
 ]
 
 

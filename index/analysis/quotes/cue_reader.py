@@ -26,7 +26,7 @@ from ..lexicon.roles import (
 )
 from ..lexicon.speech_verbs import ADDRESSEE_VERBS, WEAK_VERBS
 from .attribution import Attribution, LastSpeaker
-from .described import INDEFINITE_ARTICLES, described_role
+from .described import INDEFINITE_ARTICLES, described_role, description_end
 from .quote_text import ArticleText
 from .referents import Referents
 from .tail_cues import (
@@ -123,9 +123,9 @@ class CueReader:
         role = head.lemma_.lower() in ROLE_NOUNS or head.lower_ in ROLE_NOUNS
         if subject[0].lower_ in INDEFINITE_ARTICLES and (head.pos_ == "NOUN" or role):
             # "said a senior Peruvian government official": the person described, not Peru.
-            first = subject[0]
-            words = self.article.text[first.idx : head.idx + len(head)]
-            return Attribution(words, first.idx, head.idx + len(head), cue.text)
+            first, last = subject[0], self.article.doc[description_end(head) - 1]
+            words = self.article.text[first.idx : last.idx + len(last)]
+            return Attribution(words, first.idx, last.idx + len(last), cue.text)
         if self.entity_of(head) is None and head.pos_ == "PROPN":
             first, last = subject[0], subject[-1]
             name = self.article.text[first.idx : last.idx + len(last)]
@@ -258,7 +258,8 @@ class CueReader:
         # The dash after a dateline hung on the subject it stands in for; "even", "but".
         while first < token.i and self.article.doc[first].dep_ in _NOT_DESCRIPTION:
             first += 1
-        span = self.article.doc[first : token.i + 1]
+        end = description_end(token) if token.pos_ == "NOUN" else token.i + 1
+        span = self.article.doc[first:end]
         return Attribution(span.text, span.start_char, span.end_char)
 
     def _previous_person(self, token: Token, gender: str | None) -> bool:

@@ -6,6 +6,7 @@ A wire story often quotes someone it never names: the description is the speaker
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
@@ -18,6 +19,9 @@ from ..lexicon.speech_verbs import SPEECH_VERBS
 INDEFINITE = ("a", "an")
 INDEFINITE_ARTICLES = frozenset({"a", "an", "one", "another"})
 _OF_A_BODY = ("for", "of", "at")  # "a spokesman for Airbus", "an official at the ministry"
+_OF_WHERE = frozenset({"of", "at", "from"})  # "a dealer at one co-op", "a paper from Brookings"
+_OF_WHOM = _OF_WHERE | {"for", "to", "with"}  # "an aide to a senator"
+_MAX_OF_WHOM = 8
 QUESTION_VERBS = frozenset({"ask", "question", "inquire", "wonder"})
 
 
@@ -51,17 +55,27 @@ def _describes_someone(token: Token) -> bool:
 def description_span(token: Token) -> Span:
     """The words describing the person ``token`` heads, with the body they speak for when a
     preposition names it: "A spokesman for Airbus", "an official at the Treasury"."""
-    doc = token.doc
-    end = token.i + 1
-    prep = next((c for c in token.rights if c.dep_ == "prep" and c.lower_ in _OF_A_BODY), None)
-    if prep is not None and prep.i == end and _names_a_body(prep):
-        end = prep.right_edge.i + 1
-    return doc[token.left_edge.i : end]
+    return token.doc[token.left_edge.i : description_end(token)]
 
 
-def _names_a_body(prep: Token) -> bool:
-    words = [t for t in prep.subtree if t.i != prep.i]
-    return bool(words) and all(t.pos_ in ("PROPN", "DET", "PART") or t.text == "&" for t in words)
+def description_end(noun: Token) -> int:
+    """The index after the phrase that tells whose ``noun`` is, right after it ("A spokesman
+    for DLF Builders", "an aide to a senior senator"), else after the noun."""
+    end = noun.i + 1
+    # A person works for or advises someone; a memo "for Mr Heath" is only addressed to him.
+    whom = _OF_WHOM if noun.lemma_.lower() in ROLE_NOUNS else _OF_WHERE
+    prep = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ in whom), None)
+    if prep is None or prep.i != end:
+        return end
+    # Up to an apposition's comma: "A spokesman for Unison, Britain's biggest union, said".
+    words = list(itertools.takewhile(_in_phrase, prep.subtree))
+    return words[-1].i + 1 if 1 < len(words) <= _MAX_OF_WHOM else end
+
+
+def _in_phrase(word: Token) -> bool:
+    """Whether ``word`` may stand in a description's phrase: no comma or mark; a hyphen within a
+    word ("left-leaning", "France-Presse") may."""
+    return word.tag_ == "HYPH" or not (word.is_punct or word.is_quote)
 
 
 def described_role(speaker: str) -> str | None:
