@@ -345,6 +345,15 @@ CASES = [
         ],
         id="a_description_keeps_whom_the_person_works_for",
     ),
+    pytest.param(
+        (
+            'A Department for Transport source said: "Every day on the road counts." Jake '
+            'Hale met the committee on Monday. "The person in question is a key witness," '
+            "the source said."
+        ),
+        [("Every day", "A Department for Transport source"), ("The person", "the source")],
+        id="a_source_is_a_person_of_the_body_and_never_one_named_before",
+    ),
 ]
 
 

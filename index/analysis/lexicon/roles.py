@@ -22,6 +22,9 @@ ROLE_NOUNS = word_set(
     """
 )
 
+# People quoted without a name: "a Treasury source", "the source" (never a person named before).
+ANONYMOUS_ROLES = word_set("source insider")
+
 # Heads of descriptions kept as the speaker when they name no person: bodies and documents.
 SOURCE_NOUNS = word_set(
     """

@@ -17,6 +17,7 @@ from ...models import Entity
 from ..lexicon.dependencies import NAME_DEPS
 from ..lexicon.pronouns import NON_PERSON_PRONOUNS, PRONOUN_GENDER
 from ..lexicon.roles import (
+    ANONYMOUS_ROLES,
     GROUP_NOUNS,
     ROLE_NOUNS,
     ROLE_QUALIFIERS,
@@ -51,6 +52,7 @@ NO_SPEAKER_LABELS = frozenset(
 )
 
 
+_DESCRIBED_NOUNS = SOURCE_NOUNS | ROLE_NOUNS | ANONYMOUS_ROLES
 _NOT_DESCRIPTION = frozenset({"punct", "advmod", "cc", "preconj"})
 
 
@@ -172,7 +174,7 @@ class CueReader:
             return self._resolve(token, None)
         if token.lemma_.lower() in ROLE_NOUNS and is_definite(token):
             return self._definite_role(token)
-        if token.pos_ == "PROPN" or token.lemma_.lower() in SOURCE_NOUNS | ROLE_NOUNS:
+        if token.pos_ == "PROPN" or token.lemma_.lower() in _DESCRIBED_NOUNS:
             return self.description(token)
         if _APOSTROPHE_NAME.fullmatch(token.text):
             return self.description(token)  # "D’Souza replied": the tagger read a noun
@@ -236,7 +238,7 @@ class CueReader:
         A role whose modifiers name only a body or a place ("an Acme spokeswoman", "the Texas
         senator") names a person of it, not the body: None."""
         own = self.article.entity_at(token.idx)
-        role = token.lemma_.lower() in ROLE_NOUNS and token.pos_ == "NOUN"
+        role = token.lemma_.lower() in ROLE_NOUNS | ANONYMOUS_ROLES and token.pos_ == "NOUN"
         frontier = [token]
         found: list[Entity] = []
         while frontier:
