@@ -354,6 +354,20 @@ CASES = [
         [("Every day", "A Department for Transport source"), ("The person", "the source")],
         id="a_source_is_a_person_of_the_body_and_never_one_named_before",
     ),
+    pytest.param(
+        (
+            'Club president Jose Luis Astiazaran added: "We thought about it." Real Madrid '
+            "director of sport Emilio Butragueno praised the fans for their conduct. "
+            '"I would like to highlight the behaviour of the fans," he said.'
+        ),
+        [("I would like", "Emilio Butragueno")],
+        id="a_name_ending_a_title_of_is_its_sentences_subject",
+    ),
+    pytest.param(
+        'A grain dealer at one member co-op said the futures arm "was a convenience".',
+        [("was a convenience", "A grain dealer at one member co-op")],
+        id="a_description_keeps_a_hyphenated_word_whole",
+    ),
 ]
 
 

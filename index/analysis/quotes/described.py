@@ -75,7 +75,8 @@ def description_end(noun: Token) -> int:
 def _in_phrase(word: Token) -> bool:
     """Whether ``word`` may stand in a description's phrase: no comma or mark; a hyphen within a
     word ("left-leaning", "France-Presse") may."""
-    return word.tag_ == "HYPH" or not (word.is_punct or word.is_quote)
+    joined = word.text == "-" and not word.whitespace_  # "co-op", even when not tagged HYPH
+    return joined or word.tag_ == "HYPH" or not (word.is_punct or word.is_quote)
 
 
 def described_role(speaker: str) -> str | None:
