@@ -368,6 +368,15 @@ CASES = [
         [("was a convenience", "A grain dealer at one member co-op")],
         id="a_description_keeps_a_hyphenated_word_whole",
     ),
+    pytest.param(
+        (
+            "A company spokesman said talks would resume. Pedro Ruiz, the finance minister, "
+            "approved the plan on Monday. The spokesman said the meeting would be held in New "
+            'York.\n\n"The banks want to know where they stand," he said.'
+        ),
+        [("The banks", "A company spokesman")],
+        id="he_after_the_spokesman_said_is_the_spokesman",
+    ),
 ]
 
 

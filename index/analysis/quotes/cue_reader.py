@@ -27,7 +27,13 @@ from ..lexicon.roles import (
 )
 from ..lexicon.speech_verbs import ADDRESSEE_VERBS, WEAK_VERBS
 from .attribution import Attribution, LastSpeaker
-from .described import INDEFINITE_ARTICLES, described_role, description_end
+from .described import (
+    INDEFINITE_ARTICLES,
+    described_role,
+    description_end,
+    description_span,
+    introduced_before,
+)
 from .quote_text import ArticleText
 from .referents import Referents
 from .tail_cues import (
@@ -53,7 +59,6 @@ NO_SPEAKER_LABELS = frozenset(
 
 
 _DESCRIBED_NOUNS = SOURCE_NOUNS | ROLE_NOUNS | ANONYMOUS_ROLES
-_NOT_DESCRIPTION = frozenset({"punct", "advmod", "cc", "preconj"})
 
 
 class CueReader:
@@ -214,23 +219,9 @@ class CueReader:
         return self._resolve(token, gender, role)
 
     def _introduced(self, token: Token) -> Attribution | None:
-        """The latest indefinite description of the same role before ``token`` ("an Acme
-        spokeswoman" for "the spokeswoman"), outside quotes and at most two paragraphs back."""
-        lemma, text = token.lemma_.lower(), self.article.text
-        low = token.idx
-        for _ in range(3):  # the start of the paragraph two before the token's
-            low = text.rfind("\n\n", 0, low)
-            if low < 0:
-                break
-        for earlier in reversed(self.article.doc[: token.i]):
-            if earlier.idx < low:
-                return None
-            if earlier.lemma_.lower() != lemma or self.article.inside(earlier):
-                continue
-            determiners = [c.lower_ for c in earlier.children if c.dep_ == "det"]
-            if determiners[:1] and determiners[0] in INDEFINITE_ARTICLES:
-                return self.description(earlier)
-        return None
+        """The person an earlier "an Acme spokeswoman" introduced, for "the spokeswoman"."""
+        earlier = introduced_before(token, self.article.inside_offset)
+        return self.description(earlier) if earlier is not None else None
 
     def entity_of(self, token: Token) -> Entity | None:
         """The entity the subject names: the token's own, or one in its name modifiers.
@@ -256,12 +247,7 @@ class CueReader:
 
     def description(self, token: Token) -> Attribution:
         """The words of the phrase ``token`` heads, up to it, as the speaker."""
-        first = token.left_edge.i
-        # The dash after a dateline hung on the subject it stands in for; "even", "but".
-        while first < token.i and self.article.doc[first].dep_ in _NOT_DESCRIPTION:
-            first += 1
-        end = description_end(token) if token.pos_ == "NOUN" else token.i + 1
-        span = self.article.doc[first:end]
+        span = description_span(token)
         return Attribution(span.text, span.start_char, span.end_char)
 
     def _previous_person(self, token: Token, gender: str | None) -> bool:

@@ -15,6 +15,7 @@ from ...models import Entity
 from ..lexicon.dependencies import SUBJECT_DEPS
 from ..lexicon.roles import ROLE_NOUNS
 from ..lexicon.speech_verbs import SPEECH_VERBS
+from ..runtime.doc_text import text_of
 
 INDEFINITE = ("a", "an")
 INDEFINITE_ARTICLES = frozenset({"a", "an", "one", "another"})
@@ -23,6 +24,7 @@ _OF_WHERE = frozenset({"of", "at", "from"})  # "a dealer at one co-op", "a paper
 _OF_WHOM = _OF_WHERE | {"for", "to", "with"}  # "an aide to a senator"
 _MAX_OF_WHOM = 8
 QUESTION_VERBS = frozenset({"ask", "question", "inquire", "wonder"})
+_NOT_DESCRIPTION = frozenset({"punct", "advmod", "cc", "preconj"})
 
 
 def described_subjects(doc: Doc, inside: Callable[[int], bool]) -> list[Entity]:
@@ -39,7 +41,27 @@ def described_subjects(doc: Doc, inside: Callable[[int], bool]) -> list[Entity]:
     return found
 
 
+def definite_role_subjects(doc: Doc, inside: Callable[[int], bool]) -> list[Token]:
+    """The subjects of speech verbs, outside quotes, that name one person by a role with "the"
+    ("The company spokesman said"): a later "he said" may be that person."""
+    return [
+        t
+        for t in doc
+        if _speaking_role(t)
+        and not inside(t.idx)
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
+        and not any(c.pos_ == "PROPN" for c in t.children if c.dep_ in ("compound", "appos"))
+    ]
+
+
 def _describes_someone(token: Token) -> bool:
+    return _speaking_role(token) and any(
+        c.dep_ == "det" and c.lower_ in INDEFINITE for c in token.children
+    )
+
+
+def _speaking_role(token: Token) -> bool:
+    """Whether ``token`` is a singular role noun subject of a speech verb."""
     if token.dep_ not in SUBJECT_DEPS or token.pos_ != "NOUN" or token.tag_ != "NN":
         return False
     if token.lemma_.lower() not in ROLE_NOUNS:
@@ -47,15 +69,38 @@ def _describes_someone(token: Token) -> bool:
     # Only a speaker: "a judge sentenced a man ... he had posted" is the man; and one who
     # asks is answered by someone else ("A reporter asked ... He replied").
     verb = token.head.lemma_.lower()
-    if verb not in SPEECH_VERBS or verb in QUESTION_VERBS:
-        return False
-    return any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in token.children)
+    return verb in SPEECH_VERBS and verb not in QUESTION_VERBS
 
 
 def description_span(token: Token) -> Span:
     """The words describing the person ``token`` heads, with the body they speak for when a
     preposition names it: "A spokesman for Airbus", "an official at the Treasury"."""
-    return token.doc[token.left_edge.i : description_end(token)]
+    first = token.left_edge.i
+    # The dash after a dateline hung on the subject it stands in for; "even", "but".
+    while first < token.i and token.doc[first].dep_ in _NOT_DESCRIPTION:
+        first += 1
+    end = description_end(token) if token.pos_ == "NOUN" else token.i + 1
+    return token.doc[first:end]
+
+
+def introduced_before(token: Token, inside: Callable[[int], bool]) -> Token | None:
+    """The latest indefinite description of the same role before ``token`` ("an Acme
+    spokeswoman" for "the spokeswoman"), outside quotes and at most two paragraphs back."""
+    lemma, doc = token.lemma_.lower(), token.doc
+    text, low = text_of(doc), token.idx
+    for _ in range(3):  # the start of the paragraph two before the token's
+        low = text.rfind("\n\n", 0, low)
+        if low < 0:
+            break
+    for earlier in reversed(doc[: token.i]):
+        if earlier.idx < low:
+            return None
+        if earlier.lemma_.lower() != lemma or inside(earlier.idx):
+            continue
+        determiners = [c.lower_ for c in earlier.children if c.dep_ == "det"]
+        if determiners[:1] and determiners[0] in INDEFINITE_ARTICLES:
+            return earlier
+    return None
 
 
 def description_end(noun: Token) -> int:

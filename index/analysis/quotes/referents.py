@@ -23,7 +23,13 @@ from ..lexicon.roles import ROLE_NOUNS, ROLE_QUALIFIERS, role_gender
 from ..lexicon.speech_verbs import SPEECH_VERBS
 from ..lexicon.titles import title_gender
 from ..runtime.doc_text import text_of
-from .described import described_role, described_subjects
+from .described import (
+    definite_role_subjects,
+    described_role,
+    described_subjects,
+    description_span,
+    introduced_before,
+)
 
 WINDOW = 6  # sentences to look back for a subject
 CHAIN = 4  # pronouns handed on from one sentence's subject to the next
@@ -49,6 +55,37 @@ class Referents:
             gender = role_gender(role) if role is not None else None
             if gender is not None:
                 self.genders[entity.canonical] = gender
+        self._add_definite_roles(definite_role_subjects(doc, inside))
+
+    def _add_definite_roles(self, subjects: list[Token]) -> None:
+        """Each "the spokesman said" as a mention of whom the cue reader takes it for: the
+        person last called so, else the one "a company spokesman" introduced, else the one
+        salience gives, else its own words. A later "he said" may be them."""
+        added = []
+        for token in subjects:
+            role, gender = token.lower_, role_gender(token.lower_)
+            span = description_span(token)
+            canonical = self._role_referent(token, gender, role) or span.text
+            entity = Entity(
+                span.text, "PERSON", span.start_char, span.end_char, canonical, "person"
+            )
+            added.append(entity)
+            if canonical == span.text and gender is not None:
+                self.genders[canonical] = gender
+        self.persons = sorted([*self.persons, *added], key=lambda e: e.start)
+        self.heads.update({id(e): self._head(e) for e in added})
+
+    def _role_referent(self, token: Token, gender: str | None, role: str) -> str | None:
+        """Whom "the spokesman" is, as the cue reader reads it: the person last called so,
+        else the one an earlier "a company spokesman" introduced, else salience's pick."""
+        holder = self.holder(token, gender, role)
+        if holder is not None:
+            return holder.canonical
+        earlier = introduced_before(token, self.inside)
+        if earlier is not None:
+            return description_span(earlier).text
+        found = self.resolve(token, gender, role)
+        return found.canonical if found is not None else None
 
     def resolve(
         self, token: Token, gender: str | None, role: str | None = None, depth: int = 0
