@@ -200,3 +200,12 @@ def test_name_helpers() -> None:
     assert not same_name(("shane", "williams"), ("martyn", "williams"))
     assert kind_of("GPE") == kind_of("LOC") == kind_of("FAC") == "place"
     assert kind_of("WORK_OF_ART") == "other"
+
+
+def test_titles_alone_are_no_person(nlp) -> None:
+    text = (
+        'The Bishop of Durham, the Rt Rev Dr Tom Wright, described the novel as a "great '
+        'thriller" but "lousy history". The book has sold more than seven million copies.'
+    )
+    persons = [e.text for e in find_entities(nlp(text)) if e.label == "PERSON"]
+    assert persons == ["Tom Wright"]

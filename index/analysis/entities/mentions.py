@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from ...models import Entity
 from ..lexicon.places import MAX_PLACE_WORDS, PLACES
 from ..lexicon.roles import ROLE_NOUNS
+from ..lexicon.titles import NAME_TITLES
 from ..runtime.doc_text import text_of
 from .linking import link_mentions
 
@@ -84,7 +85,13 @@ def clean_mention(doc: Doc, ent: Span, text: str) -> Mention | None:
         return None
     if text[start:end].islower() and ent.label_ not in _LOWERCASE_OK:
         return None  # names are capitalised; "cts" or "kwacha" tagged ORG are model errors
+    if ent.label_ == "PERSON" and _only_titles(text[start:end]):
+        return None  # "the Rt Rev Dr Tom Wright" split in two: the titles are nobody
     return Mention(start, end, ent.label_)
+
+
+def _only_titles(name: str) -> bool:
+    return all(word.strip(".").lower() in NAME_TITLES for word in name.split())
 
 
 def trim_tokens(span: Span, label: str) -> Span:

@@ -15,7 +15,7 @@ NAME_TITLES = (
         """
         dr prof professor president mp gen general col colonel capt captain sen senator rep gov
         governor judge justice rev pope chancellor minister secretary premier sheikh ayatollah
-        mayor chairman commander
+        mayor chairman commander rt hon revd reverend
         """
     )
 )
