@@ -1,4 +1,4 @@
-"""The drawn speaker samples of bench/outlet_speakers.py (the held-out one and the three
+"""The drawn speaker samples of bench/outlet_speakers.py (the held-out one and the four
 development ones) are their documented draws, disjoint from the samples before them, and each
 of their rows points at a quote's text (skipped without ../shared). The figures themselves are
 not asserted: the held-out sample is run, not tuned on."""
@@ -21,7 +21,7 @@ def bench(shared_dir: Path) -> ModuleType:
     return load_bench("outlet_speakers")
 
 
-@pytest.mark.parametrize("name", ["heldout", "devel", "devel2", "devel3"])
+@pytest.mark.parametrize("name", ["heldout", "devel", "devel2", "devel3", "devel4"])
 def test_the_sample_is_the_documented_draw(bench: ModuleType, name: str) -> None:
     rows = bench.read_rows(bench.SAMPLES[name])
     drawn = bench.drawn(name)
@@ -33,13 +33,14 @@ def test_the_sample_is_the_documented_draw(bench: ModuleType, name: str) -> None
 def test_the_drawn_samples_are_disjoint_from_the_others(bench: ModuleType) -> None:
     articles = {
         name: {article for article, _, _ in bench.read_rows(bench.SAMPLES[name])}
-        for name in ("outlet", "heldout", "devel", "devel2", "devel3")
+        for name in ("outlet", "heldout", "devel", "devel2", "devel3", "devel4")
     }
     assert not articles["outlet"] & articles["heldout"]
     assert not (articles["outlet"] | articles["heldout"]) & articles["devel"]
     earlier = articles["outlet"] | articles["heldout"] | articles["devel"]
     assert not earlier & articles["devel2"]
     assert not (earlier | articles["devel2"]) & articles["devel3"]
+    assert not (earlier | articles["devel2"] | articles["devel3"]) & articles["devel4"]
 
 
 def test_each_draw_is_its_own_stream(bench: ModuleType) -> None:
@@ -47,9 +48,10 @@ def test_each_draw_is_its_own_stream(bench: ModuleType) -> None:
     assert bench.DRAWS["devel"] == ("devel-2026", ("outlet", "heldout"))
     assert bench.DRAWS["devel2"] == ("devel2-2026", ("outlet", "heldout", "devel"))
     assert bench.DRAWS["devel3"] == ("devel3-2026", ("outlet", "heldout", "devel", "devel2"))
+    assert bench.DRAWS["devel4"][1] == ("outlet", "heldout", "devel", "devel2", "devel3")
 
 
-@pytest.mark.parametrize("name", ["heldout", "devel", "devel2", "devel3"])
+@pytest.mark.parametrize("name", ["heldout", "devel", "devel2", "devel3", "devel4"])
 def test_every_row_starts_a_quote(bench: ModuleType, shared_dir: Path, name: str) -> None:
     rows = bench.read_rows(bench.SAMPLES[name])
     texts = bench.SAMPLES[name].texts({article for article, _, _ in rows})
