@@ -178,7 +178,9 @@ class CueReader:
         if is_epithet(self.article.doc[token.left_edge.i : token.i + 1]):
             return self._resolve(token, None)
         if token.lemma_.lower() in ROLE_NOUNS and is_definite(token):
-            return self._definite_role(token)
+            found = self._definite_role(token)
+            if found.speaker or token.pos_ != "PROPN":
+                return found  # "The Scottish Executive", whom no one was called: the body
         if token.pos_ == "PROPN" or token.lemma_.lower() in _DESCRIBED_NOUNS:
             return self.description(token)
         if _APOSTROPHE_NAME.fullmatch(token.text):
@@ -241,8 +243,12 @@ class CueReader:
         persons = [e for e in found if e.label == "PERSON"]
         if role and not persons and own is None:
             return None
-        if own is None and token.pos_ == "NOUN" and all(e.label in PLACE_LABELS for e in found):
-            return None  # "the Texas company", "the Albert Quay spot": a thing of the place
+        if (
+            own is None
+            and token.pos_ in ("NOUN", "PROPN")
+            and all(e.label in PLACE_LABELS for e in found)
+        ):
+            return None  # "the Texas company", "The Scottish Executive": a thing of the place
         return (persons or found or [None])[0]
 
     def description(self, token: Token) -> Attribution:

@@ -20,7 +20,8 @@ from ..runtime.doc_text import text_of
 INDEFINITE = ("a", "an")
 INDEFINITE_ARTICLES = frozenset({"a", "an", "one", "another"})
 _OF_A_BODY = ("for", "of", "at")  # "a spokesman for Airbus", "an official at the ministry"
-_OF_WHERE = frozenset({"of", "at", "from"})  # "a dealer at one co-op", "a paper from Brookings"
+# "a dealer at one co-op", "a paper from Brookings"; not "in" ("an official in a briefing")
+_OF_WHERE = frozenset({"of", "at", "from"})
 _OF_WHOM = _OF_WHERE | {"for", "to", "with"}  # "an aide to a senator"
 _MAX_OF_WHOM = 8
 QUESTION_VERBS = frozenset({"ask", "question", "inquire", "wonder"})

@@ -75,7 +75,9 @@ def _titled_name(tokens: Sequence[Token], size: int) -> tuple[int, int]:
     """
     run = _joined_name_end(tokens, size)
     end = run
-    while end < min(len(tokens), _MAX_DESCRIPTION + run) and _descriptor(tokens[end]):
+    while end < min(len(tokens), _MAX_DESCRIPTION + run) and (
+        _descriptor(tokens[end]) or _joins_roles(tokens, end)
+    ):
         end += 1
     while end > run and not _is_name(tokens[end - 1]):
         end -= 1
@@ -87,6 +89,14 @@ def _titled_name(tokens: Sequence[Token], size: int) -> tuple[int, int]:
     if run > size and start == run:
         return 0, size  # "John Smith of Goldman Sachs": no title follows the joined name
     return start, end
+
+
+def _joins_roles(tokens: Sequence[Token], at: int) -> bool:
+    """Whether "and" at ``at`` joins two roles of one title ("president and chief executive")."""
+    following = tokens[at + 1] if at + 1 < len(tokens) else None
+    return (
+        tokens[at].lower_ == "and" and following is not None and following.pos_ in ("NOUN", "ADJ")
+    )
 
 
 def _joined_name_end(tokens: Sequence[Token], size: int) -> int:
