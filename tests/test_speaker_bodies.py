@@ -378,12 +378,14 @@ CASES = [
         id="he_after_the_spokesman_said_is_the_spokesman",
     ),
     pytest.param(
-        (
-            '"We have a solid foundation," said Nortel president and chief executive Bill '
-            'Owens. The Scottish Executive said it would be "most unusual" to sign approval.'
-        ),
-        [("We have", "Bill Owens"), ("most unusual", "The Scottish Executive")],
-        id="a_title_of_two_roles_and_a_body_named_by_its_nation",
+        '"We have a solid foundation," said Nortel president and chief executive Bill Owens.',
+        [("We have", "Bill Owens")],
+        id="and_joins_two_roles_of_one_title",
+    ),
+    pytest.param(
+        'The Scottish Executive said it would be "most unusual" to sign approval.',
+        [("most unusual", "The Scottish Executive")],
+        id="a_body_named_by_its_nation_is_the_body",
     ),
 ]
 
