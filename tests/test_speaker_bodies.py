@@ -387,6 +387,16 @@ CASES = [
         [("most unusual", "The Scottish Executive")],
         id="a_body_named_by_its_nation_is_the_body",
     ),
+    pytest.param(
+        (
+            "Patricia Hale will speak on Sunday. She is worried that too many children play "
+            'games with "high levels of violence".\n\nDubbed "le cost killer" for his cuts, '
+            'Carlos Ghosn reduced costs by a fifth. Paul Newman starred in "The Color of '
+            'Money" in 1986.'
+        ),
+        [("high levels", "Patricia Hale"), ("le cost killer", None), ("The Color", None)],
+        id="a_phrase_quoted_in_a_persons_sentence_is_theirs_a_name_is_nobodys",
+    ),
 ]
 
 

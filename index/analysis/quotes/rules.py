@@ -16,6 +16,7 @@ from ...models import Entity
 from ..lexicon.dependencies import SUBJECT_DEPS
 from ..lexicon.pronouns import FIRST_PERSON
 from ..lexicon.speech_verbs import SPEECH_VERBS
+from ..lexicon.words import word_set
 from .attribution import Attribution, LastSpeaker
 from .colon_intro import ColonIntroductions
 from .cue_reader import CueReader
@@ -30,6 +31,9 @@ SIGNATURE_WORDS = 12  # a longer paragraph opening with a dash is a list item, n
 _CLOSING = " \t\"”»'’."
 HEADING_WORDS = 12  # a longer block is a paragraph of the story, not an entry's heading
 PARAGRAPHS_OF_ONE_QUOTE = 8  # how far a quote left open at a paragraph's end is followed
+PHRASE_WORDS = 3  # a shorter quoted phrase in a sentence without a speech verb is a term
+# Words that give a name, not someone's words: "Dubbed 'le cost killer'".
+NAMING_WORDS = word_set("dubbed called nicknamed so-called known billed branded labelled titled")
 _MARKS_AND_SPACE = " \t" + "".join(sorted(MARK_CHARACTERS))
 
 
@@ -252,6 +256,32 @@ def next_sentence(clues: Clues, spans: Spans) -> Attribution | None:
     return clues.reader.from_cue(cue) if cue is not None else None
 
 
+def sentence_subject(clues: Clues, spans: Spans) -> Attribution | None:
+    """The person a sentence without a speech verb is about, for a phrase quoted in it: "She is
+    concerned too many children play games with "high levels of violence"" is hers."""
+    article = clues.article
+    sentence = article.sentence_at(spans[0][0])
+    if sentence is None or len(spans) > 1 or not _is_phrase(article.text, spans[0]):
+        return None
+    subject = next((c for c in sentence.root.children if c.dep_ == "nsubj"), None)
+    if subject is None or article.inside(subject):
+        return None
+    if subject.lower_ not in ("he", "she") and subject.ent_type_ != "PERSON":
+        return None
+    found = clues.reader.mention(subject)
+    return found if found is not None and found.speaker else None
+
+
+def _is_phrase(text: str, span: tuple[int, int]) -> bool:
+    """Whether a quote reads as someone's words, not a title, a name, a coined word or a
+    nickname ("Dubbed 'le cost killer'")."""
+    words = text[span[0] : span[1]].split()
+    if len(words) < PHRASE_WORDS or not words[0][:1].islower():
+        return False
+    before = text[max(0, span[0] - 24) : span[0]].lower().split()
+    return not set(before[-3:]) & NAMING_WORDS
+
+
 def _opens_next_paragraph(clues: Clues, spans: Spans) -> bool:
     """Whether the quote opens the paragraph right after the previous quote's: '"B." This
     trick was ...' under '"A," explains Dr. Shadlen.' goes on; the writer's remark after it
@@ -334,5 +364,6 @@ RULES: tuple[Rule, ...] = (
     Rule("continues-previous", continues_previous),
     Rule("next-sentence", next_sentence),
     Rule("heading-statement", heading_statement),
+    Rule("sentence-subject", sentence_subject),
 )
 """The cascade, in the order its rules are tried."""
