@@ -397,6 +397,15 @@ CASES = [
         [("high levels", "Patricia Hale"), ("le cost killer", None), ("The Color", None)],
         id="a_phrase_quoted_in_a_persons_sentence_is_theirs_a_name_is_nobodys",
     ),
+    pytest.param(
+        (
+            "The SNP's Nicola Sturgeon has demanded to know who signed off the leave. The "
+            'Scottish Executive said ministers would be told but it would "not be common '
+            'practice" to sign approval.'
+        ),
+        [("not be common", "The Scottish Executive")],
+        id="whom_a_passive_tell_addresses_is_no_speaker_nor_is_a_bodys_name_a_role",
+    ),
 ]
 
 

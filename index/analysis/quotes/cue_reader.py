@@ -212,6 +212,8 @@ class CueReader:
         role by its place, which no earlier mention repeats: salience alone."""
         gender = role_gender(token.lower_)
         if any(c.pos_ == "PROPN" for c in token.children if c.dep_ in NAME_DEPS):
+            if token.pos_ == "PROPN":
+                return self.description(token)  # "The Scottish Executive": the body's name
             return self._resolve(token, gender)
         role = qualified_role(token)
         if self.referents.holder(token, gender, role) is None:

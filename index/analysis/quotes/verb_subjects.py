@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..lexicon.dependencies import SUBJECT_DEPS
-from ..lexicon.speech_verbs import SPEECH_VERBS, WEAK_VERBS
+from ..lexicon.speech_verbs import ADDRESSEE_VERBS, SPEECH_VERBS, WEAK_VERBS
 from .datelines import beyond_dateline
 
 
@@ -19,8 +19,8 @@ def verb_subjects(verb: Token) -> list[Token]:
         return [agent]
     current = verb
     for _ in range(3):
-        # What a passive verb says something about ("The tech is branded ...") is no speaker.
-        subjects = (c for c in current.children if c.dep_ in SUBJECT_DEPS)
+        # Whom a passive "tell" or "ask" addresses ("ministers would be told") is no speaker.
+        subjects = (c for c in current.children if c.dep_ in SUBJECT_DEPS and not _addressed(c))
         found = [s for s in map(beyond_dateline, subjects) if s is not None]
         if found:
             # Two subjects are a misparse of "The market approved ..., Shepherd said,": the
@@ -36,6 +36,10 @@ def verb_subjects(verb: Token) -> list[Token]:
     # A verb that opens its sentence inverts a description too ("Said another trader, ...").
     named = inverted and (inverted[0].pos_ == "PROPN" or verb.is_sent_start)
     return inverted[:1] if named else []
+
+
+def _addressed(subject: Token) -> bool:
+    return subject.dep_ == "nsubjpass" and subject.head.lemma_.lower() in ADDRESSEE_VERBS
 
 
 def _agent(verb: Token) -> Token | None:
