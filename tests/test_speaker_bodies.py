@@ -406,6 +406,14 @@ CASES = [
         [("not be common", "The Scottish Executive")],
         id="whom_a_passive_tell_addresses_is_no_speaker_nor_is_a_bodys_name_a_role",
     ),
+    pytest.param(
+        (
+            '"Most of the value was in the drug," said Ian Hunter at Goodbody Stockbrokers. '
+            '"Now there is a question mark over it." Elan finished down $18.90 at $8.'
+        ),
+        [("Now there is", "Ian Hunter")],
+        id="a_share_that_finished_down_says_nothing",
+    ),
 ]
 
 

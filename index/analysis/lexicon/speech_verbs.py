@@ -14,7 +14,7 @@ SPEECH_VERBS = word_set(
     pledge urge demand plead lament mock describe confirm deny report reveal disclose recount
     wonder tout proclaim blast slam charge allege accuse counter retort interject chime offer
     repeat reiterate mention speak talk opine agree disagree believe think laugh sigh shrug
-    recommend advise reason point summarize summarise begin start finish thunder snap gush rail
+    recommend advise reason point summarize summarise begin start thunder snap gush rail
     rant forecast threaten retweet text email message express preach lecture quote read sing
     chant call praise criticize criticise question challenge object protest elaborate clarify
     correct estimate calculate bark confess beam crack echo blurt assure scoff concur affirm
