@@ -411,7 +411,7 @@ CASES = [
             '"Most of the value was in the drug," said Ian Hunter at Goodbody Stockbrokers. '
             '"Now there is a question mark over it." Elan finished down $18.90 at $8.'
         ),
-        [("Now there is", "Ian Hunter")],
+        [("Most of the value", "Ian Hunter")],
         id="a_share_that_finished_down_says_nothing",
     ),
 ]
