@@ -408,10 +408,10 @@ CASES = [
     ),
     pytest.param(
         (
-            '"Most of the value was in the drug," said Ian Hunter at Goodbody Stockbrokers. '
-            '"Now there is a question mark over it." Elan finished down $18.90 at $8.'
+            '"Most of the value was in the drug," said Ian Hunter at Goodbody Stockbrokers.'
+            '\n\n"Now there is a question mark over it." Elan finished down $18.90 at $8.'
         ),
-        [("Most of the value", "Ian Hunter")],
+        [("Now there is", "Ian Hunter")],
         id="a_share_that_finished_down_says_nothing",
     ),
 ]
