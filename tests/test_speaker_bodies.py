@@ -414,6 +414,14 @@ CASES = [
         [("Now there is", "Ian Hunter")],
         id="a_share_that_finished_down_says_nothing",
     ),
+    pytest.param(
+        (
+            "Central bank chief Alan Marsh has warned that allowing huge budget deficits to "
+            'continue could have "severe" consequences.'
+        ),
+        [("severe", "Alan Marsh")],
+        id="an_aspect_verb_in_the_infinitive_is_no_cue",
+    ),
 ]
 
 

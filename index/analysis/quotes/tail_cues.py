@@ -338,8 +338,10 @@ def is_speech_cue(token: Token) -> bool:
         return False
     if any(c.lower_ in _TIME_MARKS for c in token.children if c.dep_ in ("mark", "advmod")):
         return False  # "... when Clinton blasted him": a clause of time, not attribution
-    if lemma in _ASPECT_VERBS and any(c.dep_ == "xcomp" for c in token.children):
-        return False  # "she started driving": an aspect verb, not "she began: ..."
+    if lemma in _ASPECT_VERBS and any(
+        c.dep_ == "xcomp" or (c.dep_ == "aux" and c.lower_ == "to") for c in token.children
+    ):
+        return False  # "she started driving", "deficits to continue": not "she began: ..."
     if lemma in WEAK_VERBS:  # with what was said: a clause, a quote, "described X as ..."
         return any(
             c.dep_ in ("ccomp", "punct", "oprd") or (c.dep_ == "prep" and c.lower_ == "as")
