@@ -422,6 +422,16 @@ CASES = [
         [("severe", "Alan Marsh")],
         id="an_aspect_verb_in_the_infinitive_is_no_cue",
     ),
+    pytest.param(
+        (
+            "Mr Toshitsune wants to outlive everyone. Women can expect to live until 85.\n\n"
+            "On the outskirts of Kyoto, 83-year-old Yuji Shimizu contemplates this phenomenon "
+            "during a round of golf with his younger friends, who are in their seventies.\n\n"
+            '"I think this is because the food industry has improved," he remarks.'
+        ),
+        [("I think this", "Yuji Shimizu")],
+        id="a_person_before_a_root_verb_left_without_subject_is_its_subject",
+    ),
 ]
 
 

@@ -25,6 +25,7 @@ from .linking import link_mentions
 # Numbers are claims, not entities (see claims.py).
 NUMERIC_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_PERSONAL_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr"})
 _LOWERCASE_OK = frozenset({"GPE", "LOC", "NORP", "DATE", "TIME", "EVENT"})  # "kyiv", "the west"
 _NO_NUMBERS = frozenset({"PERSON", "GPE", "LOC", "NORP"})  # "Fox 5" and "Boeing 737" keep theirs
 # A word after a name that makes it a place whatever the model said ("Kursk region").
@@ -213,18 +214,22 @@ def relabel_by_next_word(doc: Doc, mention: Mention) -> Mention:
 
 
 def relabel_after_role(doc: Doc, mention: Mention) -> Mention:
-    """Label a two- or three-word name right after a person's role a person ("shadow
-    chancellor Vince Cable", which the model may call an organisation)."""
-    if mention.label not in ("ORG", "NORP", "GPE"):
+    """Label a name right after a person's role or title a person: "shadow chancellor Vince
+    Cable" (two or three words), which the model may call an organisation; "Mr Toshitsune",
+    which it may call a product."""
+    if mention.label not in ("ORG", "NORP", "GPE", "PRODUCT", "WORK_OF_ART", "FAC", "LOC"):
         return mention
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    if span is None or not 2 <= len(span) <= 3 or span.start == 0:
+    if span is None or not 1 <= len(span) <= 3 or span.start == 0:
         return mention
     if not all(t.pos_ == "PROPN" and t.is_alpha and t.is_title for t in span):
         return mention
     before = doc[span.start - 1]
-    role = before.is_lower and before.lemma_ in ROLE_NOUNS
-    return replace(mention, label="PERSON") if role else mention
+    titled = before.text.rstrip(".").lower() in _PERSONAL_TITLES
+    role = len(span) > 1 and before.is_lower and before.lemma_ in ROLE_NOUNS
+    if not titled and (not role or mention.label not in ("ORG", "NORP", "GPE")):
+        return mention
+    return replace(mention, label="PERSON")
 
 
 def relabel_demonym(text: str, mention: Mention) -> Mention:

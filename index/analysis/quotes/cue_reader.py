@@ -177,6 +177,8 @@ class CueReader:
             return self.mention(owner)
         if is_epithet(self.article.doc[token.left_edge.i : token.i + 1]):
             return self._resolve(token, None)
+        if _points_back(token):  # "this remarkably active senior citizen said": one just named
+            return self._resolve(token, role_gender(token.lower_))
         if token.lemma_.lower() in ROLE_NOUNS and is_definite(token):
             found = self._definite_role(token)
             if found.speaker or token.pos_ != "PROPN":
@@ -308,6 +310,14 @@ class CueReader:
         entity = self.referents.resolve(token, gender, role)
         name = entity.canonical if entity is not None else None
         return Attribution(name, token.idx, token.idx + len(token))
+
+
+def _points_back(token: Token) -> bool:
+    """Whether ``token`` is one person named by a demonstrative description ("this veteran"),
+    not a document or a body ("this report")."""
+    if token.pos_ != "NOUN" or token.tag_ != "NN" or token.lemma_.lower() in _DESCRIBED_NOUNS:
+        return False
+    return any(c.dep_ == "det" and c.lower_ in ("this", "that") for c in token.children)
 
 
 def _says_more(cue: Token, subject: list[Token]) -> bool:

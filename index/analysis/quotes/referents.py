@@ -49,6 +49,7 @@ class Referents:
         self.persons += described
         self.persons.sort(key=lambda e: e.start)
         self.heads = {id(e): self._head(e) for e in self.persons}
+        self.orphans = {id(e) for e in self.persons if self._before_subjectless_root(e)}
         self.genders = self._genders()
         for entity in described:  # "A Chrysler spokeswoman" tells it; pronouns may stray
             role = described_role(entity.text)
@@ -292,12 +293,27 @@ class Referents:
         return self._renamed_subject(entity) or _titled_subject(head) or head
 
     def _dep(self, entity: Entity) -> str:
+        if id(entity) in self.orphans:
+            return "nsubj"
         head = self.heads.get(id(entity))
         return head.dep_ if head is not None else ""
+
+    def _before_subjectless_root(self, entity: Entity) -> bool:
+        """Whether the person stands right before a root verb the parse left without a subject:
+        "83-year-old Yuji Shimizu contemplates", misread as an apposition to the place before."""
+        name = self.doc.char_span(entity.start, entity.end, alignment_mode="expand")
+        if name is None or name.end >= len(self.doc):
+            return False
+        root = self.doc[name.end]
+        if root.dep_ != "ROOT" or root.pos_ != "VERB":
+            return False
+        return not any(c.dep_ in SUBJECT_DEPS for c in root.children)
 
     def _main_subject(self, entity: Entity) -> bool:
         """Whether the mention is the subject of its sentence's root or of a speech verb."""
         head = self.heads.get(id(entity))
+        if id(entity) in self.orphans:
+            return True
         if head is None:
             return False
         verb = head.head
