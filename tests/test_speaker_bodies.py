@@ -432,6 +432,15 @@ CASES = [
         [("I think this", "Yuji Shimizu")],
         id="a_person_before_a_root_verb_left_without_subject_is_its_subject",
     ),
+    pytest.param(
+        (
+            "Mr Ota keeps a strict routine of copying out sutras. Between tasks, this "
+            'remarkably active senior citizen reveals what his next goal is: "Well, what is '
+            'most important for me is to be number one."'
+        ),
+        [("Well, what", "Mr Ota")],
+        id="a_demonstrative_description_is_the_person_just_named",
+    ),
 ]
 
 
