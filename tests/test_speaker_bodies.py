@@ -441,6 +441,16 @@ CASES = [
         [("Well, what", "Mr Ota")],
         id="a_demonstrative_description_is_the_person_just_named",
     ),
+    pytest.param(
+        (
+            'Speaking at the conference, Mr Hale said: "Stereotypes of older people are a '
+            'pernicious form of discrimination."\n\nThe government wanted to move to a culture '
+            'where retirement ages were "increasingly consigned to the past". Its bank in '
+            'Tokyo was closed after an "aggressive sales culture" led it to flout the rules.'
+        ),
+        [("increasingly consigned", "Hale"), ("aggressive sales", None)],
+        id="a_phrase_quoted_as_the_writer_goes_on_reporting_is_the_last_speakers",
+    ),
 ]
 
 

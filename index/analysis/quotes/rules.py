@@ -282,6 +282,36 @@ def _is_phrase(text: str, span: tuple[int, int]) -> bool:
     return not set(before[-3:]) & NAMING_WORDS
 
 
+def continues_reported(clues: Clues, spans: Spans) -> Attribution | None:
+    """A phrase quoted in a sentence no one is said to say, in the paragraph of the previous
+    speaker's quote or the next: the writer goes on reporting them ("The government wanted a
+    culture where retirement ages were 'increasingly consigned to the past'")."""
+    article, found = clues.article, clues.last.found
+    if len(spans) > 1 or not found.speaker or not _is_phrase(article.text, spans[0]):
+        return None
+    before = article.text[max(0, spans[0][0] - 8) : spans[0][0]].rstrip(" \"'“‘").split()
+    if before[-1:] and before[-1].lower() in ("a", "an", "the"):
+        return None  # 'an "aggressive sales culture"': a term, whoever coined it
+    if _cue_since(clues, clues.last.end, spans[0][0]):
+        return None  # another attribution ("According to a statement ...") came between
+    low, _ = article.paragraph(spans[0][0], spans[0][0])
+    previous = _previous_block(article, low)
+    since = previous[0] if previous is not None else low
+    if not since <= clues.last.end <= spans[0][0]:
+        return None
+    return None if _someone_else_since(clues, clues.last.end, spans[0][0]) else found
+
+
+def _cue_since(clues: Clues, start: int, end: int) -> bool:
+    """Whether a speech cue outside quotes stands in a sentence after the one ``start`` ends
+    (which holds the last quote's own attribution) and before ``end``."""
+    article = clues.article
+    last = article.sentence_at(start)
+    low = last.end_char if last is not None else start
+    words = article.doc[bisect_left(article.starts, low) : bisect_left(article.starts, end)]
+    return any(clues.reader.is_cue(t) for t in words)
+
+
 def _opens_next_paragraph(clues: Clues, spans: Spans) -> bool:
     """Whether the quote opens the paragraph right after the previous quote's: '"B." This
     trick was ...' under '"A," explains Dr. Shadlen.' goes on; the writer's remark after it
@@ -365,5 +395,6 @@ RULES: tuple[Rule, ...] = (
     Rule("next-sentence", next_sentence),
     Rule("heading-statement", heading_statement),
     Rule("sentence-subject", sentence_subject),
+    Rule("continues-reported", continues_reported),
 )
 """The cascade, in the order its rules are tried."""
