@@ -451,6 +451,11 @@ CASES = [
         [("increasingly consigned", "Hale"), ("aggressive sales", None)],
         id="a_phrase_quoted_as_the_writer_goes_on_reporting_is_the_last_speakers",
     ),
+    pytest.param(
+        '"With 20 percent of the vote, you lose," said Texas-based Republican strategist Al Ruiz.',
+        [("With 20 percent", "Al Ruiz")],
+        id="a_hyphenated_word_is_part_of_the_title_before_the_name",
+    ),
 ]
 
 

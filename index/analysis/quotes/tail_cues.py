@@ -63,7 +63,9 @@ def _descriptor(token: Token) -> bool:
     """A word that may sit in a title before a name: "Tulsa police Chief", "Clinton's aide"."""
     # "DLJ Securities' Hassenberg": a plural's bare apostrophe is a possessive too.
     possessive = token.lower_ in ("'s", "’s") or (token.tag_ == "POS" and token.text in "'’")
-    return _is_name(token) or token.pos_ in ("NOUN", "ADJ") or possessive
+    # "Florida-based Republican strategist": a hyphen joins a word of the title.
+    joined = token.tag_ == "HYPH" or (token.i > 0 and token.nbor(-1).tag_ == "HYPH")
+    return _is_name(token) or token.pos_ in ("NOUN", "ADJ") or possessive or joined
 
 
 def _titled_name(tokens: Sequence[Token], size: int) -> tuple[int, int]:
