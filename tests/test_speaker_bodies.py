@@ -456,6 +456,11 @@ CASES = [
         [("With 20 percent", "Al Ruiz")],
         id="a_hyphenated_word_is_part_of_the_title_before_the_name",
     ),
+    pytest.param(
+        '"I do not see how it would change our plans," said Pentagon spokesman Navy Capt. Jo Dean.',
+        [("I do not see", "Jo Dean")],
+        id="an_abbreviated_title_with_its_dot_is_part_of_the_name",
+    ),
 ]
 
 

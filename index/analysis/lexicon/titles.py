@@ -22,7 +22,7 @@ NAME_TITLES = (
 
 # Abbreviations whose dot ends no sentence ("Mr. Obama said. ..."); single capitals too.
 ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt", "St")
-ABBREVIATIONS += ("Jr", "Sr", "Prof")
+ABBREVIATIONS += ("Jr", "Sr", "Prof", "Capt", "Cmdr", "Adm", "Maj", "Rev", "Hon")
 
 
 def title_gender(word: str) -> str | None:

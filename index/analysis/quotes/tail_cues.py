@@ -52,11 +52,19 @@ _MAX_EPITHET = 8  # words of a description subject: "the 57-year-old scientist"
 
 
 def _is_name(token: Token) -> bool:
+    if token.text == "." and _abbreviates_a_title(token):
+        return True  # "Navy Capt. Jeff Davis": the parser may end a sentence at the dot
     if token.ent_type_ in ("DATE", "TIME"):
         return False  # '"...," said Smith Tuesday': the day is no part of the name
     if token.text[:1].isupper() and token.ent_type_ in _NAME_TYPES:
         return True  # the tagger calls a place a verb now and then ("Tulsa police Chief ...")
     return token.pos_ == "PROPN" or (token.text[:1].isupper() and token.text.endswith("."))
+
+
+def _abbreviates_a_title(dot: Token) -> bool:
+    if dot.i == 0 or dot.i + 1 >= len(dot.doc):
+        return False
+    return dot.nbor(-1).text in ABBREVIATIONS and dot.nbor(1).is_title
 
 
 def _descriptor(token: Token) -> bool:
