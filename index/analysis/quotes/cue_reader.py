@@ -20,7 +20,6 @@ from ..lexicon.roles import (
     ANONYMOUS_ROLES,
     GROUP_NOUNS,
     ROLE_NOUNS,
-    ROLE_QUALIFIERS,
     SOURCE_NOUNS,
     STATEMENT_NOUNS,
     role_gender,
@@ -33,6 +32,7 @@ from .described import (
     description_end,
     description_span,
     introduced_before,
+    qualified_role,
 )
 from .quote_text import ArticleText
 from .referents import Referents
@@ -328,10 +328,3 @@ def _says_more(cue: Token, subject: list[Token]) -> bool:
     thing = subject[0].i < cue.i and cue.lemma_.lower() not in ADDRESSEE_VERBS
     objects = ("ccomp", "xcomp", "dobj") if thing else ("ccomp", "xcomp")
     return any(c.dep_ in objects and c.i > cue.i for c in cue.children)
-
-
-def qualified_role(token: Token) -> str:
-    """The role a definite description names, with the word that makes it another role:
-    "chancellor", "shadow chancellor", "former president"."""
-    qualifiers = [c.lower_ for c in token.children if c.i < token.i and c.lower_ in ROLE_QUALIFIERS]
-    return " ".join([*qualifiers[-1:], token.lower_])

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...models import Entity
 from ..lexicon.dependencies import SUBJECT_DEPS
-from ..lexicon.roles import ROLE_NOUNS
+from ..lexicon.roles import ROLE_NOUNS, ROLE_QUALIFIERS
 from ..lexicon.speech_verbs import SPEECH_VERBS
 from ..runtime.doc_text import text_of
 
@@ -134,3 +134,10 @@ def described_role(speaker: str) -> str | None:
     cut = next((at for at, word in enumerate(words) if word in _OF_A_BODY), len(words))
     noun = words[cut - 1].lower()
     return noun if noun in ROLE_NOUNS else None
+
+
+def qualified_role(token: Token) -> str:
+    """The role a definite description names, with the word that makes it another role:
+    "chancellor", "shadow chancellor", "former president"."""
+    qualifiers = [c.lower_ for c in token.children if c.i < token.i and c.lower_ in ROLE_QUALIFIERS]
+    return " ".join([*qualifiers[-1:], token.lower_])

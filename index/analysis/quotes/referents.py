@@ -29,6 +29,7 @@ from .described import (
     described_subjects,
     description_span,
     introduced_before,
+    qualified_role,
 )
 
 WINDOW = 6  # sentences to look back for a subject
@@ -64,7 +65,7 @@ class Referents:
         salience gives, else its own words. A later "he said" may be them."""
         added = []
         for token in subjects:
-            role, gender = token.lower_, role_gender(token.lower_)
+            role, gender = qualified_role(token), role_gender(token.lower_)
             span = description_span(token)
             canonical = self._role_referent(token, gender, role) or span.text
             entity = Entity(
