@@ -461,6 +461,23 @@ CASES = [
         [("I do not see", "Jo Dean")],
         id="an_abbreviated_title_with_its_dot_is_part_of_the_name",
     ),
+    pytest.param(
+        (
+            "But Western economic experts say the effect of sanctions is impossible to "
+            'calculate.\n\n"Sanctions have provided a very useful excuse," one said.'
+        ),
+        [("Sanctions have", "Western economic experts")],
+        id="one_said_is_one_of_the_group_that_spoke_before",
+    ),
+    pytest.param(
+        (
+            "Polish National Bank head Wladyslaw Baka held talks last week.\n\nHe was quoted "
+            'by PAP as saying that Poland would pay, "but not in a short time and not without '
+            'help."'
+        ),
+        [("but not in", "Wladyslaw Baka")],
+        id="whom_a_paper_quoted_as_saying_in_the_passive_speaks",
+    ),
 ]
 
 

@@ -19,7 +19,7 @@ SPEECH_VERBS = word_set(
     chant call praise criticize criticise question challenge object protest elaborate clarify
     correct estimate calculate bark confess beam crack echo blurt assure scoff concur affirm
     enthuse marvel gripe grumble scold sneer stammer groan growl fume taunt implore gloat
-    underline
+    underline dismiss
     """
 )
 

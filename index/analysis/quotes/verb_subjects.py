@@ -73,7 +73,8 @@ def _parenthetical(subject: Token, verb: Token) -> bool:
 
 def quoted_as_saying(cue: Token) -> Token | None:
     """Whom a paper "quoted ... as saying": the object of "quoted" when ``cue`` is either word
-    ("Reuters quoted Anna Berg as saying"); the paper only reports it."""
+    ("Reuters quoted Anna Berg as saying"), or the subject of a passive one ("He was quoted by
+    PAP as saying"); the paper only reports it."""
     quoted = cue
     if cue.lower_ in ("saying", "telling") and cue.head.lower_ == "as":
         quoted = cue.head.head
@@ -84,7 +85,12 @@ def quoted_as_saying(cue: Token) -> Token | None:
         for c in cue.children
     ):
         return None
-    return next((c for c in quoted.children if c.dep_ == "dobj" and c.pos_ == "PROPN"), None)
+    # "He was quoted by PAP as saying": the passive's subject, not the agency.
+    quoted_deps = ("dobj", "nsubjpass")
+    return next(
+        (c for c in quoted.children if c.dep_ in quoted_deps and c.pos_ in ("PROPN", "PRON")),
+        None,
+    )
 
 
 def object_before_participle(cue: Token) -> Token | None:
