@@ -478,6 +478,14 @@ CASES = [
         [("but not in", "Wladyslaw Baka")],
         id="whom_a_paper_quoted_as_saying_in_the_passive_speaks",
     ),
+    pytest.param(
+        (
+            'Barbara Hale said the so-called "Blair Babes" had changed politics. The firm, '
+            'dubbed "the cost killer" for its cuts, grew. A pest known as "wereng" spread.'
+        ),
+        [("Blair Babes", None), ("the cost killer", None), ("wereng", None)],
+        id="a_term_the_writer_names_so_called_or_known_as_is_nobodys",
+    ),
 ]
 
 

@@ -60,6 +60,13 @@ class ArticleText:
         last = text.find("\n", end)
         return first, len(text) if last < 0 else last
 
+    def previous_block(self, low: int) -> tuple[int, int] | None:
+        """(start, end) of the non-empty paragraph before the one starting at ``low``, if any."""
+        end = low
+        while end > 0 and self.text[end - 1].isspace():
+            end -= 1
+        return self.paragraph(end - 1, end - 1) if end else None
+
     def around(self, start: int, end: int) -> list[Token]:
         """Tokens of the sentences from ``start`` to ``end``, kept within their paragraph."""
         first = self.sentence_at(max(0, start - 2))

@@ -9,54 +9,24 @@ can be traced to its rule and each rule scored on its own (``bench/quote_eval.py
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Sequence
 
 from ...models import Entity
-from ..lexicon.dependencies import SUBJECT_DEPS
 from ..lexicon.pronouns import FIRST_PERSON
-from ..lexicon.speech_verbs import SPEECH_VERBS
-from ..lexicon.words import word_set
-from .attribution import Attribution, LastSpeaker
-from .colon_intro import ColonIntroductions
-from .cue_reader import CueReader
+from .attribution import Attribution
+from .clues import Clues, Rule, Spans, someone_else_since
 from .marks import MARK_CHARACTERS
+from .phrases import continues_reported, named_term, sentence_subject
 from .quote_text import ArticleText
 from .tail_cues import distance, one_sentence, paragraph_signature, signature
 
-Spans = Sequence[tuple[int, int]]
 SPEAKER_LABELS = ("PERSON", "ORG", "NORP", "GPE")
 TAIL_REACH = 40  # tokens read after a closing mark for its attribution clause
 SIGNATURE_WORDS = 12  # a longer paragraph opening with a dash is a list item, not a signature
 _CLOSING = " \t\"”»'’."
 HEADING_WORDS = 12  # a longer block is a paragraph of the story, not an entry's heading
 PARAGRAPHS_OF_ONE_QUOTE = 8  # how far a quote left open at a paragraph's end is followed
-PHRASE_WORDS = 3  # a shorter quoted phrase in a sentence without a speech verb is a term
-# Words that give a name, not someone's words: "Dubbed 'le cost killer'".
-NAMING_WORDS = word_set("dubbed called nicknamed so-called known billed branded labelled titled")
 _MARKS_AND_SPACE = " \t" + "".join(sorted(MARK_CHARACTERS))
-
-
-@dataclass(frozen=True, slots=True)
-class Clues:
-    """What the rules read for one article: its text, cue reader, colon rules, last speaker."""
-
-    article: ArticleText
-    reader: CueReader
-    colons: ColonIntroductions
-    last: LastSpeaker
-
-
-@dataclass(frozen=True, slots=True)
-class Rule:
-    """One step of the cascade: calling it gives ``find``'s answer carrying the rule's id."""
-
-    id: str
-    find: Callable[[Clues, Spans], Attribution | None]
-
-    def __call__(self, clues: Clues, spans: Spans) -> Attribution | None:
-        found = self.find(clues, spans)
-        return None if found is None else replace(found, rule=self.id)
 
 
 def term_modifier(clues: Clues, spans: Spans) -> Attribution | None:
@@ -200,7 +170,7 @@ def continues_previous(clues: Clues, spans: Spans) -> Attribution | None:
     ):
         return None
     found = clues.last.found
-    if not found.speaker or _someone_else_since(clues, clues.last.end, spans[0][0]):
+    if not found.speaker or someone_else_since(clues, clues.last.end, spans[0][0]):
         return None
     if _heading_between(clues.article, clues.last.end, spans[0][0]):
         return None  # a live blog's next entry: its quotes are not the last entry's
@@ -210,36 +180,17 @@ def continues_previous(clues: Clues, spans: Spans) -> Attribution | None:
 def _heading_between(article: ArticleText, start: int, end: int) -> bool:
     """Whether a heading (a short block with no closing punctuation) lies between two offsets."""
     low, _ = article.paragraph(end, end)
-    block = _previous_block(article, low)
+    block = article.previous_block(low)
     while block is not None and block[1] > start:
         if block[0] > start and _is_heading(article.text[block[0] : block[1]]):
             return True
-        block = _previous_block(article, block[0])
+        block = article.previous_block(block[0])
     return False
 
 
 def _is_heading(block: str) -> bool:
     words = block.strip()
     return 0 < len(words.split()) <= HEADING_WORDS and words[-1] not in ".!?:,;\"”’'…"
-
-
-def _someone_else_since(clues: Clues, start: int, end: int) -> bool:
-    """Whether a sentence between two quotes has another named subject than the last speaker:
-    ``"A," Smith said. / Jones argued the opposite. / "B."``: B is not Smith's."""
-    article, reader, last = clues.article, clues.reader, clues.last.found
-    speaker = (last.speaker or "").split()
-    for token in article.doc[bisect_left(article.starts, start) : bisect_left(article.starts, end)]:
-        if token.dep_ not in SUBJECT_DEPS or article.inside(token) or token.pos_ != "PROPN":
-            continue
-        if token.head.dep_ != "ROOT" and token.head.lemma_.lower() not in SPEECH_VERBS:
-            continue
-        if last.start is not None and last.end is not None and last.start <= token.idx < last.end:
-            continue  # the previous quote's own attribution
-        entity = reader.entity_of(token)
-        name = (entity.canonical if entity is not None else token.text).split()
-        if name[-1:] != speaker[-1:]:
-            return True
-    return False
 
 
 def next_sentence(clues: Clues, spans: Spans) -> Attribution | None:
@@ -256,62 +207,6 @@ def next_sentence(clues: Clues, spans: Spans) -> Attribution | None:
     return clues.reader.from_cue(cue) if cue is not None else None
 
 
-def sentence_subject(clues: Clues, spans: Spans) -> Attribution | None:
-    """The person a sentence without a speech verb is about, for a phrase quoted in it: "She is
-    concerned too many children play games with "high levels of violence"" is hers."""
-    article = clues.article
-    sentence = article.sentence_at(spans[0][0])
-    if sentence is None or len(spans) > 1 or not _is_phrase(article.text, spans[0]):
-        return None
-    subject = next((c for c in sentence.root.children if c.dep_ == "nsubj"), None)
-    if subject is None or article.inside(subject):
-        return None
-    if subject.lower_ not in ("he", "she") and subject.ent_type_ != "PERSON":
-        return None
-    found = clues.reader.mention(subject)
-    return found if found is not None and found.speaker else None
-
-
-def _is_phrase(text: str, span: tuple[int, int]) -> bool:
-    """Whether a quote reads as someone's words, not a title, a name, a coined word or a
-    nickname ("Dubbed 'le cost killer'")."""
-    words = text[span[0] : span[1]].split()
-    if len(words) < PHRASE_WORDS or not words[0][:1].islower():
-        return False
-    before = text[max(0, span[0] - 24) : span[0]].lower().split()
-    return not set(before[-3:]) & NAMING_WORDS
-
-
-def continues_reported(clues: Clues, spans: Spans) -> Attribution | None:
-    """A phrase quoted in a sentence no one is said to say, in the paragraph of the previous
-    speaker's quote or the next: the writer goes on reporting them ("The government wanted a
-    culture where retirement ages were 'increasingly consigned to the past'")."""
-    article, found = clues.article, clues.last.found
-    if len(spans) > 1 or not found.speaker or not _is_phrase(article.text, spans[0]):
-        return None
-    before = article.text[max(0, spans[0][0] - 8) : spans[0][0]].rstrip(" \"'“‘").split()
-    if before[-1:] and before[-1].lower() in ("a", "an", "the"):
-        return None  # 'an "aggressive sales culture"': a term, whoever coined it
-    if _cue_since(clues, clues.last.end, spans[0][0]):
-        return None  # another attribution ("According to a statement ...") came between
-    low, _ = article.paragraph(spans[0][0], spans[0][0])
-    previous = _previous_block(article, low)
-    since = previous[0] if previous is not None else low
-    if not since <= clues.last.end <= spans[0][0]:
-        return None
-    return None if _someone_else_since(clues, clues.last.end, spans[0][0]) else found
-
-
-def _cue_since(clues: Clues, start: int, end: int) -> bool:
-    """Whether a speech cue outside quotes stands in a sentence after the one ``start`` ends
-    (which holds the last quote's own attribution) and before ``end``."""
-    article = clues.article
-    last = article.sentence_at(start)
-    low = last.end_char if last is not None else start
-    words = article.doc[bisect_left(article.starts, low) : bisect_left(article.starts, end)]
-    return any(clues.reader.is_cue(t) for t in words)
-
-
 def _opens_next_paragraph(clues: Clues, spans: Spans) -> bool:
     """Whether the quote opens the paragraph right after the previous quote's: '"B." This
     trick was ...' under '"A," explains Dr. Shadlen.' goes on; the writer's remark after it
@@ -322,7 +217,7 @@ def _opens_next_paragraph(clues: Clues, spans: Spans) -> bool:
         return False
     if not _is_statement(text, spans):
         return False  # "'Circuit breaker' plan - NPHET vs Government": a heading's term
-    previous = _previous_block(clues.article, low)
+    previous = clues.article.previous_block(low)
     return previous is not None and previous[0] <= clues.last.end <= low
 
 
@@ -331,14 +226,6 @@ def _is_statement(text: str, spans: Spans) -> bool:
     of its own; "liberati", coined from "glitterati", goes on nobody's words."""
     words = text[spans[0][0] : spans[-1][1]]
     return len(words.split()) >= 4 or words.rstrip().endswith((".", "!", "?", "…"))
-
-
-def _previous_block(article: ArticleText, low: int) -> tuple[int, int] | None:
-    """(start, end) of the non-empty paragraph before the one starting at ``low``, if any."""
-    end = low
-    while end > 0 and article.text[end - 1].isspace():
-        end -= 1
-    return article.paragraph(end - 1, end - 1) if end else None
 
 
 def _same_paragraph(clues: Clues, spans: Spans) -> bool:
@@ -353,7 +240,7 @@ def heading_statement(clues: Clues, spans: Spans) -> Attribution | None:
     ``"We are closing our doors ..."`` is the pool's notice."""
     article, start = clues.article, spans[0][0]
     low, _ = article.paragraph(start, start)
-    previous = _previous_block(article, low)
+    previous = article.previous_block(low)
     if previous is None or article.text[low:start].strip(" \t\"“‘'«„`"):
         return None
     words = {w.strip(".,;:!?").lower() for w in article.text[start : spans[-1][1]].split()}
@@ -385,6 +272,7 @@ def _leading_name(article: ArticleText, low: int, high: int) -> tuple[int, int] 
 
 RULES: tuple[Rule, ...] = (
     Rule("term-modifier", term_modifier),
+    Rule("named-term", named_term),
     Rule("dash-signature", dash_signature),
     Rule("tail-clause", tail_clause),
     Rule("after-own-attribution", after_own_attribution),

@@ -17,8 +17,9 @@ from spacy.tokens import Doc
 from ...models import Entity, Quote
 from ..lexicon.speech_verbs import SPEECH_FORMS
 from ..runtime.doc_text import text_of
+from .clues import Rule
 from .marks import Mark, find_marks, is_mark_char
-from .rules import RULES, Rule
+from .rules import RULES
 from .speakers import Speakers
 from .tail_cues import one_sentence
 

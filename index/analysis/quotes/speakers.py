@@ -18,11 +18,12 @@ from spacy.tokens import Doc
 
 from ...models import Entity
 from .attribution import Attribution, LastSpeaker
+from .clues import Clues, Rule
 from .colon_intro import ColonIntroductions
 from .cue_reader import CueReader
 from .quote_text import ArticleText
 from .referents import Referents
-from .rules import RULES, Clues, Rule
+from .rules import RULES
 
 
 class Speakers:
