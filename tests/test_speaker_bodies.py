@@ -486,6 +486,16 @@ CASES = [
         [("Blair Babes", None), ("the cost killer", None), ("wereng", None)],
         id="a_term_the_writer_names_so_called_or_known_as_is_nobodys",
     ),
+    pytest.param(
+        (
+            "The rapper was criticised after a performance in April led 12 viewers to "
+            'complain he was "lewd" and "offensive".\n\nThe spokeswoman said the leave was '
+            'agreed by a psychiatric advisor "in conjunction with officials on behalf of '
+            'ministers".'
+        ),
+        [("lewd", "12 viewers"), ("in conjunction", "The spokeswoman")],
+        id="whom_a_verb_leads_to_speak_speaks_and_an_agent_before_a_quote_only_acted",
+    ),
 ]
 
 

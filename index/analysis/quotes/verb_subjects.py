@@ -16,7 +16,7 @@ def verb_subjects(verb: Token) -> list[Token]:
     passive one's agent first."""
     agent = _agent(verb)
     if agent is not None:
-        return [agent]
+        return [agent] if not _quote_follows(agent) else []  # the agent only did it
     current = verb
     for _ in range(3):
         # Whom a passive "tell" or "ask" addresses ("ministers would be told") is no speaker.
@@ -28,6 +28,9 @@ def verb_subjects(verb: Token) -> list[Token]:
             return sorted(found, key=lambda child: not _parenthetical(child, current))
         if current.dep_ not in ("xcomp", "conj", "advcl") or current.head is current:
             break
+        controller = _object_controller(current)
+        if controller is not None:
+            return [controller]
         current = _reporting_verb(current.head)
     inverted = [c for c in verb.children if c.dep_ in ("dobj", "npadvmod") and c.i > verb.i]
     # "said Smith" inverts; a participle's object is whom it is about ("accusing Machado").
@@ -42,6 +45,15 @@ def _addressed(subject: Token) -> bool:
     return subject.dep_ == "nsubjpass" and subject.head.lemma_.lower() in ADDRESSEE_VERBS
 
 
+def _object_controller(clause: Token) -> Token | None:
+    """The object that does what an infinitive says: "led 12 viewers to complain" is the
+    viewers' complaint, not the subject's."""
+    if clause.dep_ != "xcomp":
+        return None
+    head = clause.head
+    return next((c for c in head.children if c.dep_ == "dobj" and c.i < clause.i), None)
+
+
 def _agent(verb: Token) -> Token | None:
     """Who a passive speech verb's "by" names: "a move branded a "retreat" by the Tories"."""
     if verb.tag_ != "VBN":
@@ -52,6 +64,13 @@ def _agent(verb: Token) -> Token | None:
             if found is not None and found.ent_type_ not in ("DATE", "TIME"):
                 return found
     return None
+
+
+def _quote_follows(agent: Token) -> bool:
+    """Whether a quote opens right after the agent's phrase: "agreed by a psychiatric advisor
+    "in conjunction with officials"" reports who agreed, not who said it."""
+    after = agent.right_edge.i + 1
+    return after < len(agent.doc) and agent.doc[after].is_quote
 
 
 def _reporting_verb(head: Token) -> Token:
