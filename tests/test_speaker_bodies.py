@@ -496,6 +496,14 @@ CASES = [
         [("lewd", "12 viewers"), ("in conjunction", "The spokeswoman")],
         id="whom_a_verb_leads_to_speak_speaks_and_an_agent_before_a_quote_only_acted",
     ),
+    pytest.param(
+        (
+            "Her call was backed by Culture, Media and Sport Secretary Tessa Jowell who said: "
+            '"You would not let your child watch it."'
+        ),
+        [("You would not", "Tessa Jowell")],
+        id="who_is_the_person_named_right_before_it",
+    ),
 ]
 
 

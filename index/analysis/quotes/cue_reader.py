@@ -162,7 +162,7 @@ class CueReader:
         if self.article.inside(token) or token.ent_type_ in NO_SPEAKER_LABELS:
             return None  # "said Wednesday": a misparse's date or number speaks for nobody
         if token.lower_ in ("who", "that") and token.head.dep_ == "relcl":
-            token = token.head.head
+            token = self._antecedent(token)
         entity = self.entity_of(token)
         if entity is not None:
             return Attribution(entity.canonical, entity.start, entity.end)
@@ -213,6 +213,15 @@ class CueReader:
             ):
                 return earlier
         return None
+
+    def _antecedent(self, relative: Token) -> Token:
+        """Whom "who" stands for: the person named right before it, whatever the parse hung the
+        clause on ("Culture, Media and Sport Secretary Tessa Jowell who said" is Jowell)."""
+        before = self.article.doc[relative.i - 1] if relative.i else relative
+        if before.text == "," and before.i:
+            before = self.article.doc[before.i - 1]
+        entity = self.article.entity_at(before.idx)
+        return before if entity is not None and entity.label == "PERSON" else relative.head.head
 
     def owner(self, token: Token) -> Token | None:
         """Who owns a statement noun: "her" in "her statement", "Bush" in "Bush's post"."""
