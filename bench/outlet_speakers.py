@@ -66,8 +66,8 @@ offsets and names are kept here, never text.
 - ``--sample heldout2``, `bench/heldout2_speakers.tsv`: 272 quotes of 50 more articles, a
   second held-out sample: drawn as a fifth development sample (``random.Random("devel5-2026")``,
   leaving out the six samples before it) and labelled the same way (49 name nobody), then kept
-  unread, as the held-out sample is: run, never ``--errors``. At 054a9b9: 0.801 (BBC 0.756,
-  Reuters 0.885).
+  unread, as the held-out sample is: run, never ``--errors``. 0.787 at the start of the round
+  that drew it (21edde6), 0.801 at its end (150751e; BBC 0.756, Reuters 0.885).
 
 A quote found by the current analysis at that offset is scored: right when the speaker given
 names one of the alternatives (the same last word, titles aside), wrong when it names another,
