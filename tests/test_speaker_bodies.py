@@ -504,6 +504,15 @@ CASES = [
         [("You would not", "Tessa Jowell")],
         id="who_is_the_person_named_right_before_it",
     ),
+    pytest.param(
+        (
+            "Later, the prime minister's official spokesman urged people to put the comments "
+            "into context. Massoud Shah, of the commission, disagreed. The minister had meant "
+            'well, the spokesman said.\n\n"It is not aimed at a particular community," he added.'
+        ),
+        [("It is not aimed", "the prime minister's official spokesman")],
+        id="the_spokesman_is_the_one_a_possessive_description_introduced",
+    ),
 ]
 
 

@@ -85,8 +85,9 @@ def description_span(token: Token) -> Span:
 
 
 def introduced_before(token: Token, inside: Callable[[int], bool]) -> Token | None:
-    """The latest indefinite description of the same role before ``token`` ("an Acme
-    spokeswoman" for "the spokeswoman"), outside quotes and at most two paragraphs back."""
+    """The latest indefinite or possessive description of the same role before ``token`` ("an
+    Acme spokeswoman", "the prime minister's official spokesman" for "the spokesman"), outside
+    quotes and at most two paragraphs back."""
     lemma, doc = token.lemma_.lower(), token.doc
     text, low = text_of(doc), token.idx
     for _ in range(3):  # the start of the paragraph two before the token's
@@ -101,6 +102,8 @@ def introduced_before(token: Token, inside: Callable[[int], bool]) -> Token | No
         determiners = [c.lower_ for c in earlier.children if c.dep_ == "det"]
         if determiners[:1] and determiners[0] in INDEFINITE_ARTICLES:
             return earlier
+        if any(c.dep_ == "poss" and c.pos_ != "PRON" for c in earlier.children):
+            return earlier  # "the prime minister's official spokesman", later "the spokesman"
     return None
 
 
