@@ -513,6 +513,14 @@ CASES = [
         [("It is not aimed", "the prime minister's official spokesman")],
         id="the_spokesman_is_the_one_a_possessive_description_introduced",
     ),
+    pytest.param(
+        (
+            "Last night Health Minister Stephen Donnelly came in for heavy criticism after "
+            'saying "the virus" would be responsible for any further deaths.'
+        ),
+        [("the virus", "Stephen Donnelly")],
+        id="a_speech_verb_after_a_preposition_has_the_sentences_subject",
+    ),
 ]
 
 

@@ -26,7 +26,9 @@ def verb_subjects(verb: Token) -> list[Token]:
             # Two subjects are a misparse of "The market approved ..., Shepherd said,": the
             # one set off by a comma right before the verb is its own.
             return sorted(found, key=lambda child: not _parenthetical(child, current))
-        if current.dep_ not in ("xcomp", "conj", "advcl") or current.head is current:
+        if current.dep_ == "pcomp" and current.head.dep_ == "prep":
+            current = current.head  # "came out fighting by branding ... and insisting:"
+        elif current.dep_ not in ("xcomp", "conj", "advcl") or current.head is current:
             break
         controller = _object_controller(current)
         if controller is not None:
