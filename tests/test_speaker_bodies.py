@@ -8,6 +8,8 @@ import pytest
 from analysis_helpers import quotes_of
 from spacy.language import Language
 
+from newsreader.index.analysis.quotes.described import described_role
+
 pytestmark = pytest.mark.usefixtures("nlp")
 
 CASES = [
@@ -529,3 +531,16 @@ def test_speaker(nlp: Language, text: str, expected: list[tuple[str, str | None]
     quotes = quotes_of(nlp, text)
     found = [next(q.speaker for q in quotes if q.text.startswith(start)) for start, _ in expected]
     assert found == [speaker for _, speaker in expected]
+
+
+@pytest.mark.parametrize(
+    ("description", "role"),
+    [
+        ("A spokesman for Airbus", "spokesman"),
+        ("an aide to a senior farm-state senator", "aide"),
+        ("a Benetton spokeswoman", "spokeswoman"),
+        ("Acme Corp", None),
+    ],
+)
+def test_the_role_of_a_description_stops_at_whose_it_is(description: str, role: str | None) -> None:
+    assert described_role(description) == role

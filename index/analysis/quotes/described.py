@@ -19,10 +19,11 @@ from ..runtime.doc_text import text_of
 
 INDEFINITE = ("a", "an")
 INDEFINITE_ARTICLES = frozenset({"a", "an", "one", "another"})
-_OF_A_BODY = ("for", "of", "at")  # "a spokesman for Airbus", "an official at the ministry"
-# "a dealer at one co-op", "a paper from Brookings"; not "in" ("an official in a briefing")
+# Where someone is from: "an official at the ministry", "a dealer at one co-op", "a paper from
+# Brookings"; not "in" ("an official in a briefing"). And whom they work for: "a spokesman for
+# Airbus", "an aide to a senator".
 _OF_WHERE = frozenset({"of", "at", "from"})
-_OF_WHOM = _OF_WHERE | {"for", "to", "with"}  # "an aide to a senator"
+_OF_WHOM = _OF_WHERE | {"for", "to", "with"}
 _MAX_OF_WHOM = 8
 QUESTION_VERBS = frozenset({"ask", "question", "inquire", "wonder"})
 _NOT_DESCRIPTION = frozenset({"punct", "advmod", "cc", "preconj"})
@@ -134,7 +135,7 @@ def described_role(speaker: str) -> str | None:
     words = speaker.split()
     if len(words) < 2 or words[0].lower() not in INDEFINITE_ARTICLES | {"the"}:
         return None
-    cut = next((at for at, word in enumerate(words) if word in _OF_A_BODY), len(words))
+    cut = next((at for at, word in enumerate(words) if word in _OF_WHOM), len(words))
     noun = words[cut - 1].lower()
     return noun if noun in ROLE_NOUNS else None
 
