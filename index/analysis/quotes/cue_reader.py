@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from ...models import Entity
 from ..lexicon.dependencies import NAME_DEPS
@@ -31,7 +31,6 @@ from .described import (
     described_role,
     description_end,
     description_span,
-    introduced_before,
     qualified_role,
 )
 from .quote_text import ArticleText
@@ -251,17 +250,11 @@ class CueReader:
             if token.pos_ == "PROPN":
                 return self.description(token)  # "The Scottish Executive": the body's name
             return self._resolve(token, gender)
-        role = qualified_role(token)
-        if self.referents.holder(token, gender, role) is None:
-            introduced = self._introduced(token)
-            if introduced is not None:
-                return introduced
-        return self._resolve(token, gender, role)
-
-    def _introduced(self, token: Token) -> Attribution | None:
-        """The person an earlier "an Acme spokeswoman" introduced, for "the spokeswoman"."""
-        earlier = introduced_before(token, self.article.inside_offset)
-        return self.description(earlier) if earlier is not None else None
+        found = self.referents.role_referent(token, gender, qualified_role(token))
+        if isinstance(found, Span):  # only described: "an Acme spokeswoman"
+            return Attribution(found.text, found.start_char, found.end_char)
+        name = found.canonical if found is not None else None
+        return Attribution(name, token.idx, token.idx + len(token))
 
     def entity_of(self, token: Token) -> Entity | None:
         """The entity the subject names: the token's own, or one in its name modifiers.

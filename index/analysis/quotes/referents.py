@@ -67,7 +67,9 @@ class Referents:
         for token in subjects:
             role, gender = qualified_role(token), role_gender(token.lower_)
             span = description_span(token)
-            canonical = self._role_referent(token, gender, role) or span.text
+            found = self.role_referent(token, gender, role)
+            canonical = found.text if isinstance(found, Span) else span.text
+            canonical = found.canonical if isinstance(found, Entity) else canonical
             entity = Entity(
                 span.text, "PERSON", span.start_char, span.end_char, canonical, "person"
             )
@@ -77,17 +79,16 @@ class Referents:
         self.persons = sorted([*self.persons, *added], key=lambda e: e.start)
         self.heads.update({id(e): self._head(e) for e in added})
 
-    def _role_referent(self, token: Token, gender: str | None, role: str) -> str | None:
-        """Whom "the spokesman" is, as the cue reader reads it: the person last called so,
-        else the one an earlier "a company spokesman" introduced, else salience's pick."""
+    def role_referent(self, token: Token, gender: str | None, role: str) -> Entity | Span | None:
+        """Whom "the spokesman" is: the person last called so, else the description of the one
+        an earlier "a company spokesman" introduced, else salience's pick, else None."""
         holder = self.holder(token, gender, role)
         if holder is not None:
-            return holder.canonical
+            return holder
         earlier = introduced_before(token, self.inside)
         if earlier is not None:
-            return description_span(earlier).text
-        found = self.resolve(token, gender, role)
-        return found.canonical if found is not None else None
+            return description_span(earlier)
+        return self.resolve(token, gender, role)
 
     def resolve(
         self, token: Token, gender: str | None, role: str | None = None, depth: int = 0
