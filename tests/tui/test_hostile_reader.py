@@ -13,10 +13,19 @@ import hostile
 import pytest
 from pty_run import NEWSREADER, PtyApp
 from textual.widgets import Input, OptionList
-from tui_helpers import NOW, opened, private_copy, reader, results, screen_text, search, wait_for
+from tui_helpers import (
+    NOW,
+    opened,
+    private_copy,
+    reader,
+    results,
+    screen_text,
+    search,
+    wait_for,
+    wait_for_prompt,
+)
 
 from newsreader.tui.app import NewsReaderApp
-from newsreader.tui.screens.prompt import PromptScreen
 from newsreader.tui.screens.saved import SavedSearchesScreen
 from newsreader.tui.widgets.quotes_panel import QuotesPanel
 
@@ -101,7 +110,7 @@ async def test_a_query_problem_and_a_typed_tag_show_their_brackets(hostile_libra
     async with app.run_test(size=WIDE, notifications=True) as pilot:
         await search(pilot, app, "harbour")
         await pilot.press("t")
-        await wait_for(pilot, lambda: isinstance(app.screen, PromptScreen))
+        await wait_for_prompt(pilot, app)
         await pilot.press(*"[x=y=z]", "enter")
         await wait_for(pilot, lambda: any("[x=y=z]" in m for m in messages(app)))
         await pilot.press("slash")
@@ -136,7 +145,7 @@ async def test_saved_search_and_tag_names_are_drawn_without_controls(hostile_lib
         prompts = [str(o.prompt) for o in app.screen.query_one(OptionList).options]
         assert all(no_controls(p) for p in prompts)
         await pilot.press("escape", "t")
-        await wait_for(pilot, lambda: isinstance(app.screen, PromptScreen))
+        await wait_for_prompt(pilot, app)
         await pilot.pause()
         text = screen_text(app)
         assert "PWNtag" in text and "[sic]" in text and no_controls(text)

@@ -5,11 +5,10 @@ from __future__ import annotations
 import re
 
 import pytest
-from tui_helpers import NOW, screen_text, wait_for
+from tui_helpers import NOW, screen_text, wait_for, wait_for_prompt
 
 from newsreader.tui.app import NewsReaderApp
 from newsreader.tui.screens.confirm import ConfirmScreen
-from newsreader.tui.screens.prompt import PromptScreen
 from newsreader.tui.screens.saved import SavedSearchesScreen
 from newsreader.tui.widgets.results_list import ResultsList
 from newsreader.tui.widgets.search_bar import SearchBar
@@ -133,12 +132,12 @@ async def test_tags_are_added_with_completion_and_removed(library) -> None:
         await open_list(pilot, app, 30)
         first = results(app).current.id
         await pilot.press("t")
-        await wait_for(pilot, lambda: isinstance(app.screen, PromptScreen))
+        await wait_for_prompt(pilot, app)
         await pilot.press(*"ports", "enter")
         await wait_for(pilot, lambda: results(app).states[first].tags == ("ports",))
         assert "#ports" in screen_text(app)
         await pilot.press("t")
-        await wait_for(pilot, lambda: isinstance(app.screen, PromptScreen))
+        await wait_for_prompt(pilot, app)
         assert "ports" in screen_text(app)  # offered as a known tag
         await pilot.press(*"-ports", "enter")
         await wait_for(pilot, lambda: results(app).states[first].tags == ())
@@ -150,7 +149,7 @@ async def test_saved_searches_are_listed_and_run(library) -> None:
     async with app.run_test(size=WIDE) as pilot:
         await open_list(pilot, app, 30)
         await pilot.press("W")
-        await wait_for(pilot, lambda: isinstance(app.screen, PromptScreen))
+        await wait_for_prompt(pilot, app)
         await pilot.press(*"ports", "enter")
         await wait_for(pilot, lambda: library.saved_searches() != [])
         assert library.saved_searches()[0][:2] == ("ports", "harbour")

@@ -5,11 +5,10 @@ alphabet with a message shown as text."""
 from __future__ import annotations
 
 import pytest
-from tui_helpers import NOW, screen_text, wait_for
+from tui_helpers import NOW, screen_text, wait_for, wait_for_prompt
 
 from newsreader.index.record.state_file import parse_state
 from newsreader.tui.app import NewsReaderApp
-from newsreader.tui.screens.prompt import PromptScreen
 from newsreader.tui.widgets.results_list import ResultsList
 
 pytestmark = pytest.mark.anyio
@@ -60,7 +59,7 @@ async def test_the_tag_prompt_refuses_a_bad_name_with_a_plain_message(
     async with app.run_test(size=WIDE) as pilot:
         first = await open_list(pilot, app)
         await pilot.press("t")
-        await wait_for(pilot, lambda: isinstance(app.screen, PromptScreen))
+        await wait_for_prompt(pilot, app)
         await pilot.press(*typed, "enter")
         await wait_for(pilot, lambda: any(n.message == shown for n in app._notifications))
         notice = next(n for n in app._notifications if n.message == shown)

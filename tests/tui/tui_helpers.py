@@ -11,7 +11,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from textual.css.query import NoMatches
+from textual.widgets import Input
 
+from newsreader.tui.screens.prompt import PromptScreen
 from newsreader.tui.widgets.reader import Reader
 from newsreader.tui.widgets.results_list import ResultsList
 from newsreader.tui.widgets.search_bar import SearchBar
@@ -53,6 +55,17 @@ async def wait_for(pilot: object, condition: Callable[[], bool], timeout: float 
         if loop.time() > deadline:
             raise AssertionError("condition not met in time")
         await pilot.pause(0.05)  # type: ignore[attr-defined]
+
+
+async def wait_for_prompt(pilot: object, app: object) -> None:
+    """Wait until the prompt dialog is up and its answer field has the focus: keys typed before
+    that go to the screen underneath, and the answer loses its first letters."""
+
+    def ready() -> bool:
+        screen = app.screen  # type: ignore[attr-defined]
+        return isinstance(screen, PromptScreen) and isinstance(screen.focused, Input)
+
+    await wait_for(pilot, ready)
 
 
 def holds(condition: Callable[[], bool]) -> bool:
