@@ -22,6 +22,10 @@ ROLE_NOUNS = word_set(
     """
 )
 
+# Roles a paragraph is rarely about: "the spokeswoman" nobody was called before is an unnamed
+# one, not the minister the paragraph names.
+SPOKESPEOPLE = word_set("spokesman spokeswoman spokesperson")
+
 # People quoted without a name: "a Treasury source", "the source" (never a person named before).
 ANONYMOUS_ROLES = word_set("source insider")
 

@@ -145,3 +145,16 @@ def qualified_role(token: Token) -> str:
     "chancellor", "shadow chancellor", "former president"."""
     qualifiers = [c.lower_ for c in token.children if c.i < token.i and c.lower_ in ROLE_QUALIFIERS]
     return " ".join([*qualifiers[-1:], token.lower_])
+
+
+def titled_subject(name: Token) -> Token | None:
+    """The role subject a name ends, right before its verb: "Real Madrid director of sport
+    Emilio Butragueno praised" is Butragueno's sentence, though the parse makes him the
+    object of "of"."""
+    prep = name.head
+    if name.dep_ != "pobj" or prep.lower_ != "of":
+        return None
+    role = prep.head
+    if role.dep_ not in SUBJECT_DEPS or role.lemma_.lower() not in ROLE_NOUNS:
+        return None
+    return role if name.i + 1 == role.head.i else None

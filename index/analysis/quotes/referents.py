@@ -19,7 +19,7 @@ from ..entities.linking import name_words, same_name
 from ..lexicon.dependencies import SUBJECT_DEPS
 from ..lexicon.first_names import gender_of_name
 from ..lexicon.pronouns import PRONOUN_GENDER
-from ..lexicon.roles import ROLE_NOUNS, ROLE_QUALIFIERS, role_gender
+from ..lexicon.roles import ROLE_QUALIFIERS, SPOKESPEOPLE, role_gender
 from ..lexicon.speech_verbs import SPEECH_VERBS
 from ..lexicon.titles import title_gender
 from ..runtime.doc_text import text_of
@@ -30,6 +30,7 @@ from .described import (
     description_span,
     introduced_before,
     qualified_role,
+    titled_subject,
 )
 
 WINDOW = 6  # sentences to look back for a subject
@@ -88,6 +89,8 @@ class Referents:
         earlier = introduced_before(token, self.inside)
         if earlier is not None:
             return description_span(earlier)
+        if token.lemma_.lower() in SPOKESPEOPLE:
+            return description_span(token)
         return self.resolve(token, gender, role)
 
     def resolve(
@@ -292,7 +295,7 @@ class Referents:
             renamed = renamed.head
         if renamed is not head and renamed.dep_ in SUBJECT_DEPS:
             return renamed
-        return self._renamed_subject(entity) or _titled_subject(head) or head
+        return self._renamed_subject(entity) or titled_subject(head) or head
 
     def _dep(self, entity: Entity) -> str:
         if id(entity) in self.orphans:
@@ -386,16 +389,3 @@ def own_name(name: str, known: dict[tuple[str, ...], str]) -> str | None:
     kin = [k for k in known if k[-1] == words[-1] and len(k) > 1]
     same = next((known[k] for k in kin if same_name(words, k)), None)
     return same or (name if kin else None)
-
-
-def _titled_subject(name: Token) -> Token | None:
-    """The role subject a name ends, right before its verb: "Real Madrid director of sport
-    Emilio Butragueno praised" is Butragueno's sentence, though the parse makes him the
-    object of "of"."""
-    prep = name.head
-    if name.dep_ != "pobj" or prep.lower_ != "of":
-        return None
-    role = prep.head
-    if role.dep_ not in SUBJECT_DEPS or role.lemma_.lower() not in ROLE_NOUNS:
-        return None
-    return role if name.i + 1 == role.head.i else None
