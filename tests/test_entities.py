@@ -209,3 +209,12 @@ def test_titles_alone_are_no_person(nlp) -> None:
     )
     persons = [e.text for e in find_entities(nlp(text)) if e.label == "PERSON"]
     assert persons == ["Tom Wright"]
+
+
+def test_a_name_the_article_gives_a_company_suffix_is_an_organisation(nlp) -> None:
+    text = (
+        "Gordon Lyle Corp chairman Tom Hale said sales rose. Gordon Lyle would only want a "
+        'friendly deal, he added.\n\n"We are not buying a bank," he said.'
+    )
+    labels = {e.text: e.label for e in find_entities(nlp(text))}
+    assert labels == {"Gordon Lyle Corp": "ORG", "Tom Hale": "PERSON", "Gordon Lyle": "ORG"}

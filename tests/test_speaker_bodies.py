@@ -265,6 +265,14 @@ CASES = [
         [("the virus", "Stephen Donnelly")],
         id="a_speech_verb_after_a_preposition_has_the_sentences_subject",
     ),
+    pytest.param(
+        (
+            "Gordon Lyle Corp chairman Tom Hale said sales rose. Gordon Lyle would only want a "
+            'friendly deal, he added.\n\n"We are not buying a bank," he said.'
+        ),
+        [("We are not", "Tom Hale")],
+        id="a_company_the_model_took_for_a_person_is_no_he",
+    ),
 ]
 
 

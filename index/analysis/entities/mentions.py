@@ -34,6 +34,11 @@ _STRIP = " \t\n\r,;:-–—\"“”«»‘’'([{*•|/"
 _INITIAL = re.compile(r"^[A-Z]\.$")
 _PLACE_STARTS = frozenset(name.split()[0] for name in PLACES)  # lowercase only, on purpose
 _DEMONYM = re.compile(r"(?:ian|ean|ese|ish|ians|eans)$", re.IGNORECASE)
+# Words after a name that make it a company's: "Phelps Dodge Corp", "Marks and Spencer plc".
+_COMPANY_SUFFIX = (
+    r"\s+(?:Corp|Corporation|Inc|Incorporated|Co|Cos|Ltd|Limited|Plc|PLC|plc|LLC|AG|SA|NV|GmbH"
+    r"|Group|Holdings)\b"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +59,7 @@ def find_entities(doc: Doc) -> tuple[Entity, ...]:
     mentions = [relabel_after_role(doc, m) for m in mentions]
     mentions = mentions + lowercase_places(doc, mentions)
     mentions = vote_labels(text, mentions)
+    mentions = relabel_companies(text, mentions)
     mentions = sorted(mentions + repeated_mentions(doc, text, mentions), key=lambda m: m.start)
     spans = [(m.start, m.end, m.label, text[m.start : m.end]) for m in mentions]
     linked = link_mentions(text, spans)
@@ -277,6 +283,21 @@ def vote_labels(text: str, mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         votes.setdefault(_vote_key(text, m), Counter())[m.label] += 1
     return [replace(m, label=votes[_vote_key(text, m)].most_common(1)[0][0]) for m in mentions]
+
+
+def relabel_companies(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Label a "person" an organisation when the article names it with a company's suffix
+    once: "Phelps Dodge Corp chairman G. Robert Durham", later "Phelps Dodge would only want"."""
+    names = {text[m.start : m.end] for m in mentions if m.label == "PERSON"}
+    companies = {
+        n
+        for n in names
+        if re.search(re.escape(n) + _COMPANY_SUFFIX, text) or re.search(_COMPANY_SUFFIX + "$", n)
+    }
+    return [
+        replace(m, label="ORG") if m.label == "PERSON" and text[m.start : m.end] in companies else m
+        for m in mentions
+    ]
 
 
 def _vote_key(text: str, mention: Mention) -> str:
