@@ -103,6 +103,11 @@ DRAWS = {
     "devel3": ("devel3-2026", ("outlet", "heldout", "devel", "devel2")),
     "devel4": ("devel4-2026", ("outlet", "heldout", "devel", "devel2", "devel3")),
     "heldout2": ("devel5-2026", ("outlet", "heldout", "devel", "devel2", "devel3", "devel4")),
+    # The "devel5-2026" stream went to heldout2, so the fifth development sample has the sixth.
+    "devel5": (
+        "devel6-2026",
+        ("outlet", "heldout", "devel", "devel2", "devel3", "devel4", "heldout2"),
+    ),
 }
 
 
@@ -153,6 +158,7 @@ SAMPLES = {
     "devel2": Sample(Path(__file__).with_name("devel2_speakers.tsv"), _corpus_texts, _corpus_group),
     "devel3": Sample(Path(__file__).with_name("devel3_speakers.tsv"), _corpus_texts, _corpus_group),
     "devel4": Sample(Path(__file__).with_name("devel4_speakers.tsv"), _corpus_texts, _corpus_group),
+    "devel5": Sample(Path(__file__).with_name("devel5_speakers.tsv"), _corpus_texts, _corpus_group),
     "heldout2": Sample(
         Path(__file__).with_name("heldout2_speakers.tsv"), _corpus_texts, _corpus_group
     ),

@@ -273,6 +273,16 @@ CASES = [
         [("We are not", "Tom Hale")],
         id="a_company_the_model_took_for_a_person_is_no_he",
     ),
+    pytest.param(
+        (
+            'Rates fell again.\n\n"They have set this signal," Maria Hollis, chief economist '
+            "of Kessler, Brandt Investment GmbH said.\n\nRates fell again, said Tom Wendell of "
+            'Lyle Brothers Inc.\n\n"The Fed will be under pressure," said Lyle\'s Wendell, '
+            "noting the quarter-end."
+        ),
+        [("They have set", "Maria Hollis"), ("The Fed will", "Tom Wendell")],
+        id="a_body_beside_its_officer_is_not_the_speaker_the_officer_is",
+    ),
 ]
 
 

@@ -57,6 +57,7 @@ NO_SPEAKER_LABELS = frozenset(
 )
 
 
+_EMPLOYER_PREPOSITIONS = frozenset({"of", "at", "for", "from", "with"})
 GROUP_SENTENCES = 4  # how far back "one said" looks for the group it is one of
 _DESCRIBED_NOUNS = SOURCE_NOUNS | ROLE_NOUNS | ANONYMOUS_ROLES
 
@@ -98,7 +99,23 @@ class CueReader:
             found = found or self._renamed_before(cue)
         if found is None or found.speaker is None:
             return None
+        found = self._officer(found)
         return Attribution(found.speaker, found.start, found.end, cue.text)
+
+    def _officer(self, found: Attribution) -> Attribution:
+        """The person a body stands beside, when the parse made the body the subject: "Jane
+        Roe, chief economist of Acme Bank, said", "said Acme's Roe"."""
+        entity = self.article.entity_at(found.start)
+        if entity is not None and entity.label == "PERSON":
+            return found
+        text = self.article.text
+        after = re.match(r"['’]s\s+", text[found.end : found.end + 4])
+        named = self.article.entity_at(found.end + after.end()) if after else None
+        if named is None:
+            named = next((e for e in self.article.entities if _employs(text, e, found)), None)
+        if named is None or named.label != "PERSON":
+            return found
+        return Attribution(named.canonical, named.start, named.end)
 
     def _renamed_before(self, cue: Token) -> Attribution | None:
         """The person named between commas right before the cue, when the parse found no
@@ -140,6 +157,7 @@ class CueReader:
         mention = self.subject(head)
         if mention is None or mention.speaker is None:
             return None
+        mention = self._officer(mention)
         return Attribution(mention.speaker, mention.start, mention.end, cue.text)
 
     def subject(self, token: Token) -> Attribution | None:
@@ -337,6 +355,18 @@ class CueReader:
         entity = self.referents.resolve(token, gender, role)
         name = entity.canonical if entity is not None else None
         return Attribution(name, token.idx, token.idx + len(token))
+
+
+def _employs(text: str, person: Entity, body: Attribution) -> bool:
+    """Whether ``body`` ends an apposition to ``person``'s name: "Jane Roe, chief economist of
+    Acme Bank" (a few words, a role or a preposition among them, no sentence between)."""
+    if person.label != "PERSON" or not 0 < body.start - person.end <= 80:
+        return False
+    between = text[person.end : body.start]
+    words = between[1:].split()
+    if not between.startswith(",") or len(words) > 8 or re.search(r'[";:“”]|\n\n|\. ', between):
+        return False
+    return any(w.lower() in ROLE_NOUNS or w in _EMPLOYER_PREPOSITIONS for w in words)
 
 
 def _points_back(token: Token) -> bool:
