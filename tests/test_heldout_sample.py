@@ -1,4 +1,4 @@
-"""The drawn speaker samples of bench/outlet_speakers.py (the held-out one and the four
+"""The drawn speaker samples of bench/outlet_speakers.py (the two held-out ones and the five
 development ones) are their documented draws, disjoint from the samples before them, and each
 of their rows points at a quote's text (skipped without ../shared). The figures themselves are
 not asserted: the held-out sample is run, not tuned on."""
@@ -21,7 +21,9 @@ def bench(shared_dir: Path) -> ModuleType:
     return load_bench("outlet_speakers")
 
 
-@pytest.mark.parametrize("name", ["heldout", "devel", "devel2", "devel3", "devel4", "heldout2"])
+@pytest.mark.parametrize(
+    "name", ["heldout", "devel", "devel2", "devel3", "devel4", "heldout2", "devel5"]
+)
 def test_the_sample_is_the_documented_draw(bench: ModuleType, name: str) -> None:
     rows = bench.read_rows(bench.SAMPLES[name])
     drawn = bench.drawn(name)
@@ -33,7 +35,16 @@ def test_the_sample_is_the_documented_draw(bench: ModuleType, name: str) -> None
 def test_the_drawn_samples_are_disjoint_from_the_others(bench: ModuleType) -> None:
     articles = {
         name: {article for article, _, _ in bench.read_rows(bench.SAMPLES[name])}
-        for name in ("outlet", "heldout", "devel", "devel2", "devel3", "devel4", "heldout2")
+        for name in (
+            "outlet",
+            "heldout",
+            "devel",
+            "devel2",
+            "devel3",
+            "devel4",
+            "heldout2",
+            "devel5",
+        )
     }
     assert not articles["outlet"] & articles["heldout"]
     assert not (articles["outlet"] | articles["heldout"]) & articles["devel"]
@@ -43,6 +54,7 @@ def test_the_drawn_samples_are_disjoint_from_the_others(bench: ModuleType) -> No
     assert not (earlier | articles["devel2"] | articles["devel3"]) & articles["devel4"]
     developed = articles["devel2"] | articles["devel3"] | articles["devel4"]
     assert not (earlier | developed) & articles["heldout2"]
+    assert not (earlier | developed | articles["heldout2"]) & articles["devel5"]
 
 
 def test_each_draw_is_its_own_stream(bench: ModuleType) -> None:
@@ -52,9 +64,12 @@ def test_each_draw_is_its_own_stream(bench: ModuleType) -> None:
     assert bench.DRAWS["devel3"] == ("devel3-2026", ("outlet", "heldout", "devel", "devel2"))
     assert bench.DRAWS["devel4"][1] == ("outlet", "heldout", "devel", "devel2", "devel3")
     assert bench.DRAWS["heldout2"] == ("devel5-2026", (*bench.DRAWS["devel4"][1], "devel4"))
+    assert bench.DRAWS["devel5"] == ("devel6-2026", (*bench.DRAWS["heldout2"][1], "heldout2"))
 
 
-@pytest.mark.parametrize("name", ["heldout", "devel", "devel2", "devel3", "devel4", "heldout2"])
+@pytest.mark.parametrize(
+    "name", ["heldout", "devel", "devel2", "devel3", "devel4", "heldout2", "devel5"]
+)
 def test_every_row_starts_a_quote(bench: ModuleType, shared_dir: Path, name: str) -> None:
     rows = bench.read_rows(bench.SAMPLES[name])
     texts = bench.SAMPLES[name].texts({article for article, _, _ in rows})

@@ -275,12 +275,11 @@ CASES = [
     ),
     pytest.param(
         (
-            'Rates fell again.\n\n"They have set this signal," Maria Hollis, chief economist '
-            "of Kessler, Brandt Investment GmbH said.\n\nRates fell again, said Tom Wendell of "
-            'Lyle Brothers Inc.\n\n"The Fed will be under pressure," said Lyle\'s Wendell, '
-            "noting the quarter-end."
+            "The game sold well. Anna Pike, editor of fansite Arena.Games.Org, said: "
+            '"They got everything right."\n\nRates fell again, said Tom Wendell of Lyle '
+            'Brothers Inc.\n\n"The Fed will be under pressure," said Lyle\'s Wendell.'
         ),
-        [("They have set", "Maria Hollis"), ("The Fed will", "Tom Wendell")],
+        [("They got", "Anna Pike"), ("The Fed will", "Tom Wendell")],
         id="a_body_beside_its_officer_is_not_the_speaker_the_officer_is",
     ),
 ]
