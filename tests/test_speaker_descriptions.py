@@ -280,6 +280,15 @@ CASES = [
         [("by independent", "The department spokeswoman")],
         id="a_spokeswoman_nobody_was_called_before_is_not_the_minister_named",
     ),
+    pytest.param(
+        (
+            'The prizes began in 1998. "The entries get stronger every year," said festival '
+            "founder and director Mark Ellery. Asked about the jury, he added: "
+            '"They had a hard time."'
+        ),
+        [("The entries", "Mark Ellery"), ("They had", "Mark Ellery")],
+        id="a_name_after_two_roles_joined_by_and_is_the_speaker",
+    ),
 ]
 
 
