@@ -6,7 +6,7 @@ named by a role or a description are in test_speaker_descriptions.py."""
 from __future__ import annotations
 
 import pytest
-from analysis_helpers import quotes_of
+from analysis_helpers import speakers_of
 from spacy.language import Language
 
 pytestmark = pytest.mark.usefixtures("nlp")
@@ -287,6 +287,5 @@ CASES = [
 
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_speaker(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
-    quotes = quotes_of(nlp, text)
-    found = [next(q.speaker for q in quotes if q.text.startswith(start)) for start, _ in expected]
+    found = speakers_of(nlp, text, [start for start, _ in expected])
     assert found == [speaker for _, speaker in expected]

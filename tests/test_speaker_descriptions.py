@@ -6,7 +6,7 @@ speakers they must get."""
 from __future__ import annotations
 
 import pytest
-from analysis_helpers import quotes_of
+from analysis_helpers import speakers_of
 from spacy.language import Language
 
 from newsreader.index.analysis.quotes.described import described_role
@@ -294,8 +294,7 @@ CASES = [
 
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_speaker(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
-    quotes = quotes_of(nlp, text)
-    found = [next(q.speaker for q in quotes if q.text.startswith(start)) for start, _ in expected]
+    found = speakers_of(nlp, text, [start for start, _ in expected])
     assert found == [speaker for _, speaker in expected]
 
 
