@@ -58,12 +58,14 @@ async def wait_for(pilot: object, condition: Callable[[], bool], timeout: float 
 
 
 async def wait_for_prompt(pilot: object, app: object) -> None:
-    """Wait until the prompt dialog is up and its answer field has the focus: keys typed before
-    that go to the screen underneath, and the answer loses its first letters."""
+    """Wait until a new prompt dialog is up and its empty answer field has the focus: keys typed
+    before that go to the screen underneath, or to the last prompt while it is still closing
+    (its answer typed), and the answer loses its letters."""
 
     def ready() -> bool:
         screen = app.screen  # type: ignore[attr-defined]
-        return isinstance(screen, PromptScreen) and isinstance(screen.focused, Input)
+        focused = screen.focused if isinstance(screen, PromptScreen) else None
+        return isinstance(focused, Input) and not focused.value
 
     await wait_for(pilot, ready)
 
