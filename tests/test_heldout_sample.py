@@ -15,15 +15,16 @@ ROOT = Path(__file__).resolve().parents[1]
 
 pytestmark = pytest.mark.shared
 
+# The drawn samples, in the order they were drawn (each leaves out the ones before it).
+DRAWN = ("heldout", "devel", "devel2", "devel3", "devel4", "heldout2", "devel5")
+
 
 @pytest.fixture(scope="module")
 def bench(shared_dir: Path) -> ModuleType:
     return load_bench("outlet_speakers")
 
 
-@pytest.mark.parametrize(
-    "name", ["heldout", "devel", "devel2", "devel3", "devel4", "heldout2", "devel5"]
-)
+@pytest.mark.parametrize("name", DRAWN)
 def test_the_sample_is_the_documented_draw(bench: ModuleType, name: str) -> None:
     rows = bench.read_rows(bench.SAMPLES[name])
     drawn = bench.drawn(name)
@@ -35,16 +36,7 @@ def test_the_sample_is_the_documented_draw(bench: ModuleType, name: str) -> None
 def test_the_drawn_samples_are_disjoint_from_the_others(bench: ModuleType) -> None:
     articles = {
         name: {article for article, _, _ in bench.read_rows(bench.SAMPLES[name])}
-        for name in (
-            "outlet",
-            "heldout",
-            "devel",
-            "devel2",
-            "devel3",
-            "devel4",
-            "heldout2",
-            "devel5",
-        )
+        for name in ("outlet", *DRAWN)
     }
     assert not articles["outlet"] & articles["heldout"]
     assert not (articles["outlet"] | articles["heldout"]) & articles["devel"]
@@ -67,9 +59,7 @@ def test_each_draw_is_its_own_stream(bench: ModuleType) -> None:
     assert bench.DRAWS["devel5"] == ("devel6-2026", (*bench.DRAWS["heldout2"][1], "heldout2"))
 
 
-@pytest.mark.parametrize(
-    "name", ["heldout", "devel", "devel2", "devel3", "devel4", "heldout2", "devel5"]
-)
+@pytest.mark.parametrize("name", DRAWN)
 def test_every_row_starts_a_quote(bench: ModuleType, shared_dir: Path, name: str) -> None:
     rows = bench.read_rows(bench.SAMPLES[name])
     texts = bench.SAMPLES[name].texts({article for article, _, _ in rows})

@@ -292,11 +292,9 @@ class CueReader:
         if role and not any(c.dep_ == "det" for c in token.children):
             # "said BIFA founder and director Elliot Grove": the parse joins the two roles'
             # name to the first one with "and".
-            frontier.extend(c for c in token.children if c.dep_ == "conj" and c.pos_ == "PROPN")
-            while frontier:
-                entity = self.article.entity_at(frontier.pop().idx)
-                if entity is not None and entity.label == "PERSON":
-                    found.append(entity)
+            joined = (c for c in token.children if c.dep_ == "conj" and c.pos_ == "PROPN")
+            named = (self.article.entity_at(c.idx) for c in joined)
+            found += [e for e in named if e is not None and e.label == "PERSON"]
         persons = [e for e in found if e.label == "PERSON"]
         if role and not persons and own is None:
             return None
