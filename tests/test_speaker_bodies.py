@@ -282,6 +282,22 @@ CASES = [
         [("They got", "Anna Pike"), ("The Fed will", "Tom Wendell")],
         id="a_body_beside_its_officer_is_not_the_speaker_the_officer_is",
     ),
+    pytest.param(
+        (
+            "Bond yields fell, said Roberto di Carlo of Banca Lenta.\n\n"
+            '"Rates will rise again next month," said Lenta\'s di Carlo.'
+        ),
+        [("Rates will rise", "Roberto di Carlo")],
+        id="a_lowercase_particle_is_part_of_the_surname",
+    ),
+    pytest.param(
+        (
+            "Bond yields fell, said Pieter van Dijk of Banca Lenta.\n\n"
+            '"Rates will rise again next month," said Lenta\'s van Dijk.'
+        ),
+        [("Rates will rise", "Pieter van Dijk")],
+        id="a_surname_with_its_particle_is_the_person_named_in_full",
+    ),
 ]
 
 

@@ -10,6 +10,7 @@ from cli_helpers import json_lines, run
 
 from newsreader.index.analysis.wrapping import unwrap
 
+# The quote's first line ends in spaces, as some wire copy leaves them before its breaks.
 WIRE = """WASHINGTON, March 3 - The trade talks will resume next week,
 officials said on Tuesday, after two days of meetings that
 ended without an agreement on farm subsidies or on tariffs.
@@ -17,7 +18,7 @@ ended without an agreement on farm subsidies or on tariffs.
 but the hardest ones are still open," Deputy Trade Representative
 Margaret Hollis told reporters after the meeting in the capital.
     She said the two sides would meet again in Geneva in April.
-"""
+""".replace("us,\n", "us,   \n")
 
 HEADLINES = """Top stories this morning
 Harbour Reopens After Storm Damage Is Repaired In Record Time
@@ -29,13 +30,17 @@ Fishermen Welcome The New Quota Agreement Signed In Brussels
 def test_a_folded_paragraph_reads_as_one_line_of_the_same_length() -> None:
     flat = unwrap(WIRE)
     assert len(flat) == len(WIRE)
-    assert "meetings that ended" in flat and "us, but the hardest" in flat
+    assert "meetings that ended" in flat and "us,    but the hardest" in flat
     assert '\n    "We made' in flat  # the indented line starts a paragraph still
 
 
 def test_short_lines_that_are_no_folded_paragraph_stay_as_they_are() -> None:
     assert unwrap(HEADLINES) == HEADLINES
     assert unwrap("One line.\nAnother line.\n") == "One line.\nAnother line.\n"
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split())
 
 
 @pytest.mark.slow
@@ -49,7 +54,7 @@ def test_a_quote_folded_over_lines_is_found_whole_with_its_speaker(tmp_path: Pat
     assert quote["speaker"] == "Margaret Hollis"
     assert quote["text"].startswith("We made progress") and quote["text"].endswith("still open,")
     for start, end in quote["spans"]:
-        assert WIRE[start:end] in quote["text"]
+        assert _words(WIRE[start:end]) in _words(quote["text"])
     for entity in row["entities"]:
         assert WIRE[entity["start"] : entity["end"]] == entity["text"]
     for claim in row["claims"]:

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 
-# A line break inside a paragraph: text before it, and a next line that is not indented.
-_BREAK = re.compile(r"(?<=\S)\n(?=\S)")
+# A line break inside a paragraph: text before it (wire copy may leave spaces at a line's
+# end), and a next line that is not indented.
+_BREAK = re.compile(r"(?<=\S)[ \t]*(\n)(?=\S)")
 MIN_BREAKS = 3  # fewer single line breaks say nothing about a layout
 WIDTH = range(45, 80)  # lengths of folded lines: wire copy folds at about 65 columns
 FOLDED_SHARE = 0.9  # of the lines before a single break, this many have a folded length
@@ -23,7 +24,7 @@ LOWER_SHARE = 0.3  # and this many of the lines after it go on with a lowercase 
 def unwrap(text: str) -> str:
     """``text`` with the line breaks inside its paragraphs turned into spaces, when it is
     hard-wrapped; otherwise ``text`` itself (a list of short lines is no wrapped paragraph)."""
-    breaks = [m.start() for m in _BREAK.finditer(text)]
+    breaks = [m.start(1) for m in _BREAK.finditer(text)]
     if len(breaks) < MIN_BREAKS or not _folded(text, breaks):
         return text
     chars = list(text)

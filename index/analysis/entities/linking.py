@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from ..lexicon.first_names import gender_of_name
 from ..lexicon.pronouns import PRONOUN_GENDER
-from ..lexicon.titles import NAME_TITLES, title_gender
+from ..lexicon.titles import NAME_PARTICLES, NAME_TITLES, title_gender
 
 KINDS: dict[str, str] = {
     "PERSON": "person",
@@ -72,9 +72,12 @@ def link_mentions(
 
 
 def name_words(surface: str) -> tuple[str, ...]:
-    """Return a person's name as lowercase words: titles, dots and hyphens removed."""
+    """Return a person's name as lowercase words: titles, dots and hyphens removed, and the
+    particle a surname alone opens with ("di Clemente" is Robert di Clemente's surname)."""
     words = surface.replace("-", " ").replace(".", " ").replace("’", "'").split()
-    while len(words) > 1 and words[0].casefold() in NAME_TITLES:
+    while len(words) > 1 and (
+        words[0].casefold() in NAME_TITLES or (words[0].islower() and words[0] in NAME_PARTICLES)
+    ):
         words = words[1:]
     return tuple(w.casefold() for w in words)
 

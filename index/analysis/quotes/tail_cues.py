@@ -23,7 +23,7 @@ from ..lexicon.speech_verbs import (
     SPEECH_VERBS,
     WEAK_VERBS,
 )
-from ..lexicon.titles import ABBREVIATIONS
+from ..lexicon.titles import ABBREVIATIONS, NAME_PARTICLES
 
 _MARKS = frozenset("\"“”'‘’«»`,")
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "another", "one"})
@@ -56,6 +56,9 @@ def _is_name(token: Token) -> bool:
         return True  # "Navy Capt. Jeff Davis": the parser may end a sentence at the dot
     if token.ent_type_ in ("DATE", "TIME"):
         return False  # '"...," said Smith Tuesday': the day is no part of the name
+    if token.lower_ in NAME_PARTICLES and token.is_lower:
+        following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+        return following is not None and _is_name(following)
     if token.text[:1].isupper() and token.ent_type_ in _NAME_TYPES:
         return True  # the tagger calls a place a verb now and then ("Tulsa police Chief ...")
     return token.pos_ == "PROPN" or (token.text[:1].isupper() and token.text.endswith("."))
