@@ -298,6 +298,16 @@ CASES = [
         [("Rates will rise", "Pieter van Dijk")],
         id="a_surname_with_its_particle_is_the_person_named_in_full",
     ),
+    pytest.param(
+        (
+            "We asked the architect Nora Vance two questions.\n\n"
+            "The Herald: Why build with wood?\n\n"
+            "Nora Vance: It is cheap and it stores carbon. My students call such houses "
+            '"carbon banks", and they are right.'
+        ),
+        [("carbon banks", "Nora Vance")],
+        id="a_quote_in_an_interviews_answer_is_the_interviewees",
+    ),
 ]
 
 

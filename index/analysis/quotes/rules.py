@@ -8,6 +8,7 @@ can be traced to its rule and each rule scored on its own (``bench/quote_eval.py
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Sequence
 
@@ -27,6 +28,8 @@ _CLOSING = " \t\"”»'’."
 HEADING_WORDS = 12  # a longer block is a paragraph of the story, not an entry's heading
 PARAGRAPHS_OF_ONE_QUOTE = 8  # how far a quote left open at a paragraph's end is followed
 _MARKS_AND_SPACE = " \t" + "".join(sorted(MARK_CHARACTERS))
+# An interview's speaker label opening a paragraph: "Thomas Malone: A supermind is ...".
+_LABEL = re.compile(r"^[ \t]*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):[ \t]+\S", re.M)
 
 
 def term_modifier(clues: Clues, spans: Spans) -> Attribution | None:
@@ -127,6 +130,21 @@ def cue_in_sentences(clues: Clues, spans: Spans) -> Attribution | None:
 def colon_introduction(clues: Clues, spans: Spans) -> Attribution | None:
     """``X said:`` or ``X:`` right before the opening mark, possibly a paragraph earlier."""
     return clues.colons.attribution(spans)
+
+
+def transcript_label(clues: Clues, spans: Spans) -> Attribution | None:
+    """The speaker an interview's label names, for a quote inside their answer: under
+    ``Thomas Malone: ... I called them "collectively intelligent systems"`` the words are his.
+    Only in a transcript: two labelled paragraphs at least, the label a person or a body."""
+    article, start = clues.article, spans[0][0]
+    low, _ = article.paragraph(start, start)
+    label = _LABEL.match(article.text, low, start)
+    if label is None or len(_LABEL.findall(article.text)) < 2:
+        return None
+    entity = _speaking_entity(article.entities, label.start(1), label.end(1))
+    if entity is None or entity.start != label.start(1) or entity.label not in ("PERSON", "ORG"):
+        return None
+    return Attribution(entity.canonical, entity.start, entity.end, None)
 
 
 def continued_below(clues: Clues, spans: Spans) -> Attribution | None:
@@ -278,6 +296,7 @@ RULES: tuple[Rule, ...] = (
     Rule("after-own-attribution", after_own_attribution),
     Rule("cue-in-sentence", cue_in_sentences),
     Rule("colon-introduction", colon_introduction),
+    Rule("transcript-label", transcript_label),
     Rule("continued-below", continued_below),
     Rule("continues-previous", continues_previous),
     Rule("next-sentence", next_sentence),
