@@ -308,6 +308,14 @@ CASES = [
         [("carbon banks", "Nora Vance")],
         id="a_quote_in_an_interviews_answer_is_the_interviewees",
     ),
+    pytest.param(
+        (
+            "The coach Peter Lang spoke to reporters on Friday. Asked whether Tom Reed would "
+            'play again this season, he replied: "We will see how his knee heals."'
+        ),
+        [("We will see", "Peter Lang")],
+        id="a_name_in_the_question_put_to_him_is_not_he",
+    ),
 ]
 
 

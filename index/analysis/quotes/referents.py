@@ -32,6 +32,7 @@ from .described import (
     qualified_role,
     titled_subject,
 )
+from .questions import asked_about
 
 WINDOW = 6  # sentences to look back for a subject
 CHAIN = 4  # pronouns handed on from one sentence's subject to the next
@@ -117,6 +118,7 @@ class Referents:
                 for e in self.persons
                 if sentence.start_char <= e.start < min(sentence.end_char, token.idx)
                 and self._agrees(e, gender)
+                and not self._asked_about(e, token)
             ]
             subjects = self._named_heads([e for e in candidates if self._dep(e) in SUBJECT_DEPS])
             chained = self._pronoun_subject(sentence, token, gender) if depth < CHAIN else None
@@ -277,6 +279,10 @@ class Referents:
     def gender(self, canonical: str) -> str | None:
         """'m', 'f' or None for the person named ``canonical``."""
         return self.genders.get(canonical)
+
+    def _asked_about(self, entity: Entity, pronoun: Token) -> bool:
+        head = self.heads.get(id(entity))
+        return head is not None and asked_about(head, pronoun)
 
     def _agrees(self, entity: Entity, gender: str | None) -> bool:
         return gender is None or self.genders.get(entity.canonical) in (None, gender)
