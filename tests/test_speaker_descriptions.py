@@ -289,6 +289,15 @@ CASES = [
         [("The entries", "Mark Ellery"), ("They had", "Mark Ellery")],
         id="a_name_after_two_roles_joined_by_and_is_the_speaker",
     ),
+    pytest.param(
+        (
+            "Ken Doyle, who runs the exchange, said trade was slow.\n\n"
+            'A cattle dealer at one market said the new fees "are a nuisance."\n\n'
+            '"We will pass them on to buyers," he said.'
+        ),
+        [("We will pass", "A cattle dealer at one market")],
+        id="a_pronoun_after_a_trade_described_speaker_is_that_person",
+    ),
 ]
 
 
