@@ -19,8 +19,8 @@ ROLE_NOUNS = word_set(
     professor expert coach manager player striker captain actor actress singer star rapper
     host anchor pollster strategist adviser advisor aide attorney lawyer judge prosecutor
     democrat republican man woman king queen prince pope pastor cardinal bishop mp premier
-    trader dealer banker broker investor executive officer engineer scientist researcher
-    doctor nurse teacher student worker farmer resident witness activist campaigner owner
+    trader dealer banker investor executive officer engineer scientist researcher
+    doctor nurse teacher worker farmer resident witness activist campaigner owner
     employee representative negotiator delegate commissioner inspector detective
     sheriff historian columnist producer artist musician boss
     """
