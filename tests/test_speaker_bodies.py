@@ -316,6 +316,14 @@ CASES = [
         [("We will see", "Peter Lang")],
         id="a_name_in_the_question_put_to_him_is_not_he",
     ),
+    pytest.param(
+        (
+            "Ann Cole designs clothes for a living. Solar cloth could charge a phone on the "
+            'move, while "paper screens" might one day replace glass ones.'
+        ),
+        [("paper screens", None)],
+        id="a_verb_that_charges_things_not_people_names_no_speaker",
+    ),
 ]
 
 

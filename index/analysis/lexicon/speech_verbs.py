@@ -31,7 +31,10 @@ RETORT_VERBS = word_set("shoot fire hit")
 PHRASAL_VERBS: dict[str, str] = {"go": "on", "sum": "up", "weigh": "in", "cut": "in", "pipe": "up"}
 
 # Verbs whose subject is the speaker only when they take a quote or a clause ("think", "call").
-WEAK_VERBS = word_set("believe think call describe read question challenge laugh sigh")
+WEAK_VERBS = word_set(
+    "believe think call describe read question challenge laugh sigh offer express praise dismiss"
+    " estimate calculate correct charge"
+)
 
 # Speech verbs whose object is whom they address ("told reporters"), not what was said.
 ADDRESSEE_VERBS = word_set("tell ask inform assure warn remind urge brief advise implore")
