@@ -324,6 +324,14 @@ CASES = [
         [("paper screens", None)],
         id="a_verb_that_charges_things_not_people_names_no_speaker",
     ),
+    pytest.param(
+        (
+            "Green Party leader Ann Ross toured the north on Monday. Ms Ross used a speech "
+            'in Leeds to say that her party was facing "hard truths about the economy".'
+        ),
+        [("hard truths", "Ann Ross")],
+        id="a_speech_used_to_say_something_is_not_the_speaker",
+    ),
 ]
 
 

@@ -7,8 +7,13 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..lexicon.dependencies import SUBJECT_DEPS
+from ..lexicon.roles import STATEMENT_NOUNS
 from ..lexicon.speech_verbs import ADDRESSEE_VERBS, SPEECH_VERBS, WEAK_VERBS
+from ..lexicon.words import word_set
 from .datelines import beyond_dateline
+
+# What a speaker uses to say something: "used a speech to say", "took the chance to say".
+_MEANS = STATEMENT_NOUNS | word_set("opportunity occasion chance platform appearance visit")
 
 
 def verb_subjects(verb: Token) -> list[Token]:
@@ -49,11 +54,12 @@ def _addressed(subject: Token) -> bool:
 
 def _object_controller(clause: Token) -> Token | None:
     """The object that does what an infinitive says: "led 12 viewers to complain" is the
-    viewers' complaint, not the subject's."""
+    viewers' complaint, not the subject's; "used a speech to say" is the subject's."""
     if clause.dep_ != "xcomp":
         return None
     head = clause.head
-    return next((c for c in head.children if c.dep_ == "dobj" and c.i < clause.i), None)
+    found = next((c for c in head.children if c.dep_ == "dobj" and c.i < clause.i), None)
+    return None if found is None or found.lemma_.lower() in _MEANS else found
 
 
 def _agent(verb: Token) -> Token | None:
