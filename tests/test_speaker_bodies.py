@@ -332,6 +332,16 @@ CASES = [
         [("hard truths", "Ann Ross")],
         id="a_speech_used_to_say_something_is_not_the_speaker",
     ),
+    pytest.param(
+        (
+            "Home sales fell in May, the Land Registry said. Kell Research, which has long "
+            'predicted a slump, branded the figures a "temporary blip in a falling market".\n\n'
+            "The council closed two libraries in what was branded a "
+            '"shameful retreat from the town centre" by the unions.'
+        ),
+        [("temporary blip", "Kell Research"), ("shameful retreat", "the unions")],
+        id="who_brands_something_so_says_it",
+    ),
 ]
 
 
