@@ -342,6 +342,15 @@ CASES = [
         [("temporary blip", "Kell Research"), ("shameful retreat", "the unions")],
         id="who_brands_something_so_says_it",
     ),
+    pytest.param(
+        (
+            "The two states signed the water treaty on Friday. Foreign Minister Lea Hart "
+            'hailed the deal as "a turning point for the whole region", and opposition leader '
+            'Tom Vale condemned it as "a surrender of our rivers".'
+        ),
+        [("a turning point", "Lea Hart"), ("a surrender", "Tom Vale")],
+        id="who_hails_or_condemns_something_as_words_says_them",
+    ),
 ]
 
 

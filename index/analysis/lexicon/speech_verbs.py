@@ -19,7 +19,7 @@ SPEECH_VERBS = word_set(
     chant call praise criticize criticise question challenge object protest elaborate clarify
     correct estimate calculate bark confess beam crack echo blurt assure scoff concur affirm
     enthuse marvel gripe grumble scold sneer stammer groan growl fume taunt implore gloat
-    underline dismiss brand
+    underline dismiss brand label hail condemn denounce decry
     """
 )
 
@@ -33,7 +33,7 @@ PHRASAL_VERBS: dict[str, str] = {"go": "on", "sum": "up", "weigh": "in", "cut": 
 # Verbs whose subject is the speaker only when they take a quote or a clause ("think", "call").
 WEAK_VERBS = word_set(
     "believe think call describe read question challenge laugh sigh offer express praise dismiss"
-    " estimate calculate correct charge brand"
+    " estimate calculate correct charge brand label hail condemn denounce decry"
 )
 
 # Speech verbs whose object is whom they address ("told reporters"), not what was said.
