@@ -1,4 +1,4 @@
-"""The drawn speaker samples of bench/outlet_speakers.py (the two held-out ones and the five
+"""The drawn speaker samples of bench/outlet_speakers.py (the two held-out ones and the six
 development ones) are their documented draws, disjoint from the samples before them, and each
 of their rows points at a quote's text (skipped without ../shared). The figures themselves are
 not asserted: the held-out sample is run, not tuned on."""
@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[1]
 pytestmark = pytest.mark.shared
 
 # The drawn samples, in the order they were drawn (each leaves out the ones before it).
-DRAWN = ("heldout", "devel", "devel2", "devel3", "devel4", "heldout2", "devel5")
+DRAWN = ("heldout", "devel", "devel2", "devel3", "devel4", "heldout2", "devel5", "devel6")
 
 
 @pytest.fixture(scope="module")
@@ -38,15 +38,10 @@ def test_the_drawn_samples_are_disjoint_from_the_others(bench: ModuleType) -> No
         name: {article for article, _, _ in bench.read_rows(bench.SAMPLES[name])}
         for name in ("outlet", *DRAWN)
     }
-    assert not articles["outlet"] & articles["heldout"]
-    assert not (articles["outlet"] | articles["heldout"]) & articles["devel"]
-    earlier = articles["outlet"] | articles["heldout"] | articles["devel"]
-    assert not earlier & articles["devel2"]
-    assert not (earlier | articles["devel2"]) & articles["devel3"]
-    assert not (earlier | articles["devel2"] | articles["devel3"]) & articles["devel4"]
-    developed = articles["devel2"] | articles["devel3"] | articles["devel4"]
-    assert not (earlier | developed) & articles["heldout2"]
-    assert not (earlier | developed | articles["heldout2"]) & articles["devel5"]
+    for at, name in enumerate(DRAWN):
+        _, left_out = bench.DRAWS[name]
+        assert set(left_out) == {"outlet", *DRAWN[:at]}
+        assert not set().union(*(articles[other] for other in left_out)) & articles[name]
 
 
 def test_each_draw_is_its_own_stream(bench: ModuleType) -> None:
@@ -57,6 +52,7 @@ def test_each_draw_is_its_own_stream(bench: ModuleType) -> None:
     assert bench.DRAWS["devel4"][1] == ("outlet", "heldout", "devel", "devel2", "devel3")
     assert bench.DRAWS["heldout2"] == ("devel5-2026", (*bench.DRAWS["devel4"][1], "devel4"))
     assert bench.DRAWS["devel5"] == ("devel6-2026", (*bench.DRAWS["heldout2"][1], "heldout2"))
+    assert bench.DRAWS["devel6"] == ("devel7-2026", (*bench.DRAWS["devel5"][1], "devel5"))
 
 
 @pytest.mark.parametrize("name", DRAWN)
@@ -66,6 +62,6 @@ def test_every_row_starts_a_quote(bench: ModuleType, shared_dir: Path, name: str
     assert all(len(row) == 3 for row in rows)
     for article, offset, gold in rows:
         at = int(offset)
-        assert texts[article][at - 1] in "\"'", (article, at)
+        assert texts[article][:at].rstrip()[-1:] in "\"'", (article, at)  # '" a quote' too
         assert gold and "\t" not in gold, (article, at)
     assert len(rows) == len({(article, offset) for article, offset, _ in rows})
