@@ -298,6 +298,15 @@ CASES = [
         [("We will pass", "A cattle dealer at one market")],
         id="a_pronoun_after_a_trade_described_speaker_is_that_person",
     ),
+    pytest.param(
+        (
+            "Energy Minister Juan Soto visited the mines on Monday.\n\n"
+            "One mining sector official told Reuters that output was steady.\n\n"
+            '"Nothing in the policy will change," said the official.'
+        ),
+        [("Nothing in the policy", "One mining sector official")],
+        id="the_official_is_the_one_one_official_introduced",
+    ),
 ]
 
 
