@@ -351,6 +351,15 @@ CASES = [
         [("a turning point", "Lea Hart"), ("a surrender", "Tom Vale")],
         id="who_hails_or_condemns_something_as_words_says_them",
     ),
+    pytest.param(
+        (
+            "Tom Roe, who runs the charity, published its survey of older voters on Monday.\n\n"
+            "The report was welcomed by Conservative health spokesman David Hale. "
+            '"Older voters must be heard at this election," he said.'
+        ),
+        [("Older voters", "David Hale")],
+        id="a_passives_agent_is_whom_the_next_he_means",
+    ),
 ]
 
 

@@ -8,7 +8,7 @@ import pytest
 from analysis_helpers import quotes_of
 from spacy.language import Language
 
-from newsreader.index.analysis.quotes.referents import own_name
+from newsreader.index.analysis.entities.linking import own_name
 from newsreader.index.models import Quote
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"

@@ -311,3 +311,15 @@ def _preferred_form(forms: list[str]) -> str:
     "London" wins over a dateline's "LONDON", and "Kyiv" over "kyiv"."""
     counts = Counter(forms)
     return max(forms, key=lambda f: (not f.islower(), not f.isupper(), counts[f], -forms.index(f)))
+
+
+def own_name(name: str, known: dict[tuple[str, ...], str]) -> str | None:
+    """The person a full name ("Governor Chris Christie") is, or the name itself when its first
+    name differs from every person with that surname ("Keith Scott" beside "Rakeyia Scott");
+    None for a lone surname ("Mr. Obama"), which goes by the surname."""
+    words = name_words(name)
+    if len(words) < 2:
+        return None
+    kin = [k for k in known if k[-1] == words[-1] and len(k) > 1]
+    same = next((known[k] for k in kin if same_name(words, k)), None)
+    return same or (name if kin else None)

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from spacy.tokens import Doc, Span, Token
 
 from ...models import Entity
-from ..entities.linking import name_words, same_name
+from ..entities.linking import name_words, own_name
 from ..lexicon.dependencies import SUBJECT_DEPS
 from ..lexicon.first_names import gender_of_name
 from ..lexicon.pronouns import PRONOUN_GENDER
@@ -304,9 +304,11 @@ class Referents:
         return self._renamed_subject(entity) or titled_subject(head) or head
 
     def _dep(self, entity: Entity) -> str:
-        if id(entity) in self.orphans:
-            return "nsubj"
+        """The mention's role in its clause; a passive's agent ("welcomed by David Willetts")
+        is its subject."""
         head = self.heads.get(id(entity))
+        if id(entity) in self.orphans or (head is not None and _is_agent(head)):
+            return "nsubj"
         return head.dep_ if head is not None else ""
 
     def _before_subjectless_root(self, entity: Entity) -> bool:
@@ -327,7 +329,7 @@ class Referents:
             return True
         if head is None:
             return False
-        verb = head.head
+        verb = head.head.head if _is_agent(head) else head.head
         return verb.dep_ == "ROOT" or verb.lemma_.lower() in SPEECH_VERBS
 
     def _has_role(self, entity: Entity, role: str) -> bool:
@@ -385,13 +387,7 @@ class Referents:
         return found
 
 
-def own_name(name: str, known: dict[tuple[str, ...], str]) -> str | None:
-    """The person a full name ("Governor Chris Christie") is, or the name itself when its first
-    name differs from every person with that surname ("Keith Scott" beside "Rakeyia Scott");
-    None for a lone surname ("Mr. Obama"), which goes by the surname."""
-    words = name_words(name)
-    if len(words) < 2:
-        return None
-    kin = [k for k in known if k[-1] == words[-1] and len(k) > 1]
-    same = next((known[k] for k in kin if same_name(words, k)), None)
-    return same or (name if kin else None)
+def _is_agent(word: Token) -> bool:
+    """Whether ``word`` names a passive's agent; "by the Lib Dems" names a party, not one."""
+    no_article = not any(c.dep_ == "det" for c in word.children)
+    return word.dep_ == "pobj" and word.head.dep_ == "agent" and no_article
