@@ -360,6 +360,14 @@ CASES = [
         [("Older voters", "David Hale")],
         id="a_passives_agent_is_whom_the_next_he_means",
     ),
+    pytest.param(
+        (
+            "LEEDS, May 2 - Engineering group Hallam Tools Plc said it would close two plants "
+            'this year.\n\n"We have no choice in this market," it said in a statement.'
+        ),
+        [("We have no choice", "Hallam Tools Plc")],
+        id="it_said_is_the_company_just_said_to_speak",
+    ),
 ]
 
 

@@ -26,6 +26,7 @@ from ..lexicon.roles import (
 )
 from ..lexicon.speech_verbs import ADDRESSEE_VERBS, SPEECH_VERBS, WEAK_VERBS
 from .attribution import Attribution, LastSpeaker
+from .bodies import body_said_before
 from .described import (
     INDEFINITE_ARTICLES,
     described_role,
@@ -346,13 +347,15 @@ class CueReader:
 
     def _thing(self, token: Token) -> Attribution | None:
         """What "it said" refers to: the previous speaker when that was no person (a body, a
-        report), quoted at most two paragraphs back; a person is never "it"."""
+        report), quoted at most two paragraphs back, or the body just said to speak when no
+        one was quoted before; a person is never "it"."""
         name, end = self.last.found.speaker, self.last.end
-        if name is None or end < 0 or self._is_person(name):
+        if name is None or end < 0:
+            body = body_said_before(self.article, token)  # "Adsteam said ... / "...," it said"
+            name = body.canonical if body is not None else None
+        elif self._is_person(name) or self.article.text.count("\n\n", end, token.idx) > 2:
             return None
-        if self.article.text.count("\n\n", end, token.idx) > 2:
-            return None
-        return Attribution(name, token.idx, token.idx + len(token))
+        return Attribution(name, token.idx, token.idx + len(token)) if name else None
 
     def _resolve(self, token: Token, gender: str | None, role: str | None = None) -> Attribution:
         """The person a pronoun or role description refers to, at the mention's offsets."""
