@@ -368,6 +368,15 @@ CASES = [
         [("We have no choice", "Hallam Tools Plc")],
         id="it_said_is_the_company_just_said_to_speak",
     ),
+    pytest.param(
+        (
+            "Singer Ray Dunn was arrested after a hotel brawl in Vienna. Police said a "
+            'row broke out at the bar at midnight. The fight went on outside, where "a guard '
+            'was punched in the face by one of the band", they said.'
+        ),
+        [("a guard was punched", "Police")],
+        id="they_said_is_the_group_just_said_to_speak",
+    ),
 ]
 
 

@@ -24,7 +24,7 @@ from ..lexicon.roles import (
     STATEMENT_NOUNS,
     role_gender,
 )
-from ..lexicon.speech_verbs import ADDRESSEE_VERBS, SPEECH_VERBS, WEAK_VERBS
+from ..lexicon.speech_verbs import ADDRESSEE_VERBS, WEAK_VERBS
 from .attribution import Attribution, LastSpeaker
 from .bodies import body_said_before
 from .described import (
@@ -34,6 +34,7 @@ from .described import (
     description_span,
     qualified_role,
 )
+from .groups import group_before
 from .quote_text import ArticleText
 from .referents import Referents
 from .tail_cues import (
@@ -59,7 +60,6 @@ NO_SPEAKER_LABELS = frozenset(
 
 
 _EMPLOYER_PREPOSITIONS = frozenset({"of", "at", "for", "from", "with"})
-GROUP_SENTENCES = 4  # how far back "one said" looks for the group it is one of
 _DESCRIBED_NOUNS = SOURCE_NOUNS | ROLE_NOUNS | ANONYMOUS_ROLES
 
 
@@ -189,8 +189,8 @@ class CueReader:
             return self._resolve(token, PRONOUN_GENDER[lower])
         if lower == "it":
             return self._thing(token)
-        if lower in ("one", "another") and not any(token.children):
-            group = self._group_before(token)  # 'Analysts say … "…," one said'
+        if lower in ("one", "another", "they") and not any(token.children):
+            group = group_before(self.article, token)  # 'Analysts say … "…," one said'
             return self.description(group) if group is not None else None
         if lower in NON_PERSON_PRONOUNS or token.pos_ == "PRON":
             return None
@@ -209,27 +209,6 @@ class CueReader:
             return self.description(token)
         if _APOSTROPHE_NAME.fullmatch(token.text):
             return self.description(token)  # "D’Souza replied": the tagger read a noun
-        return None
-
-    def _group_before(self, token: Token) -> Token | None:
-        """The latest plural subject of a speech verb in the sentences just before ``token``
-        ("Western economic experts say"), of which "one said" is one."""
-        sentence = token.sent
-        for _ in range(GROUP_SENTENCES):
-            if sentence.start == 0:
-                break
-            sentence = self.article.doc[sentence.start - 1].sent
-        low = sentence.start_char
-        for earlier in reversed(self.article.doc[: token.i]):
-            if earlier.idx < low:
-                return None
-            if (
-                earlier.tag_ == "NNS"
-                and earlier.dep_ == "nsubj"
-                and earlier.head.lemma_.lower() in SPEECH_VERBS
-                and not self.article.inside(earlier)
-            ):
-                return earlier
         return None
 
     def _antecedent(self, relative: Token) -> Token:
