@@ -73,7 +73,7 @@ def link_mentions(
 
 def name_words(surface: str) -> tuple[str, ...]:
     """Return a person's name as lowercase words: titles, dots and hyphens removed, and the
-    particle a surname alone opens with ("di Clemente" is Robert di Clemente's surname)."""
+    particle a surname alone opens with ("van Dijk" is Pieter van Dijk's surname)."""
     words = surface.replace("-", " ").replace(".", " ").replace("’", "'").split()
     while len(words) > 1 and (
         words[0].casefold() in NAME_TITLES or (words[0].islower() and words[0] in NAME_PARTICLES)

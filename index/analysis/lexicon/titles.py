@@ -21,7 +21,7 @@ NAME_TITLES = (
 )
 
 # Abbreviations whose dot ends no sentence ("Mr. Obama said. ..."); single capitals too.
-# Lowercase words inside a surname: "Robert di Clemente", "Ursula von der Leyen".
+# Lowercase words inside a surname: "Roberto di Carlo", "Ursula von der Leyen".
 NAME_PARTICLES = word_set("de di da del della dos das du van von der den ter ten bin ibn")
 
 ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt", "St")

@@ -1,6 +1,6 @@
 """The body an "it said" means when no earlier quote was a body's: the one just said to speak.
 
-Wire copy opens with "The Adelaide Steamship Co Ltd said it was looking ..." and then quotes
+Wire copy opens with "Engineering group Hallam Tools Plc said it would close ..." and quotes
 the company as "it": ``"...," it said in a statement``.
 """
 

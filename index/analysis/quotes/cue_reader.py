@@ -330,7 +330,7 @@ class CueReader:
         one was quoted before; a person is never "it"."""
         name, end = self.last.found.speaker, self.last.end
         if name is None or end < 0:
-            body = body_said_before(self.article, token)  # "Adsteam said ... / "...," it said"
+            body = body_said_before(self.article, token)  # "Hallam said ... / "...," it said"
             name = body.canonical if body is not None else None
         elif self._is_person(name) or self.article.text.count("\n\n", end, token.idx) > 2:
             return None

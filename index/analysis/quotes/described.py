@@ -100,7 +100,7 @@ def introduced_before(token: Token, inside: Callable[[int], bool]) -> Token | No
             return None
         if earlier.lemma_.lower() != lemma or inside(earlier.idx):
             continue
-        # "One Mexican mining official": the parse makes "one" a number, not an article.
+        # "One mining sector official": the parse makes "one" a number, not an article.
         determiners = [c.lower_ for c in earlier.children if c.dep_ in ("det", "nummod")]
         if determiners[:1] and determiners[0] in INDEFINITE_ARTICLES:
             return earlier

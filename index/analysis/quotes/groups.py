@@ -18,7 +18,7 @@ GROUP_SENTENCES = 4  # how far back "one said" looks for the group it is one of
 def group_before(article: ArticleText, token: Token) -> Token | None:
     """The latest plural subject of a speech verb in the sentences just before ``token``
     ("Western economic experts say"); None when there is none, or when that group asked
-    (those who ask are answered by others: "a few people have asked ... They said:")."""
+    (those who ask are answered by others: "readers asked ... They said:")."""
     sentence = token.sent
     for _ in range(GROUP_SENTENCES):
         if sentence.start == 0:

@@ -304,7 +304,7 @@ class Referents:
         return self._renamed_subject(entity) or titled_subject(head) or head
 
     def _dep(self, entity: Entity) -> str:
-        """The mention's role in its clause; a passive's agent ("welcomed by David Willetts")
+        """The mention's role in its clause; a passive's agent ("welcomed by David Hale")
         is its subject."""
         head = self.heads.get(id(entity))
         if id(entity) in self.orphans or (head is not None and _is_agent(head)):

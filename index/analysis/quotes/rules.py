@@ -28,7 +28,7 @@ _CLOSING = " \t\"”»'’."
 HEADING_WORDS = 12  # a longer block is a paragraph of the story, not an entry's heading
 PARAGRAPHS_OF_ONE_QUOTE = 8  # how far a quote left open at a paragraph's end is followed
 _MARKS_AND_SPACE = " \t" + "".join(sorted(MARK_CHARACTERS))
-# An interview's speaker label opening a paragraph: "Thomas Malone: A supermind is ...".
+# An interview's speaker label opening a paragraph: "Nora Vance: It is cheap and ...".
 _LABEL = re.compile(r"^[ \t]*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):[ \t]+\S", re.M)
 
 
@@ -134,7 +134,7 @@ def colon_introduction(clues: Clues, spans: Spans) -> Attribution | None:
 
 def transcript_label(clues: Clues, spans: Spans) -> Attribution | None:
     """The speaker an interview's label names, for a quote inside their answer: under
-    ``Thomas Malone: ... I called them "collectively intelligent systems"`` the words are his.
+    ``Nora Vance: ... My students call such houses "carbon banks"`` the words are hers.
     Only in a transcript: two labelled paragraphs at least, the label a person or a body."""
     article, start = clues.article, spans[0][0]
     low, _ = article.paragraph(start, start)
